@@ -1,0 +1,1543 @@
+/* import.c: reading bundles, articles and CSV tables into the store. */
+#include "config.h"
+
+#include "import.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unistr.h>
+
+#include "amount.h"
+#include "csv.h"
+#include "date.h"
+#include "decode.h"
+#include "diag.h"
+#include "i18n.h"
+#include "util.h"
+
+/* What a file holds, in the order a bundle is imported: places and rates before the deals
+ * that refer to them, the issue before what belongs to it. */
+enum file_kind {
+	FILE_PLACES,
+	FILE_RATES,
+	FILE_ISSUE,
+	FILE_ARTICLE,
+	FILE_CSV,      /* recognised by its header when read */
+	FILE_DEALS,
+	FILE_EVENTS,
+	FILE_STATS,
+};
+
+struct input {
+	char *path;
+	enum file_kind kind;
+	size_t order;  /* position in the command line, to keep the sort stable */
+};
+
+struct import {
+	struct store *store;
+	const struct import_options *opt;
+	struct import_counts *counts;
+	long long issue_id;   /* the issue files are added to; 0 before one is known */
+	int issue_number;
+	char issue_period[8]; /* YYYY-MM of the issue's date */
+	int article_seq;      /* last sequence numbers used in this issue */
+	int deal_seq;
+	int event_seq;
+	int cleared[4];       /* parts of the issue already cleared for --replace */
+	int issue_is_new;     /* the issue was created (or re-created) by this import */
+	int rates_changed;
+};
+
+/* ---- files ----------------------------------------------------------------------------- */
+
+static int has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static int kind_of_name(const char *name, enum file_kind *kind)
+{
+	static const struct {
+		const char *name;
+		enum file_kind kind;
+	} names[] = {
+		{ "issue.txt", FILE_ISSUE },   { "places.csv", FILE_PLACES },
+		{ "rates.csv", FILE_RATES },   { "deals.csv", FILE_DEALS },
+		{ "events.csv", FILE_EVENTS }, { "stats.csv", FILE_STATS },
+	};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcasecmp(name, names[i].name) == 0) {
+			*kind = names[i].kind;
+			return 1;
+		}
+	}
+	if (has_suffix(name, ".md")) {
+		*kind = FILE_ARTICLE;
+		return 1;
+	}
+	if (has_suffix(name, ".csv")) {
+		*kind = FILE_CSV;
+		return 1;
+	}
+	return 0;
+}
+
+struct input_list {
+	struct input *items;
+	size_t count, cap;
+};
+
+static void add_input(struct input_list *l, const char *path, enum file_kind kind)
+{
+	if (l->count == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->items = xrealloc(l->items, l->cap * sizeof *l->items);
+	}
+	l->items[l->count] = (struct input){ xstrdup(path), kind, l->count };
+	l->count++;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the files of dir with the given suffix (sorted by name) or, with suffix NULL, the
+ * bundle's known files. */
+static int add_dir(struct input_list *l, const char *dir, const char *suffix)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			names = xrealloc(names, cap * sizeof *names);
+		}
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof *names, compare_names);
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, names[i]);
+		struct stat st;
+		enum file_kind kind;
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+			if (suffix ? has_suffix(names[i], suffix)
+				   : kind_of_name(names[i], &kind) && kind != FILE_ARTICLE)
+				add_input(l, path, suffix ? FILE_ARTICLE : kind);
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return 0;
+}
+
+static int collect(struct input_list *l, const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		diag_error_at(path, (struct textpos){ 0, 0 }, "%s", strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		char *issue = xasprintf("%s/issue.txt", path);
+		int is_bundle = access(issue, R_OK) == 0;
+		free(issue);
+		if (!is_bundle) {
+			diag_error_at(path, (struct textpos){ 0, 0 },
+				      _("not an issue bundle: expected an issue.txt in it"));
+			return -1;
+		}
+		if (add_dir(l, path, NULL) != 0)
+			goto unreadable;
+		char *articles = xasprintf("%s/articles", path);
+		int rc = stat(articles, &st) == 0 && S_ISDIR(st.st_mode) ? add_dir(l, articles, ".md")
+									: 0;
+		free(articles);
+		if (rc != 0)
+			goto unreadable;
+		return 0;
+	}
+	enum file_kind kind;
+	if (!kind_of_name(base_name(path), &kind)) {
+		diag_error_at(path, (struct textpos){ 0, 0 },
+			      _("cannot tell what this file holds: expected issue.txt, an article "
+				"(.md) or a table (.csv)"));
+		return -1;
+	}
+	add_input(l, path, kind);
+	return 0;
+unreadable:
+	diag_error_at(path, (struct textpos){ 0, 0 }, "%s", strerror(errno));
+	return -1;
+}
+
+static int compare_inputs(const void *a, const void *b)
+{
+	const struct input *x = a, *y = b;
+	/* A CSV recognised later by its header is a deals, events or stats table: keep it with
+	 * them, after the issue and articles. */
+	if (x->kind != y->kind)
+		return (int)x->kind - (int)y->kind;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Reads and decodes a file. Returns the text or NULL after reporting. */
+static char *load(struct import *im, const char *path, size_t *len)
+{
+	char *bytes;
+	size_t n;
+	if (read_file(path, &bytes, &n) != 0) {
+		diag_error_at(path, (struct textpos){ 0, 0 }, "%s", strerror(errno));
+		return NULL;
+	}
+	struct textpos pos;
+	char *msg = NULL;
+	char *text = decode_to_utf8(bytes, n, im->opt->encoding, len, &pos, &msg);
+	free(bytes);
+	if (!text) {
+		diag_error_at(path, pos, "%s", msg);
+		free(msg);
+	}
+	return text;
+}
+
+/* ---- the issue ------------------------------------------------------------------------- */
+
+static int db_error(const char *path, struct import *im)
+{
+	diag_error_at(path, (struct textpos){ 0, 0 }, _("cannot write the store: %s"),
+		      store_errmsg(im->store));
+	return -1;
+}
+
+static void reset_issue(struct import *im, long long id, int number, const char *date)
+{
+	im->issue_id = id;
+	im->issue_number = number;
+	snprintf(im->issue_period, sizeof im->issue_period, "%.7s", date);
+	im->article_seq = im->deal_seq = im->event_seq = 0;
+	memset(im->cleared, 0, sizeof im->cleared);
+}
+
+/* Makes the issue named by --issue current, for single files. */
+static int use_issue_option(struct import *im, const char *path)
+{
+	long long id;
+	int found = store_find_issue(im->store, im->opt->issue_number, &id);
+	if (found < 0)
+		return db_error(path, im);
+	if (!found) {
+		diag_error_at(path, (struct textpos){ 0, 0 },
+			      _("there is no issue %d in the store: import its issue.txt first"),
+			      im->opt->issue_number);
+		return -1;
+	}
+	char date[11];
+	if (store_issue_date(im->store, id, date) != 0)
+		return db_error(path, im);
+	reset_issue(im, id, im->opt->issue_number, date);
+	im->issue_is_new = 0;
+	return 0;
+}
+
+static int need_issue(struct import *im, const char *path)
+{
+	if (im->issue_id)
+		return 0;
+	if (im->opt->issue_number > 0)
+		return use_issue_option(im, path);
+	diag_error_at(path, (struct textpos){ 0, 0 },
+		      _("no issue to add this file to: import it with its issue.txt, or name the "
+			"issue with --issue N"));
+	return -1;
+}
+
+/* Splits "key: value" in place; returns 0 and the trimmed parts, or -1. */
+static int split_key_value(char *line, char **key, char **value)
+{
+	char *colon = strchr(line, ':');
+	if (!colon)
+		return -1;
+	*colon = '\0';
+	*key = trim(line);
+	*value = trim(colon + 1);
+	return **key ? 0 : -1;
+}
+
+static int key_is(const char *key, const char *const *names)
+{
+	for (; *names; names++)
+		if (strcasecmp(key, *names) == 0)
+			return 1;
+	return 0;
+}
+
+static const char *const issue_number_keys[] = { "number", "no", "호", "번호", "호수", NULL };
+static const char *const issue_title_keys[] = { "title", "제목", "이름", NULL };
+static const char *const issue_publisher_keys[] = { "publisher", "발행", "발행처", "발행인", NULL };
+static const char *const issue_date_keys[] = { "date", "날짜", "발행일", NULL };
+static const char *const issue_note_keys[] = { "date note", "date_note", "note", "비고", NULL };
+
+/* Column of a value within its line: the characters before it, plus one. */
+static size_t column_of(const char *line_start, const char *at)
+{
+	return u8_mbsnlen((const uint8_t *)line_start, (size_t)(at - line_start)) + 1;
+}
+
+static int import_issue(struct import *im, const char *path)
+{
+	size_t len;
+	char *text = load(im, path, &len);
+	if (!text)
+		return -1;
+	int rc = -1, number = 0;
+	char *title = NULL, *publisher = NULL, *note = NULL;
+	char date[11] = "";
+	struct textpos number_pos = { 1, 1 };
+	size_t line_no = 0;
+	char *copy = xstrdup(text);
+	char *line = copy;
+	while (line) {
+		char *next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		line_no++;
+		char *orig = xstrdup(line);
+		char *t = trim(line);
+		if (*t == '\0' || *t == '#') {
+			free(orig);
+			line = next;
+			continue;
+		}
+		char *key, *value;
+		char *colon = strchr(orig, ':');
+		if (split_key_value(t, &key, &value) != 0 || !colon) {
+			diag_error_at(path, (struct textpos){ line_no, 1 },
+				      _("expected 'key: value' (number, title, publisher, date)"));
+			free(orig);
+			goto done;
+		}
+		const char *vstart = colon + 1;
+		while (*vstart == ' ' || *vstart == '\t')
+			vstart++;
+		struct textpos vpos = { line_no, column_of(orig, vstart) };
+		char *clean = clean_text(value, strlen(value), 0);
+		free(orig);
+		if (key_is(key, issue_number_keys)) {
+			char *end;
+			long n = strtol(clean, &end, 10);
+			if (*clean == '\0' || *end != '\0' || n <= 0 || n > 1000000) {
+				diag_error_at(path, vpos, _("expected an issue number such as 418"));
+				free(clean);
+				goto done;
+			}
+			number = (int)n;
+			number_pos = vpos;
+		} else if (key_is(key, issue_title_keys)) {
+			free(title);
+			title = xstrdup(clean);
+		} else if (key_is(key, issue_publisher_keys)) {
+			free(publisher);
+			publisher = xstrdup(clean);
+		} else if (key_is(key, issue_date_keys)) {
+			struct date d;
+			if (date_parse(clean, &d) != 0) {
+				diag_error_at(path, vpos,
+					      _("expected a date such as 2025-03-31 or 2025.03.31"));
+				free(clean);
+				goto done;
+			}
+			date_format(d, date);
+		} else if (key_is(key, issue_note_keys)) {
+			free(note);
+			note = xstrdup(clean);
+		} else {
+			diag_error_at(path, (struct textpos){ line_no, 1 },
+				      _("unknown key '%s': expected number, title, publisher, date "
+					"or note"),
+				      key);
+			free(clean);
+			goto done;
+		}
+		free(clean);
+		line = next;
+	}
+	struct textpos end_pos = { line_no ? line_no : 1, 1 };
+	if (!number) {
+		diag_error_at(path, end_pos, _("expected a 'number:' line"));
+		goto done;
+	}
+	if (!title || !*title) {
+		diag_error_at(path, end_pos, _("expected a 'title:' line"));
+		goto done;
+	}
+	if (!*date) {
+		diag_error_at(path, end_pos, _("expected a 'date:' line"));
+		goto done;
+	}
+	long long id;
+	int found = store_find_issue(im->store, number, &id);
+	if (found < 0) {
+		db_error(path, im);
+		goto done;
+	}
+	if (found && !im->opt->replace) {
+		diag_error_at(path, number_pos,
+			      _("issue %d is already in the store (use --replace to import it "
+				"again)"),
+			      number);
+		goto done;
+	}
+	if (found && store_delete_issue(im->store, id) != 0) {
+		db_error(path, im);
+		goto done;
+	}
+	struct issue_row row = { number, title, publisher, date, note };
+	if (store_add_issue(im->store, &row, &id) != 0) {
+		db_error(path, im);
+		goto done;
+	}
+	reset_issue(im, id, number, date);
+	im->issue_is_new = 1;
+	im->counts->issues++;
+	rc = 0;
+done:
+	free(copy);
+	free(text);
+	free(title);
+	free(publisher);
+	free(note);
+	return rc;
+}
+
+/* Clears one part of an existing issue once, when --replace re-imports it file by file. */
+static int clear_part(struct import *im, const char *path, enum store_part part)
+{
+	if (im->issue_is_new || !im->opt->replace || im->cleared[part])
+		return 0;
+	im->cleared[part] = 1;
+	if (store_delete_issue_part(im->store, im->issue_id, part) != 0)
+		return db_error(path, im);
+	return 0;
+}
+
+/* ---- articles -------------------------------------------------------------------------- */
+
+static int is_http_url(const char *url)
+{
+	return (strncasecmp(url, "http://", 7) == 0 && url[7]) ||
+	       (strncasecmp(url, "https://", 8) == 0 && url[8]);
+}
+
+/* "label <url>", "<url>" or a bare url. Returns 0 and malloc'd parts, or -1. */
+static int parse_ref(const char *value, char **label, char **url)
+{
+	const char *lt = strrchr(value, '<');
+	if (lt) {
+		const char *gt = strchr(lt, '>');
+		if (!gt || gt[1] != '\0')
+			return -1;
+		*url = trim(xstrndup(lt + 1, (size_t)(gt - lt - 1)));
+		*label = trim(xstrndup(value, (size_t)(lt - value)));
+	} else {
+		*url = trim(xstrdup(value));
+		*label = xstrdup("");
+	}
+	if (strpbrk(*url, " \t") || !is_http_url(*url)) {
+		free(*url);
+		free(*label);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *const art_title_keys[] = { "title", "제목", NULL };
+static const char *const art_section_keys[] = { "section", "섹션", "분류", NULL };
+static const char *const art_date_keys[] = { "date", "날짜", NULL };
+static const char *const art_source_keys[] = { "source", "출처", NULL };
+static const char *const art_ref_keys[] = { "ref", "link", "참고", "참고자료", NULL };
+
+struct ref {
+	char *label;
+	char *url;
+};
+
+static int import_article(struct import *im, const char *path)
+{
+	if (need_issue(im, path) != 0 || clear_part(im, path, PART_ARTICLES) != 0)
+		return -1;
+	size_t len;
+	char *text = load(im, path, &len);
+	if (!text)
+		return -1;
+	int rc = -1;
+	char *title = NULL, *date = NULL;
+	char section[16] = "";
+	char **sources = NULL;
+	size_t nsources = 0;
+	struct ref *refs = NULL;
+	size_t nrefs = 0;
+	size_t line_no = 0;
+	char *p = text;
+	while (*p) {
+		char *eol = strchr(p, '\n');
+		size_t n = eol ? (size_t)(eol - p) : strlen(p);
+		char *line = xstrndup(p, n);
+		p += n + (eol ? 1 : 0);
+		line_no++;
+		char *orig = xstrdup(line);
+		if (*trim(line) == '\0') {
+			free(line);
+			free(orig);
+			break; /* the blank line before the body */
+		}
+		char *key, *value;
+		char *colon = strchr(orig, ':');
+		if (split_key_value(line, &key, &value) != 0 || !colon) {
+			diag_error_at(path, (struct textpos){ line_no, 1 },
+				      _("expected a header line such as 'Title: ...' (Title, Section, "
+					"Date, Source, Ref), then a blank line and the body"));
+			free(line);
+			free(orig);
+			goto done;
+		}
+		const char *vstart = colon + 1;
+		while (*vstart == ' ' || *vstart == '\t')
+			vstart++;
+		struct textpos vpos = { line_no, column_of(orig, vstart) };
+		free(orig);
+		char *clean = clean_text(value, strlen(value), 0);
+		free(line);
+		if (key_is(key, art_title_keys)) {
+			free(title);
+			title = clean;
+		} else if (key_is(key, art_section_keys)) {
+			int found = store_find_section(im->store, clean, section);
+			if (found <= 0) {
+				if (found < 0)
+					db_error(path, im);
+				else
+					diag_error_at(path, vpos,
+						      _("unknown section '%s': expected news, industry, "
+							"investment, policy, region or kic (or 뉴스, "
+							"산업분석, 투자분석, 정책소개, 지역소개, KIC 소식)"),
+						      clean);
+				free(clean);
+				goto done;
+			}
+			free(clean);
+		} else if (key_is(key, art_date_keys)) {
+			struct date d;
+			if (date_parse(clean, &d) != 0) {
+				diag_error_at(path, vpos, _("expected a date such as 2025-03-28"));
+				free(clean);
+				goto done;
+			}
+			free(date);
+			date = xmalloc(11);
+			date_format(d, date);
+			free(clean);
+		} else if (key_is(key, art_source_keys)) {
+			sources = xrealloc(sources, (nsources + 1) * sizeof *sources);
+			sources[nsources++] = clean;
+		} else if (key_is(key, art_ref_keys)) {
+			char *label, *url;
+			if (parse_ref(clean, &label, &url) != 0) {
+				diag_error_at(path, vpos,
+					      _("expected a reference as 'label <http(s)://...>'"));
+				free(clean);
+				goto done;
+			}
+			refs = xrealloc(refs, (nrefs + 1) * sizeof *refs);
+			refs[nrefs++] = (struct ref){ label, url };
+			free(clean);
+		} else {
+			diag_error_at(path, (struct textpos){ line_no, 1 },
+				      _("unknown header '%s': expected Title, Section, Date, Source or "
+					"Ref"),
+				      key);
+			free(clean);
+			goto done;
+		}
+	}
+	if (!title || !*title) {
+		diag_error_at(path, (struct textpos){ 1, 1 }, _("expected a 'Title:' line"));
+		goto done;
+	}
+	if (!*section) {
+		diag_error_at(path, (struct textpos){ 1, 1 }, _("expected a 'Section:' line"));
+		goto done;
+	}
+	char *body = clean_text(p, strlen(p), 1);
+	struct article_row row = { im->issue_id, ++im->article_seq, section, date, title, body };
+	long long id;
+	int ok = store_add_article(im->store, &row, &id) == 0;
+	for (size_t i = 0; ok && i < nsources; i++)
+		ok = store_add_article_source(im->store, id, (int)i + 1, sources[i]) == 0;
+	for (size_t i = 0; ok && i < nrefs; i++)
+		ok = store_add_article_ref(im->store, id, (int)i + 1, refs[i].label, refs[i].url) == 0;
+	free(body);
+	if (!ok) {
+		db_error(path, im);
+		goto done;
+	}
+	im->counts->articles++;
+	rc = 0;
+done:
+	for (size_t i = 0; i < nsources; i++)
+		free(sources[i]);
+	free(sources);
+	for (size_t i = 0; i < nrefs; i++) {
+		free(refs[i].label);
+		free(refs[i].url);
+	}
+	free(refs);
+	free(title);
+	free(date);
+	free(text);
+	return rc;
+}
+
+/* ---- CSV tables ------------------------------------------------------------------------ */
+
+/* Columns of every table kind. Names are compared without case, spaces or underscores. */
+enum column {
+	COL_KIND, COL_SCOPE, COL_NAME_KO, COL_NAME_ZH, COL_ROUND, COL_AMOUNT, COL_VALUATION,
+	COL_ACQUIRER, COL_PLACE, COL_COUNTRY, COL_SECTOR, COL_DESCRIPTION, COL_INVESTORS,
+	COL_DATE, COL_PERIOD,
+	COL_EVENT_NAME, COL_DATES, COL_START, COL_END, COL_CITY, COL_FIELD,
+	COL_METRIC, COL_DIMENSION, COL_KEY, COL_VALUE, COL_UNIT, COL_SHARE, COL_RANK,
+	COL_CURRENCY, COL_RATE, COL_SOURCE,
+	COL_CODE, COL_PLACE_KIND, COL_PARENT, COL_LEVEL, COL_PLACE_KO, COL_PLACE_ZH, COL_PINYIN,
+	COL_PLACE_EN, COL_ALIASES,
+	COL_COUNT
+};
+
+struct column_names {
+	enum file_kind table;
+	enum column column;
+	const char *names;  /* '|'-separated, the first is the English name used in messages */
+};
+
+static const struct column_names column_names[] = {
+	{ FILE_DEALS, COL_KIND, "kind|종류|구분|유형" },
+	{ FILE_DEALS, COL_SCOPE, "scope|범위|국내외" },
+	{ FILE_DEALS, COL_NAME_KO, "company|기업 명칭|기업명|기업|회사명|name|name_ko|피인수 기업|"
+				   "인수 대상" },
+	{ FILE_DEALS, COL_NAME_ZH, "company_zh|name_zh|중문 명칭|중국어 명칭|중문명|中文名|"
+				   "企业名称" },
+	{ FILE_DEALS, COL_ROUND, "round|라운드|투자 라운드|투자 단계" },
+	{ FILE_DEALS, COL_AMOUNT, "amount|투자 금액|인수 금액|거래 금액|금액|투자금액|인수금액" },
+	{ FILE_DEALS, COL_VALUATION, "valuation|기업 가치|기업가치|밸류에이션|估值" },
+	{ FILE_DEALS, COL_ACQUIRER, "acquirer|인수자|인수 기업|인수측|인수사" },
+	{ FILE_DEALS, COL_PLACE, "place|location|소재지|지역|所在地" },
+	{ FILE_DEALS, COL_COUNTRY, "country|국가" },
+	{ FILE_DEALS, COL_SECTOR, "sector|industry|분야|산업|업종|行业" },
+	{ FILE_DEALS, COL_DESCRIPTION, "description|소개|기업 소개|설명|简介" },
+	{ FILE_DEALS, COL_INVESTORS, "investors|investor|투자자|투자 기관|투자사|投资方" },
+	{ FILE_DEALS, COL_DATE, "date|일자|날짜|발표일" },
+	{ FILE_DEALS, COL_PERIOD, "period|기준월|대상 기간" },
+
+	{ FILE_EVENTS, COL_EVENT_NAME, "name|명칭|행사명|행사|이벤트|event" },
+	{ FILE_EVENTS, COL_DATES, "dates|기간|일정|날짜|일시|date" },
+	{ FILE_EVENTS, COL_START, "start|start_date|시작일|시작" },
+	{ FILE_EVENTS, COL_END, "end|end_date|종료일|종료" },
+	{ FILE_EVENTS, COL_CITY, "city|장소|도시|개최지|place|location" },
+	{ FILE_EVENTS, COL_FIELD, "field|분야|산업" },
+
+	{ FILE_STATS, COL_PERIOD, "period|기간|기준월" },
+	{ FILE_STATS, COL_METRIC, "metric|지표" },
+	{ FILE_STATS, COL_DIMENSION, "dimension|구분|차원" },
+	{ FILE_STATS, COL_KEY, "key|항목|이름" },
+	{ FILE_STATS, COL_VALUE, "value|값|수치" },
+	{ FILE_STATS, COL_UNIT, "unit|단위" },
+	{ FILE_STATS, COL_SHARE, "share|비중|점유율" },
+	{ FILE_STATS, COL_RANK, "rank|순위" },
+
+	{ FILE_RATES, COL_CURRENCY, "currency|통화" },
+	{ FILE_RATES, COL_PERIOD, "period|기간|기준월" },
+	{ FILE_RATES, COL_RATE, "cny_per_unit|rate|환율" },
+	{ FILE_RATES, COL_SOURCE, "source|출처" },
+
+	{ FILE_PLACES, COL_CODE, "code|코드" },
+	{ FILE_PLACES, COL_PLACE_KIND, "kind|종류" },
+	{ FILE_PLACES, COL_PARENT, "parent|상위" },
+	{ FILE_PLACES, COL_LEVEL, "level|등급" },
+	{ FILE_PLACES, COL_PLACE_KO, "name_ko|한국어|한국어 이름" },
+	{ FILE_PLACES, COL_PLACE_ZH, "name_zh|중국어|중국어 이름" },
+	{ FILE_PLACES, COL_PINYIN, "pinyin|병음" },
+	{ FILE_PLACES, COL_PLACE_EN, "name_en|영어|영어 이름" },
+	{ FILE_PLACES, COL_ALIASES, "aliases|별칭" },
+};
+
+#define COLUMN_NAMES_COUNT (sizeof column_names / sizeof column_names[0])
+
+/* Lowercases ASCII and drops spaces, underscores and hyphens, for comparing header names. */
+static char *header_key(const char *s)
+{
+	struct buf b = { 0 };
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '_' || *s == '-')
+			continue;
+		buf_addc(&b, (char)((*s >= 'A' && *s <= 'Z') ? *s - 'A' + 'a' : *s));
+	}
+	return buf_take(&b);
+}
+
+static int names_contain(const char *names, const char *key)
+{
+	char *list = xstrdup(names), *save = NULL;
+	int found = 0;
+	for (char *n = strtok_r(list, "|", &save); n && !found; n = strtok_r(NULL, "|", &save)) {
+		char *k = header_key(n);
+		found = strcmp(k, key) == 0;
+		free(k);
+	}
+	free(list);
+	return found;
+}
+
+/* The English name of a column, for messages. */
+static char *column_label(enum file_kind table, enum column col)
+{
+	for (size_t i = 0; i < COLUMN_NAMES_COUNT; i++) {
+		if (column_names[i].table == table && column_names[i].column == col) {
+			const char *bar = strchr(column_names[i].names, '|');
+			const char *names = column_names[i].names;
+			/* "company (기업 명칭)": the English name and the newsletter's. */
+			const char *second_end = bar ? strchr(bar + 1, '|') : NULL;
+			if (!bar)
+				return xstrdup(names);
+			return xasprintf("%.*s (%.*s)", (int)(bar - names), names,
+					 (int)(second_end ? second_end - bar - 1 : (long)strlen(bar + 1)),
+					 bar + 1);
+		}
+	}
+	return xstrdup("?");
+}
+
+struct table {
+	const char *path;
+	enum file_kind kind;
+	int index[COL_COUNT];         /* field index of each column, -1 if absent */
+	struct csv_record header;
+};
+
+/* Which kind of table a header describes, for CSV files of other names. */
+static enum file_kind guess_table(const struct csv_record *header)
+{
+	static const struct {
+		enum file_kind kind;
+		enum column column;
+	} tells[] = {
+		{ FILE_DEALS, COL_NAME_KO }, { FILE_DEALS, COL_NAME_ZH },
+		{ FILE_STATS, COL_METRIC },  { FILE_RATES, COL_RATE },
+		{ FILE_PLACES, COL_CODE },   { FILE_EVENTS, COL_EVENT_NAME },
+	};
+	for (size_t t = 0; t < sizeof tells / sizeof tells[0]; t++) {
+		for (size_t i = 0; i < COLUMN_NAMES_COUNT; i++) {
+			if (column_names[i].table != tells[t].kind ||
+			    column_names[i].column != tells[t].column)
+				continue;
+			for (size_t f = 0; f < header->count; f++) {
+				char *clean = clean_text(header->fields[f].text,
+							 strlen(header->fields[f].text), 0);
+				char *key = header_key(clean);
+				int hit = names_contain(column_names[i].names, key);
+				free(key);
+				free(clean);
+				if (hit)
+					return tells[t].kind;
+			}
+		}
+	}
+	return FILE_CSV;
+}
+
+/* Maps the header's fields to columns. Unknown columns are warned about and ignored. */
+static int map_header(struct import *im, struct table *t)
+{
+	for (int c = 0; c < COL_COUNT; c++)
+		t->index[c] = -1;
+	for (size_t f = 0; f < t->header.count; f++) {
+		const struct csv_field *field = &t->header.fields[f];
+		char *clean = clean_text(field->text, strlen(field->text), 0);
+		char *key = header_key(clean);
+		int mapped = 0;
+		for (size_t i = 0; i < COLUMN_NAMES_COUNT && !mapped; i++) {
+			if (column_names[i].table != t->kind || !names_contain(column_names[i].names, key))
+				continue;
+			mapped = 1;
+			enum column col = column_names[i].column;
+			if (t->index[col] >= 0) {
+				char *label = column_label(t->kind, col);
+				diag_error_at(t->path, field->pos,
+					      _("column '%s' repeats the column %s"), clean, label);
+				free(label);
+				free(key);
+				free(clean);
+				return -1;
+			}
+			t->index[col] = (int)f;
+		}
+		if (!mapped && *clean) {
+			diag_warning_at(t->path, field->pos, _("unknown column '%s' is ignored"),
+					clean);
+			im->counts->warnings++;
+		}
+		free(key);
+		free(clean);
+	}
+	return 0;
+}
+
+static int require_column(struct table *t, enum column col)
+{
+	if (t->index[col] >= 0)
+		return 0;
+	char *label = column_label(t->kind, col);
+	diag_error_at(t->path, (struct textpos){ t->header.line, 1 },
+		      _("expected a column %s in the header"), label);
+	free(label);
+	return -1;
+}
+
+/* The cleaned value of a column in a record ("" when the column or the field is missing),
+ * and where it is. The caller frees the value. */
+static char *cell(const struct table *t, const struct csv_record *rec, enum column col,
+		  struct textpos *pos)
+{
+	int i = t->index[col];
+	if (i < 0 || (size_t)i >= rec->count) {
+		if (pos)
+			*pos = (struct textpos){ rec->line, 1 };
+		return xstrdup("");
+	}
+	if (pos)
+		*pos = rec->fields[i].pos;
+	const char *raw = rec->fields[i].text;
+	return clean_text(raw, strlen(raw), col == COL_DESCRIPTION);
+}
+
+/* Reads an amount cell. Unreadable amounts are kept as written, with a warning. */
+static void read_money(struct import *im, const struct table *t, const struct csv_record *rec,
+		       enum column col, struct money *m, char **text, char *currency)
+{
+	struct textpos pos;
+	*text = cell(t, rec, col, &pos);
+	memset(m, 0, sizeof *m);
+	m->text = **text ? *text : NULL;
+	struct amount a;
+	size_t stop = 0;
+	const char *why = NULL;
+	switch (amount_parse(*text, &a, &stop, &why)) {
+	case AMOUNT_OK:
+		m->known = 1;
+		m->value = a.value;
+		memcpy(currency, a.currency, 4);
+		m->currency = currency;
+		m->qualifier = amount_qualifier_name(a.qualifier);
+		break;
+	case AMOUNT_UNDISCLOSED:
+		m->undisclosed = 1;
+		break;
+	case AMOUNT_EMPTY:
+		break;
+	case AMOUNT_UNREADABLE:
+		pos.col += u8_mbsnlen((const uint8_t *)*text, stop);
+		diag_warning_at(t->path, pos, _("cannot read the amount '%s' (%s); it is kept as "
+						"written and sorts last"),
+				*text, _(why));
+		im->counts->warnings++;
+		break;
+	}
+}
+
+static int value_in(const char *v, const char *list)
+{
+	char *key = header_key(v);
+	int found = names_contain(list, key);
+	free(key);
+	return found;
+}
+
+/* Resolves a 소재지 such as "장쑤", "광둥성 선전", "미국" through the gazetteer. */
+static int resolve_place(struct import *im, const char *text, struct place *province,
+			 struct place *city, struct place *country)
+{
+	memset(province, 0, sizeof *province);
+	memset(city, 0, sizeof *city);
+	memset(country, 0, sizeof *country);
+	if (!*text)
+		return 0;
+	char *copy = xstrdup(text);
+	char *save = NULL;
+	int any = 0;
+	for (char *part = strtok_r(copy, " ,/·∙", &save); part;
+	     part = strtok_r(NULL, " ,/·∙", &save)) {
+		struct place p;
+		int found = store_find_place(im->store, part, &p);
+		if (found < 0) {
+			free(copy);
+			return -1;
+		}
+		if (!found)
+			continue;
+		any = 1;
+		if (strcmp(p.kind, "city") == 0) {
+			*city = p;
+			if (!province->id)
+				province->id = p.province_id;
+		} else if (strcmp(p.kind, "province") == 0) {
+			*province = p;
+		} else {
+			*country = p;
+		}
+	}
+	free(copy);
+	/* The whole text may be a name with spaces in it ("홍콩 달러" is not one, "New York"
+	 * may be); try it whole when the parts told nothing. */
+	if (!any) {
+		struct place p;
+		int found = store_find_place(im->store, text, &p);
+		if (found < 0)
+			return -1;
+		if (found) {
+			any = 1;
+			if (strcmp(p.kind, "country") == 0)
+				*country = p;
+			else if (strcmp(p.kind, "city") == 0) {
+				*city = p;
+				province->id = p.province_id;
+			} else
+				*province = p;
+		}
+	}
+	return any;
+}
+
+static int split_investors(struct import *im, long long deal_id, const char *text)
+{
+	if (!*text || value_in(text, "미공개|비공개|undisclosed|未披露|-"))
+		return 0;
+	char *copy = xstrdup(text);
+	/* Split on commas, semicolons and the ideographic comma; names keep inner spaces. */
+	struct buf name = { 0 };
+	int seq = 0, rc = 0;
+	const char *p = copy;
+	for (;;) {
+		int sep = *p == ',' || *p == ';' || *p == '\0' || strncmp(p, "、", 3) == 0 ||
+			  strncmp(p, "，", 3) == 0 || strncmp(p, "；", 3) == 0;
+		if (sep) {
+			char *n = trim(buf_take(&name));
+			if (*n && rc == 0) {
+				rc = store_add_deal_investor(im->store, deal_id, ++seq, n);
+				im->counts->investors++;
+			}
+			free(n);
+			if (*p == '\0')
+				break;
+			p += (*p == ',' || *p == ';') ? 1 : 3;
+			continue;
+		}
+		buf_addc(&name, *p++);
+	}
+	buf_free(&name);
+	free(copy);
+	return rc;
+}
+
+static int import_deal_row(struct import *im, struct table *t, const struct csv_record *rec)
+{
+	struct textpos pos;
+	int rc = -1;
+	char *kind_text = cell(t, rec, COL_KIND, &pos);
+	struct textpos kind_pos = pos;
+	char *scope_text = cell(t, rec, COL_SCOPE, &pos);
+	struct textpos scope_pos = pos;
+	char *name_ko = cell(t, rec, COL_NAME_KO, NULL);
+	char *name_zh = cell(t, rec, COL_NAME_ZH, NULL);
+	char *round = cell(t, rec, COL_ROUND, NULL);
+	char *acquirer = cell(t, rec, COL_ACQUIRER, NULL);
+	char *place = cell(t, rec, COL_PLACE, &pos);
+	struct textpos place_pos = pos;
+	char *country_text = cell(t, rec, COL_COUNTRY, &pos);
+	struct textpos country_pos = pos;
+	char *sector = cell(t, rec, COL_SECTOR, NULL);
+	char *description = cell(t, rec, COL_DESCRIPTION, NULL);
+	char *investors = cell(t, rec, COL_INVESTORS, NULL);
+	char *date_text = cell(t, rec, COL_DATE, &pos);
+	struct textpos date_pos = pos;
+	char *period_text = cell(t, rec, COL_PERIOD, &pos);
+	struct textpos period_pos = pos;
+	char *amount_text = NULL, *valuation_text = NULL;
+	char amount_currency[4] = "", valuation_currency[4] = "";
+	struct deal_row row = { 0 };
+	char date[11] = "", period[8] = "";
+
+	if (!*name_ko && !*name_zh) {
+		diag_error_at(t->path, (struct textpos){ rec->line, 1 },
+			      _("expected a company name (기업 명칭)"));
+		goto done;
+	}
+	if (*kind_text) {
+		if (value_in(kind_text, "investment|투자|대형 투자|invest"))
+			row.kind = "investment";
+		else if (value_in(kind_text, "unicorn|유니콘"))
+			row.kind = "unicorn";
+		else if (value_in(kind_text, "ma|m&a|인수합병|인수|merger|acquisition"))
+			row.kind = "ma";
+		else {
+			diag_error_at(t->path, kind_pos,
+				      _("unknown kind '%s': expected investment, unicorn or ma (투자, "
+					"유니콘, 인수합병)"),
+				      kind_text);
+			goto done;
+		}
+	} else if (t->index[COL_ACQUIRER] >= 0) {
+		row.kind = "ma";
+	} else if (t->index[COL_VALUATION] >= 0 && t->index[COL_AMOUNT] < 0) {
+		row.kind = "unicorn";
+	} else {
+		row.kind = "investment";
+	}
+	struct place province, city, country;
+	int found = resolve_place(im, place, &province, &city, &country);
+	if (found < 0) {
+		db_error(t->path, im);
+		goto done;
+	}
+	if (*place && !found) {
+		diag_warning_at(t->path, place_pos,
+				_("unknown place '%s'; it is kept as written"), place);
+		im->counts->warnings++;
+	}
+	if (*country_text) {
+		struct place p;
+		int f = store_find_place(im->store, country_text, &p);
+		if (f < 0) {
+			db_error(t->path, im);
+			goto done;
+		}
+		if (f && strcmp(p.kind, "country") == 0) {
+			country = p;
+		} else {
+			diag_warning_at(t->path, country_pos,
+					_("unknown country '%s'; it is kept as written"),
+					country_text);
+			im->counts->warnings++;
+			snprintf(country.name_ko, sizeof country.name_ko, "%s", country_text);
+		}
+	}
+	if (*scope_text) {
+		if (value_in(scope_text, "china|중국|국내|中国"))
+			row.scope = "china";
+		else if (value_in(scope_text, "overseas|해외|global|글로벌|海外"))
+			row.scope = "overseas";
+		else {
+			diag_error_at(t->path, scope_pos,
+				      _("unknown scope '%s': expected china or overseas (중국, 해외)"),
+				      scope_text);
+			goto done;
+		}
+	} else {
+		row.scope = country.id || *country.name_ko ? "overseas" : "china";
+	}
+	if (*date_text) {
+		struct date d;
+		if (date_parse(date_text, &d) != 0) {
+			diag_error_at(t->path, date_pos, _("expected a date such as 2025-01-15"));
+			goto done;
+		}
+		date_format(d, date);
+		snprintf(period, sizeof period, "%.7s", date);
+	}
+	if (*period_text) {
+		int y, m;
+		if (date_parse_period(period_text, &y, &m) != 0) {
+			diag_error_at(t->path, period_pos, _("expected a month such as 2025-01"));
+			goto done;
+		}
+		date_format_period(y, m, period);
+	}
+	if (!*period)
+		memcpy(period, im->issue_period, sizeof period);
+
+	read_money(im, t, rec, COL_AMOUNT, &row.amount, &amount_text, amount_currency);
+	read_money(im, t, rec, COL_VALUATION, &row.valuation, &valuation_text, valuation_currency);
+	row.issue_id = im->issue_id;
+	row.seq = ++im->deal_seq;
+	row.period = period;
+	row.date = *date ? date : NULL;
+	row.name_ko = name_ko;
+	row.name_zh = name_zh;
+	row.round = round;
+	row.acquirer = acquirer;
+	row.investors = investors;
+	row.place = place;
+	row.province_id = province.id;
+	row.city_id = city.id;
+	row.country = *country.name_ko ? country.name_ko : (province.id ? "중국" : NULL);
+	row.sector = sector;
+	row.description = description;
+	long long id;
+	if (store_add_deal(im->store, &row, &id) != 0 || split_investors(im, id, investors) != 0) {
+		db_error(t->path, im);
+		goto done;
+	}
+	im->counts->deals++;
+	rc = 0;
+done:
+	free(kind_text);
+	free(scope_text);
+	free(name_ko);
+	free(name_zh);
+	free(round);
+	free(acquirer);
+	free(place);
+	free(country_text);
+	free(sector);
+	free(description);
+	free(investors);
+	free(date_text);
+	free(period_text);
+	free(amount_text);
+	free(valuation_text);
+	return rc;
+}
+
+static int import_event_row(struct import *im, struct table *t, const struct csv_record *rec)
+{
+	struct textpos pos, dates_pos, end_pos, city_pos;
+	int rc = -1;
+	char *name = cell(t, rec, COL_EVENT_NAME, &pos);
+	char *dates = cell(t, rec, COL_DATES, &dates_pos);
+	char *start_text = cell(t, rec, COL_START, &pos);
+	struct textpos start_pos = pos;
+	char *end_text = cell(t, rec, COL_END, &end_pos);
+	char *city = cell(t, rec, COL_CITY, &city_pos);
+	char *field = cell(t, rec, COL_FIELD, NULL);
+	struct date start, end;
+	size_t stop = 0;
+	if (!*name) {
+		diag_error_at(t->path, (struct textpos){ rec->line, 1 }, _("expected an event name"));
+		goto done;
+	}
+	if (*dates) {
+		if (date_parse_range(dates, &start, &end, &stop) != 0) {
+			dates_pos.col += u8_mbsnlen((const uint8_t *)dates, stop);
+			diag_error_at(t->path, dates_pos,
+				      _("expected a date or a range such as "
+					"2025.04.02-2025.04.03"));
+			goto done;
+		}
+	} else {
+		if (date_parse(start_text, &start) != 0) {
+			diag_error_at(t->path, start_pos, _("expected a start date such as 2025-04-02"));
+			goto done;
+		}
+		end = start;
+		if (*end_text && date_parse(end_text, &end) != 0) {
+			diag_error_at(t->path, end_pos, _("expected an end date such as 2025-04-03"));
+			goto done;
+		}
+		if (end.year * 10000 + end.month * 100 + end.day <
+		    start.year * 10000 + start.month * 100 + start.day) {
+			diag_error_at(t->path, end_pos, _("expected an end date not before the start"));
+			goto done;
+		}
+	}
+	struct place p = { 0 };
+	int found = *city ? store_find_place(im->store, city, &p) : 0;
+	if (found < 0) {
+		db_error(t->path, im);
+		goto done;
+	}
+	if (*city && !found) {
+		diag_warning_at(t->path, city_pos, _("unknown place '%s'; it is kept as written"),
+				city);
+		im->counts->warnings++;
+	}
+	char s[11], e[11];
+	date_format(start, s);
+	date_format(end, e);
+	struct event_row row = { im->issue_id, ++im->event_seq, name, s, e, city,
+				 found ? p.id : 0, field };
+	if (store_add_event(im->store, &row) != 0) {
+		db_error(t->path, im);
+		goto done;
+	}
+	im->counts->events++;
+	rc = 0;
+done:
+	free(name);
+	free(dates);
+	free(start_text);
+	free(end_text);
+	free(city);
+	free(field);
+	return rc;
+}
+
+/* A number such as 118, 530.86, 1,066, -33 or 74.51%; 0 or -1. */
+static int parse_number(const char *s, double *v)
+{
+	char digits[64];
+	size_t n = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p == ',')
+			continue;
+		if (*p == '%' && p[1] == '\0')
+			break;
+		if (n + 1 >= sizeof digits)
+			return -1;
+		digits[n++] = *p;
+	}
+	digits[n] = '\0';
+	if (n == 0)
+		return -1;
+	char *end;
+	*v = strtod(digits, &end);
+	return *end == '\0' ? 0 : -1;
+}
+
+static int import_stat_row(struct import *im, struct table *t, const struct csv_record *rec)
+{
+	struct textpos pos, value_pos, share_pos, rank_pos, period_pos;
+	int rc = -1;
+	char *period_text = cell(t, rec, COL_PERIOD, &period_pos);
+	char *metric = cell(t, rec, COL_METRIC, &pos);
+	char *dimension = cell(t, rec, COL_DIMENSION, NULL);
+	char *key = cell(t, rec, COL_KEY, NULL);
+	char *value = cell(t, rec, COL_VALUE, &value_pos);
+	char *unit = cell(t, rec, COL_UNIT, NULL);
+	char *share = cell(t, rec, COL_SHARE, &share_pos);
+	char *rank = cell(t, rec, COL_RANK, &rank_pos);
+	struct stat_row row = { 0 };
+	char period[8];
+	if (!*metric || !*dimension) {
+		diag_error_at(t->path, (struct textpos){ rec->line, 1 },
+			      _("expected a metric and a dimension"));
+		goto done;
+	}
+	if (*period_text) {
+		int y, m;
+		if (date_parse_period(period_text, &y, &m) != 0) {
+			diag_error_at(t->path, period_pos, _("expected a month such as 2025-01"));
+			goto done;
+		}
+		date_format_period(y, m, period);
+	} else {
+		memcpy(period, im->issue_period, sizeof period);
+	}
+	if (parse_number(value, &row.value) != 0) {
+		diag_error_at(t->path, value_pos, _("expected a number such as 118 or 530.86"));
+		goto done;
+	}
+	if (*share) {
+		if (parse_number(share, &row.share) != 0) {
+			diag_error_at(t->path, share_pos, _("expected a share such as 74.51 or 74.51%%"));
+			goto done;
+		}
+		row.has_share = 1;
+	}
+	if (*rank) {
+		double r;
+		if (parse_number(rank, &r) != 0 || r < 1 || r != (int)r) {
+			diag_error_at(t->path, rank_pos, _("expected a rank such as 1"));
+			goto done;
+		}
+		row.rank = (int)r;
+	}
+	if (strcmp(dimension, "region") == 0 || strcmp(dimension, "city") == 0 ||
+	    strcmp(dimension, "ma_region") == 0) {
+		struct place p;
+		int found = store_find_place(im->store, key, &p);
+		if (found < 0) {
+			db_error(t->path, im);
+			goto done;
+		}
+		if (found)
+			row.place_id = p.id;
+		else {
+			diag_warning_at(t->path, (struct textpos){ rec->line, 1 },
+					_("unknown place '%s'; it is kept as written"), key);
+			im->counts->warnings++;
+		}
+	}
+	row.issue_id = im->issue_id;
+	row.period = period;
+	row.metric = metric;
+	row.dimension = dimension;
+	row.key = key;
+	row.unit = unit;
+	if (store_add_stat(im->store, &row) != 0) {
+		db_error(t->path, im);
+		goto done;
+	}
+	im->counts->stats++;
+	rc = 0;
+done:
+	free(period_text);
+	free(metric);
+	free(dimension);
+	free(key);
+	free(value);
+	free(unit);
+	free(share);
+	free(rank);
+	return rc;
+}
+
+static int import_rate_row(struct import *im, struct table *t, const struct csv_record *rec)
+{
+	struct textpos cur_pos, period_pos, rate_pos;
+	char *currency = cell(t, rec, COL_CURRENCY, &cur_pos);
+	char *period = cell(t, rec, COL_PERIOD, &period_pos);
+	char *rate = cell(t, rec, COL_RATE, &rate_pos);
+	char *source = cell(t, rec, COL_SOURCE, NULL);
+	int rc = -1, y, m;
+	double v;
+	const char *code = NULL;
+	size_t n = amount_match_currency(currency, &code);
+	char canonical[8];
+	if (!n || currency[n] != '\0') {
+		diag_error_at(t->path, cur_pos, _("expected a currency such as USD or HKD"));
+		goto done;
+	}
+	if (date_parse_period(period, &y, &m) != 0) {
+		diag_error_at(t->path, period_pos, _("expected a month such as 2025-01"));
+		goto done;
+	}
+	if (parse_number(rate, &v) != 0 || v <= 0) {
+		diag_error_at(t->path, rate_pos, _("expected a positive rate in CNY per unit"));
+		goto done;
+	}
+	if (!*source) {
+		diag_error_at(t->path, (struct textpos){ rec->line, 1 },
+			      _("expected the source of the rate"));
+		goto done;
+	}
+	date_format_period(y, m, canonical);
+	struct rate_row row = { code, canonical, v, source };
+	if (store_set_rate(im->store, &row) != 0) {
+		db_error(t->path, im);
+		goto done;
+	}
+	im->counts->rates++;
+	im->rates_changed = 1;
+	rc = 0;
+done:
+	free(currency);
+	free(period);
+	free(rate);
+	free(source);
+	return rc;
+}
+
+static int import_place_row(struct import *im, struct table *t, const struct csv_record *rec)
+{
+	struct textpos kind_pos;
+	char *v[COL_COUNT] = { 0 };
+	static const enum column cols[] = { COL_CODE, COL_PLACE_KIND, COL_PARENT, COL_LEVEL,
+					    COL_PLACE_KO, COL_PLACE_ZH, COL_PINYIN, COL_PLACE_EN,
+					    COL_ALIASES };
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+		v[cols[i]] = cell(t, rec, cols[i], cols[i] == COL_PLACE_KIND ? &kind_pos : NULL);
+	int rc = -1;
+	if (!*v[COL_CODE] || !*v[COL_PLACE_KO]) {
+		diag_error_at(t->path, (struct textpos){ rec->line, 1 },
+			      _("expected a code and a Korean name"));
+		goto done;
+	}
+	if (!value_in(v[COL_PLACE_KIND], "province|city|country")) {
+		diag_error_at(t->path, kind_pos, _("expected a kind: province, city or country"));
+		goto done;
+	}
+	char *kind = header_key(v[COL_PLACE_KIND]);
+	struct place_row row = { v[COL_CODE], kind, *v[COL_PARENT] ? v[COL_PARENT] : NULL,
+				 v[COL_LEVEL], v[COL_PLACE_KO], v[COL_PLACE_ZH], v[COL_PINYIN],
+				 v[COL_PLACE_EN], v[COL_ALIASES] };
+	int ok = store_add_place(im->store, &row) == 0;
+	free(kind);
+	if (!ok) {
+		db_error(t->path, im);
+		goto done;
+	}
+	im->counts->places++;
+	rc = 0;
+done:
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+		free(v[cols[i]]);
+	return rc;
+}
+
+static int import_table(struct import *im, const char *path, enum file_kind kind)
+{
+	size_t len;
+	char *text = load(im, path, &len);
+	if (!text)
+		return -1;
+	struct csv_reader r;
+	struct table t = { .path = path, .kind = kind };
+	struct csv_record rec = { 0 };
+	struct textpos pos;
+	char *msg = NULL;
+	int rc = -1, got;
+	csv_init(&r, text, len);
+	got = csv_next(&r, &t.header, &pos, &msg);
+	if (got <= 0) {
+		if (got < 0)
+			diag_error_at(path, pos, "%s", msg);
+		else
+			diag_error_at(path, (struct textpos){ 1, 1 }, _("expected a header row"));
+		goto done;
+	}
+	if (t.kind == FILE_CSV && (t.kind = guess_table(&t.header)) == FILE_CSV) {
+		diag_error_at(path, (struct textpos){ 1, 1 },
+			      _("cannot tell what this table holds: expected the header of deals "
+				"(기업 명칭 ...), events (명칭, 기간 ...), stats (metric ...), rates or "
+				"places"));
+		goto done;
+	}
+	if (map_header(im, &t) != 0)
+		goto done;
+	int (*row_fn)(struct import *, struct table *, const struct csv_record *) = NULL;
+	switch (t.kind) {
+	case FILE_DEALS:
+		if (t.index[COL_NAME_KO] < 0 && require_column(&t, COL_NAME_ZH) != 0)
+			goto done;
+		if (need_issue(im, path) != 0 || clear_part(im, path, PART_DEALS) != 0)
+			goto done;
+		row_fn = import_deal_row;
+		break;
+	case FILE_EVENTS:
+		if (require_column(&t, COL_EVENT_NAME) != 0 ||
+		    (t.index[COL_DATES] < 0 && require_column(&t, COL_START) != 0))
+			goto done;
+		if (need_issue(im, path) != 0 || clear_part(im, path, PART_EVENTS) != 0)
+			goto done;
+		row_fn = import_event_row;
+		break;
+	case FILE_STATS:
+		if (require_column(&t, COL_METRIC) != 0 || require_column(&t, COL_DIMENSION) != 0 ||
+		    require_column(&t, COL_KEY) != 0 || require_column(&t, COL_VALUE) != 0)
+			goto done;
+		if (need_issue(im, path) != 0 || clear_part(im, path, PART_STATS) != 0)
+			goto done;
+		row_fn = import_stat_row;
+		break;
+	case FILE_RATES:
+		if (require_column(&t, COL_CURRENCY) != 0 || require_column(&t, COL_PERIOD) != 0 ||
+		    require_column(&t, COL_RATE) != 0 || require_column(&t, COL_SOURCE) != 0)
+			goto done;
+		row_fn = import_rate_row;
+		break;
+	case FILE_PLACES:
+		if (require_column(&t, COL_CODE) != 0 || require_column(&t, COL_PLACE_KIND) != 0 ||
+		    require_column(&t, COL_PLACE_KO) != 0)
+			goto done;
+		row_fn = import_place_row;
+		break;
+	default:
+		goto done;
+	}
+	while ((got = csv_next(&r, &rec, &pos, &msg)) == 1)
+		if (row_fn(im, &t, &rec) != 0)
+			goto done;
+	if (got < 0) {
+		diag_error_at(path, pos, "%s", msg);
+		goto done;
+	}
+	if (t.kind == FILE_DEALS && store_convert_amounts(im->store, im->issue_id) != 0) {
+		db_error(path, im);
+		goto done;
+	}
+	rc = 0;
+done:
+	free(msg);
+	csv_record_free(&rec);
+	csv_record_free(&t.header);
+	free(text);
+	return rc;
+}
+
+/* ---- the whole import ------------------------------------------------------------------ */
+
+static int import_one(struct import *im, const struct input *in)
+{
+	switch (in->kind) {
+	case FILE_ISSUE:
+		return import_issue(im, in->path);
+	case FILE_ARTICLE:
+		return import_article(im, in->path);
+	default:
+		return import_table(im, in->path, in->kind);
+	}
+}
+
+int import_paths(struct store *s, char *const *paths, int count,
+		 const struct import_options *opt, struct import_counts *counts)
+{
+	struct input_list list = { 0 };
+	int rc = -1;
+	memset(counts, 0, sizeof *counts);
+	for (int i = 0; i < count; i++)
+		if (collect(&list, paths[i]) != 0)
+			goto done;
+	if (list.count)
+		qsort(list.items, list.count, sizeof *list.items, compare_inputs);
+
+	if (store_begin(s) != 0) {
+		diag_error(_("cannot write the store: %s"), store_errmsg(s));
+		goto done;
+	}
+	struct import im = { .store = s, .opt = opt, .counts = counts };
+	for (size_t i = 0; i < list.count; i++) {
+		if (import_one(&im, &list.items[i]) != 0) {
+			store_rollback(s);
+			goto done;
+		}
+	}
+	if (im.rates_changed && store_convert_amounts(s, 0) != 0) {
+		diag_error(_("cannot write the store: %s"), store_errmsg(s));
+		store_rollback(s);
+		goto done;
+	}
+	if (opt->dry_run) {
+		store_rollback(s);
+	} else if (store_commit(s) != 0) {
+		diag_error(_("cannot write the store: %s"), store_errmsg(s));
+		store_rollback(s);
+		goto done;
+	}
+	rc = 0;
+done:
+	for (size_t i = 0; i < list.count; i++)
+		free(list.items[i].path);
+	free(list.items);
+	return rc;
+}

@@ -1,0 +1,35 @@
+/* import.h: `jubo import`: issue bundles and single files into the store.
+ *
+ * A bundle is a directory with issue.txt, articles/NN-name.md, deals.csv, events.csv, stats.csv and
+ * optionally places.csv and rates.csv (see DESIGN "Import" and man jubo). Single files may be
+ * given too; a CSV file of another name is recognised by its header. One call is one
+ * transaction: on any error nothing is written and the error names FILE:LINE:COLUMN. */
+#ifndef JUBO_IMPORT_H
+#define JUBO_IMPORT_H
+
+#include "store.h"
+
+struct import_options {
+	const char *encoding;  /* iconv name for every file, or NULL to detect a BOM / UTF-8 */
+	int replace;           /* re-import an issue (or one part of it) in place */
+	int dry_run;           /* check and count, then write nothing */
+	int issue_number;      /* issue that single files belong to when no issue.txt is given */
+};
+
+struct import_counts {
+	int issues;
+	int articles;
+	int deals;
+	int investors;
+	int events;
+	int stats;
+	int places;
+	int rates;
+	int warnings;
+};
+
+/* Imports the paths in one transaction. Returns 0 on success, -1 after printing an error. */
+int import_paths(struct store *s, char *const *paths, int count,
+		 const struct import_options *opt, struct import_counts *counts);
+
+#endif

@@ -1,0 +1,349 @@
+/* main.c: the command line: global options, subcommands, exit status.
+ *
+ * Exit status: 0 success, 1 failure (bad input, store errors), 2 usage errors. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "i18n.h"
+#include "import.h"
+#include "store.h"
+#include "util.h"
+
+enum { EXIT_USAGE = 2 };
+
+/* Where the sample store is looked for: $JUBO_SAMPLE_DB, else the installed copy. */
+static const char *sample_store_path(void)
+{
+	const char *env = getenv("JUBO_SAMPLE_DB");
+	return env && *env ? env : PKGDATADIR "/jubo-sample.db";
+}
+
+static void print_usage(FILE *f)
+{
+	fprintf(f, _("Usage: jubo [--db FILE] [COMMAND [ARGS...]]\n"
+		     "A terminal browser for an archive of newsletter issues about the Chinese\n"
+		     "startup and technology scene (주간 중국창업).\n"
+		     "\n"
+		     "Commands:\n"
+		     "  import [--encoding ENC] [--replace] [--dry-run] [--issue N] PATH...\n"
+		     "                      import issue bundles (directories) or single files\n"
+		     "  list [--format tsv|csv] issues|articles|deals|events\n"
+		     "                      print what the store holds\n"
+		     "\n"
+		     "Options:\n"
+		     "  --db FILE           use the store FILE (default: $JUBO_DB, else\n"
+		     "                      $XDG_DATA_HOME/jubo/jubo.db)\n"
+		     "  -h, --help          show this help and exit\n"
+		     "  -V, --version       show the version and exit\n"
+		     "\n"
+		     "Import options:\n"
+		     "  --encoding ENC      read the files as ENC (CP949, GB18030, BIG5, UTF-16 ...);\n"
+		     "                      by default UTF-8, or UTF-16 when the file has a BOM\n"
+		     "  --replace           import an issue that is already in the store again\n"
+		     "  --dry-run           check everything and report, but write nothing\n"
+		     "  --issue N           add single files to issue N, already in the store\n"
+		     "\n"
+		     "With no command, jubo lists the issues in the store. Without a store of\n"
+		     "your own, jubo reads the sample issue shipped with it.\n"
+		     "See jubo(1) for the file formats.\n"));
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fputs("jubo: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n%s\n", _("Try 'jubo --help' for more information."));
+	return EXIT_USAGE;
+}
+
+static int file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+/* Copies a file byte for byte; 0 or -1 with errno set. */
+static int copy_file(const char *from, const char *to)
+{
+	char *data;
+	size_t len;
+	if (read_file(from, &data, &len) != 0)
+		return -1;
+	FILE *f = fopen(to, "wbx");
+	if (!f) {
+		free(data);
+		return -1;
+	}
+	size_t written = fwrite(data, 1, len, f);
+	free(data);
+	int failed = written != len;
+	if (fclose(f) != 0)
+		failed = 1;
+	if (failed)
+		unlink(to);
+	return failed ? -1 : 0;
+}
+
+/* Opens the store for writing. The user's default store is created on first use, with its
+ * directory, starting from the sample so that the issue shipped with jubo stays in view. */
+static struct store *open_for_writing(const char *db_option)
+{
+	char *path = db_option ? xstrdup(db_option) : store_default_path();
+	char *err = NULL;
+	if (!db_option && !file_exists(path)) {
+		if (store_make_parent_dirs(path) != 0) {
+			diag_error(_("cannot create the directory for %s: %s"), path, strerror(errno));
+			free(path);
+			return NULL;
+		}
+		const char *sample = sample_store_path();
+		if (file_exists(sample) && copy_file(sample, path) != 0) {
+			diag_error(_("cannot create %s: %s"), path, strerror(errno));
+			free(path);
+			return NULL;
+		}
+	}
+	struct store *s = store_open(path, STORE_OPEN_CREATE, &err);
+	if (!s) {
+		diag_error("%s", err);
+		free(err);
+	}
+	free(path);
+	return s;
+}
+
+/* Opens the store for reading: the user's, else the sample shipped with jubo. */
+static struct store *open_for_reading(const char *db_option)
+{
+	char *path = db_option ? xstrdup(db_option) : store_default_path();
+	char *err = NULL;
+	if (!file_exists(path)) {
+		const char *sample = sample_store_path();
+		if (db_option || getenv("JUBO_DB") || !file_exists(sample)) {
+			diag_error(_("there is no store at %s yet: import an issue with 'jubo import "
+				     "PATH'"),
+				   path);
+			free(path);
+			return NULL;
+		}
+		free(path);
+		path = xstrdup(sample);
+	}
+	struct store *s = store_open(path, STORE_OPEN_READONLY, &err);
+	if (!s) {
+		diag_error("%s", err);
+		free(err);
+	}
+	free(path);
+	return s;
+}
+
+static int cmd_import(const char *db, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "replace", no_argument, NULL, 'r' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "issue", required_argument, NULL, 'i' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct import_options opt = { 0 };
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+e:rni:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'e':
+			opt.encoding = optarg;
+			break;
+		case 'r':
+			opt.replace = 1;
+			break;
+		case 'n':
+			opt.dry_run = 1;
+			break;
+		case 'i': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || n <= 0 || n > 1000000)
+				return usage_error(_("--issue expects an issue number, not '%s'"), optarg);
+			opt.issue_number = (int)n;
+			break;
+		}
+		case 'h':
+			print_usage(stdout);
+			return 0;
+		default:
+			return usage_error("%s", _("unknown option for import"));
+		}
+	}
+	if (optind >= argc)
+		return usage_error("%s", _("import needs at least one PATH"));
+	struct store *s = open_for_writing(db);
+	if (!s)
+		return 1;
+	struct import_counts n;
+	int rc = import_paths(s, argv + optind, argc - optind, &opt, &n);
+	store_close(s);
+	if (rc != 0)
+		return 1;
+	printf(opt.dry_run ? _("checked (nothing written): issues %d, articles %d, deals %d "
+			       "(investors %d), events %d, statistics %d, places %d, rates %d; "
+			       "warnings %d\n")
+			   : _("imported: issues %d, articles %d, deals %d (investors %d), events "
+			       "%d, statistics %d, places %d, rates %d; warnings %d\n"),
+	       n.issues, n.articles, n.deals, n.investors, n.events, n.stats, n.places, n.rates,
+	       n.warnings);
+	return 0;
+}
+
+enum list_format { FORMAT_TSV, FORMAT_CSV };
+
+/* Writes one value for TSV (tabs and newlines become spaces) or CSV (RFC 4180 quoting). */
+static void put_value(enum list_format format, const char *v)
+{
+	if (!v)
+		v = "";
+	if (format == FORMAT_TSV) {
+		for (; *v; v++)
+			putchar(*v == '\t' || *v == '\n' ? ' ' : *v);
+		return;
+	}
+	if (!strpbrk(v, ",\"\n")) {
+		fputs(v, stdout);
+		return;
+	}
+	putchar('"');
+	for (; *v; v++) {
+		if (*v == '"')
+			putchar('"');
+		putchar(*v);
+	}
+	putchar('"');
+}
+
+static int print_row(void *ctx, int header, int ncols, const char *const *values)
+{
+	enum list_format format = *(enum list_format *)ctx;
+	(void)header;
+	for (int i = 0; i < ncols; i++) {
+		if (i)
+			putchar(format == FORMAT_TSV ? '\t' : ',');
+		put_value(format, values[i]);
+	}
+	fputs(format == FORMAT_CSV ? "\r\n" : "\n", stdout);
+	return ferror(stdout) ? -1 : 0;
+}
+
+static int cmd_list(const char *db, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum list_format format = FORMAT_TSV;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+f:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "tsv") == 0)
+				format = FORMAT_TSV;
+			else if (strcmp(optarg, "csv") == 0)
+				format = FORMAT_CSV;
+			else
+				return usage_error(_("unknown format '%s': expected tsv or csv"),
+						   optarg);
+			break;
+		case 'h':
+			print_usage(stdout);
+			return 0;
+		default:
+			return usage_error("%s", _("unknown option for list"));
+		}
+	}
+	static const struct {
+		const char *name;
+		enum store_listing what;
+	} listings[] = {
+		{ "issues", LIST_ISSUES }, { "articles", LIST_ARTICLES },
+		{ "deals", LIST_DEALS },   { "events", LIST_EVENTS },
+	};
+	const char *what = optind < argc ? argv[optind] : "issues";
+	if (optind + 1 < argc)
+		return usage_error(_("unexpected argument '%s'"), argv[optind + 1]);
+	for (size_t i = 0; i < sizeof listings / sizeof listings[0]; i++) {
+		if (strcmp(what, listings[i].name) != 0)
+			continue;
+		struct store *s = open_for_reading(db);
+		if (!s)
+			return 1;
+		int rc = store_list(s, listings[i].what, print_row, &format);
+		if (rc != 0)
+			diag_error(_("cannot read the store: %s"), store_errmsg(s));
+		store_close(s);
+		if (fflush(stdout) != 0) {
+			diag_error(_("cannot write the listing: %s"), strerror(errno));
+			return 1;
+		}
+		return rc == 0 ? 0 : 1;
+	}
+	return usage_error(_("unknown listing '%s': expected issues, articles, deals or events"),
+			   what);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	setlocale(LC_ALL, "");
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	textdomain(PACKAGE);
+
+	const char *db = NULL;
+	int c;
+	opterr = 1;
+	while ((c = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			db = optarg;
+			break;
+		case 'h':
+			print_usage(stdout);
+			return 0;
+		case 'V':
+			printf("jubo %s\n", PACKAGE_VERSION);
+			return 0;
+		default:
+			fprintf(stderr, "%s\n", _("Try 'jubo --help' for more information."));
+			return EXIT_USAGE;
+		}
+	}
+	if (db && !*db)
+		return usage_error("%s", _("--db expects a file name"));
+	argc -= optind;
+	argv += optind;
+	if (argc == 0) {
+		char *list_argv[] = { "list", "issues", NULL };
+		return cmd_list(db, 2, list_argv);
+	}
+	if (strcmp(argv[0], "import") == 0)
+		return cmd_import(db, argc, argv);
+	if (strcmp(argv[0], "list") == 0)
+		return cmd_list(db, argc, argv);
+	return usage_error(_("unknown command '%s': expected import or list"), argv[0]);
+}

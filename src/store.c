@@ -1,0 +1,954 @@
+/* store.c: schema, migrations and every SQL statement jubo runs. */
+#include "config.h"
+
+#include "store.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fts.h"
+#include "gazetteer.h"
+#include "i18n.h"
+#include "util.h"
+
+/* Statements prepared once per open store, by name. */
+enum stmt_id {
+	ST_FIND_ISSUE, ST_ISSUE_DATE, ST_ADD_ISSUE, ST_DELETE_ISSUE, ST_DEL_ARTICLES,
+	ST_DEL_ARTICLES_FTS, ST_DEL_DEALS, ST_DEL_EVENTS, ST_DEL_STATS, ST_FIND_SECTION,
+	ST_ADD_ARTICLE, ST_ADD_ARTICLE_FTS, ST_ADD_SOURCE, ST_ADD_REF, ST_SEARCH, ST_ADD_DEAL,
+	ST_ADD_INVESTOR, ST_CONVERT, ST_ADD_STAT, ST_ADD_EVENT, ST_FIND_PLACE, ST_ADD_ALIAS,
+	ST_ADD_PLACE, ST_PLACE_BY_CODE, ST_SET_RATE,
+	ST_COUNT
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+	[ST_FIND_ISSUE] = "SELECT id FROM issue WHERE number = ?1",
+	[ST_ISSUE_DATE] = "SELECT date FROM issue WHERE id = ?1",
+	[ST_ADD_ISSUE] = "INSERT INTO issue(number, title, publisher, date, date_note) "
+			 "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_DELETE_ISSUE] = "DELETE FROM issue WHERE id = ?1",
+	[ST_DEL_ARTICLES] = "DELETE FROM article WHERE issue_id = ?1",
+	[ST_DEL_ARTICLES_FTS] = "DELETE FROM article_fts WHERE rowid IN "
+				"(SELECT id FROM article WHERE issue_id = ?1)",
+	[ST_DEL_DEALS] = "DELETE FROM deal WHERE issue_id = ?1",
+	[ST_DEL_EVENTS] = "DELETE FROM event WHERE issue_id = ?1",
+	[ST_DEL_STATS] = "DELETE FROM stat WHERE issue_id = ?1",
+	[ST_FIND_SECTION] = "SELECT code FROM section WHERE code = lower(?1) OR name_ko = ?1 "
+			    "OR replace(name_ko, ' ', '') = replace(?1, ' ', '') "
+			    "OR lower(name_en) = lower(?1)",
+	[ST_ADD_ARTICLE] = "INSERT INTO article(issue_id, seq, section, date, title, body) "
+			   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_ADD_ARTICLE_FTS] = "INSERT INTO article_fts(rowid, title_uni, title_bi, body_uni, "
+			       "body_bi) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_ADD_SOURCE] = "INSERT INTO article_source(article_id, seq, name) VALUES (?1, ?2, ?3)",
+	[ST_ADD_REF] = "INSERT INTO article_ref(article_id, num, label, url) "
+		       "VALUES (?1, ?2, ?3, ?4)",
+	[ST_SEARCH] = "SELECT rowid FROM article_fts WHERE article_fts MATCH ?1 "
+		      "ORDER BY rowid LIMIT ?2",
+	[ST_ADD_DEAL] =
+		"INSERT INTO deal(issue_id, seq, kind, scope, period, date, name_ko, name_zh, "
+		"round, amount_text, amount_value, amount_currency, amount_qualifier, "
+		"amount_undisclosed, valuation_text, valuation_value, valuation_currency, "
+		"valuation_qualifier, acquirer, place, province_id, city_id, country, sector, "
+		"description, investors) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+		"?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+	[ST_ADD_INVESTOR] = "INSERT INTO deal_investor(deal_id, seq, name) VALUES (?1, ?2, ?3)",
+	/* The rate for a deal is the latest one at or before its period, else the earliest. */
+	[ST_CONVERT] =
+		"UPDATE deal SET "
+		"amount_cny = amount_value * (CASE WHEN amount_currency = 'CNY' THEN 1.0 ELSE "
+		"  coalesce((SELECT cny_per_unit FROM rate r WHERE r.currency = deal.amount_currency "
+		"            AND r.period <= deal.period ORDER BY r.period DESC LIMIT 1), "
+		"           (SELECT cny_per_unit FROM rate r WHERE r.currency = deal.amount_currency "
+		"            ORDER BY r.period LIMIT 1)) END), "
+		"valuation_cny = valuation_value * (CASE WHEN valuation_currency = 'CNY' THEN 1.0 "
+		"  ELSE coalesce((SELECT cny_per_unit FROM rate r WHERE "
+		"  r.currency = deal.valuation_currency AND r.period <= deal.period "
+		"  ORDER BY r.period DESC LIMIT 1), (SELECT cny_per_unit FROM rate r "
+		"  WHERE r.currency = deal.valuation_currency ORDER BY r.period LIMIT 1)) END) "
+		"WHERE ?1 IS NULL OR issue_id = ?1",
+	[ST_ADD_STAT] = "INSERT INTO stat(issue_id, period, metric, dimension, key, value, unit, "
+			"share, rank, place_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[ST_ADD_EVENT] = "INSERT INTO event(issue_id, seq, name, start_date, end_date, city, "
+			 "place_id, field) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_FIND_PLACE] = "SELECT p.id, p.kind, coalesce(p.parent_id, p.id), p.name_ko FROM place_alias a "
+			  "JOIN place p ON p.id = a.place_id WHERE a.alias = ?1",
+	[ST_ADD_ALIAS] = "INSERT OR IGNORE INTO place_alias(alias, place_id) VALUES (?1, ?2)",
+	[ST_ADD_PLACE] = "INSERT INTO place(code, kind, parent_id, level, name_ko, name_zh, "
+			 "pinyin, name_en) VALUES (?1, ?2, (SELECT id FROM place WHERE code = ?3), "
+			 "?4, ?5, ?6, ?7, ?8) ON CONFLICT(code) DO UPDATE SET kind = excluded.kind, "
+			 "parent_id = excluded.parent_id, level = excluded.level, "
+			 "name_ko = excluded.name_ko, name_zh = excluded.name_zh, "
+			 "pinyin = excluded.pinyin, name_en = excluded.name_en",
+	[ST_PLACE_BY_CODE] = "SELECT id FROM place WHERE code = ?1",
+	[ST_SET_RATE] = "INSERT INTO rate(currency, period, cny_per_unit, source) "
+			"VALUES (?1, ?2, ?3, ?4) ON CONFLICT(currency, period) DO UPDATE SET "
+			"cny_per_unit = excluded.cny_per_unit, source = excluded.source",
+};
+
+struct store {
+	sqlite3 *db;                   /* the connection */
+	sqlite3_stmt *stmt[ST_COUNT];  /* prepared on first use */
+};
+
+/* ---- schema ---------------------------------------------------------------------------- */
+
+static const char schema_v1[] =
+	"CREATE TABLE issue ("
+	"  id INTEGER PRIMARY KEY,"
+	"  number INTEGER NOT NULL UNIQUE,"
+	"  title TEXT NOT NULL,"
+	"  publisher TEXT,"
+	"  date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),"
+	"  date_note TEXT);"
+	"CREATE INDEX issue_date ON issue(date);"
+
+	"CREATE TABLE section ("
+	"  code TEXT PRIMARY KEY,"
+	"  name_ko TEXT NOT NULL UNIQUE,"
+	"  name_en TEXT NOT NULL,"
+	"  seq INTEGER NOT NULL);"
+	"INSERT INTO section VALUES"
+	"  ('news', '뉴스', 'News', 1),"
+	"  ('industry', '산업분석', 'Industry analysis', 2),"
+	"  ('investment', '투자분석', 'Investment analysis', 3),"
+	"  ('policy', '정책소개', 'Policy', 4),"
+	"  ('region', '지역소개', 'Region', 5),"
+	"  ('kic', 'KIC 소식', 'KIC news', 6);"
+
+	"CREATE TABLE article ("
+	"  id INTEGER PRIMARY KEY,"
+	"  issue_id INTEGER NOT NULL REFERENCES issue(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  section TEXT NOT NULL REFERENCES section(code),"
+	"  date TEXT,"
+	"  title TEXT NOT NULL,"
+	"  body TEXT NOT NULL,"
+	"  UNIQUE (issue_id, seq));"
+	"CREATE INDEX article_section ON article(section, issue_id, seq);"
+	"CREATE INDEX article_date ON article(date);"
+	"CREATE INDEX article_title ON article(title);"
+	"CREATE TABLE article_source ("
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  PRIMARY KEY (article_id, seq));"
+	"CREATE INDEX article_source_name ON article_source(name);"
+	"CREATE TABLE article_ref ("
+	"  article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,"
+	"  num INTEGER NOT NULL,"
+	"  label TEXT,"
+	"  url TEXT NOT NULL,"
+	"  PRIMARY KEY (article_id, num));"
+	/* Article text for search; rowid is article.id. See fts.h for the two forms. */
+	"CREATE VIRTUAL TABLE article_fts USING fts5("
+	"  title_uni, title_bi, body_uni, body_bi, tokenize = 'unicode61');"
+
+	"CREATE TABLE place ("
+	"  id INTEGER PRIMARY KEY,"
+	"  code TEXT NOT NULL UNIQUE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('province', 'city', 'country')),"
+	"  parent_id INTEGER REFERENCES place(id),"
+	"  level TEXT,"
+	"  name_ko TEXT NOT NULL,"
+	"  name_zh TEXT,"
+	"  pinyin TEXT,"
+	"  name_en TEXT);"
+	"CREATE INDEX place_parent ON place(parent_id);"
+	"CREATE TABLE place_alias ("
+	"  alias TEXT PRIMARY KEY COLLATE NOCASE,"
+	"  place_id INTEGER NOT NULL REFERENCES place(id) ON DELETE CASCADE);"
+
+	"CREATE TABLE rate ("
+	"  currency TEXT NOT NULL,"
+	"  period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]'),"
+	"  cny_per_unit REAL NOT NULL CHECK (cny_per_unit > 0),"
+	"  source TEXT NOT NULL,"
+	"  PRIMARY KEY (currency, period));"
+
+	"CREATE TABLE deal ("
+	"  id INTEGER PRIMARY KEY,"
+	"  issue_id INTEGER NOT NULL REFERENCES issue(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('investment', 'unicorn', 'ma')),"
+	"  scope TEXT NOT NULL CHECK (scope IN ('china', 'overseas')),"
+	"  period TEXT NOT NULL,"
+	"  date TEXT,"
+	"  name_ko TEXT,"
+	"  name_zh TEXT,"
+	"  round TEXT,"
+	"  amount_text TEXT,"
+	"  amount_value REAL,"
+	"  amount_currency TEXT,"
+	"  amount_qualifier TEXT CHECK (amount_qualifier IN "
+	"    ('exact', 'approx', 'at_least', 'at_most')),"
+	"  amount_undisclosed INTEGER NOT NULL DEFAULT 0,"
+	"  amount_cny REAL,"
+	"  valuation_text TEXT,"
+	"  valuation_value REAL,"
+	"  valuation_currency TEXT,"
+	"  valuation_qualifier TEXT,"
+	"  valuation_cny REAL,"
+	"  acquirer TEXT,"
+	"  investors TEXT,"
+	"  place TEXT,"
+	"  province_id INTEGER REFERENCES place(id),"
+	"  city_id INTEGER REFERENCES place(id),"
+	"  country TEXT,"
+	"  sector TEXT,"
+	"  description TEXT,"
+	"  CHECK (name_ko IS NOT NULL OR name_zh IS NOT NULL),"
+	"  UNIQUE (issue_id, seq));"
+	/* Every column the Deals pane sorts or filters on, with id as the stable tie-breaker. */
+	"CREATE INDEX deal_kind ON deal(kind, id);"
+	"CREATE INDEX deal_scope ON deal(scope, id);"
+	"CREATE INDEX deal_name_ko ON deal(name_ko, id);"
+	"CREATE INDEX deal_name_zh ON deal(name_zh, id);"
+	"CREATE INDEX deal_round ON deal(round, id);"
+	"CREATE INDEX deal_amount ON deal(amount_cny, id);"
+	"CREATE INDEX deal_valuation ON deal(valuation_cny, id);"
+	"CREATE INDEX deal_province ON deal(province_id, id);"
+	"CREATE INDEX deal_city ON deal(city_id, id);"
+	"CREATE INDEX deal_country ON deal(country, id);"
+	"CREATE INDEX deal_sector ON deal(sector, id);"
+	"CREATE INDEX deal_period ON deal(period, id);"
+	"CREATE INDEX deal_issue ON deal(issue_id, seq);"
+	"CREATE TABLE deal_investor ("
+	"  deal_id INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  PRIMARY KEY (deal_id, seq));"
+	"CREATE INDEX deal_investor_name ON deal_investor(name, deal_id);"
+
+	"CREATE TABLE stat ("
+	"  id INTEGER PRIMARY KEY,"
+	"  issue_id INTEGER NOT NULL REFERENCES issue(id) ON DELETE CASCADE,"
+	"  period TEXT NOT NULL,"
+	"  metric TEXT NOT NULL,"
+	"  dimension TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  value REAL NOT NULL,"
+	"  unit TEXT,"
+	"  share REAL,"
+	"  rank INTEGER,"
+	"  place_id INTEGER REFERENCES place(id));"
+	"CREATE INDEX stat_lookup ON stat(dimension, metric, period, value);"
+	"CREATE INDEX stat_issue ON stat(issue_id);"
+
+	"CREATE TABLE event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  issue_id INTEGER NOT NULL REFERENCES issue(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  start_date TEXT NOT NULL,"
+	"  end_date TEXT NOT NULL CHECK (end_date >= start_date),"
+	"  city TEXT,"
+	"  place_id INTEGER REFERENCES place(id),"
+	"  field TEXT,"
+	"  UNIQUE (issue_id, seq));"
+	"CREATE INDEX event_start ON event(start_date, id);"
+	"CREATE INDEX event_end ON event(end_date, id);"
+	"CREATE INDEX event_field ON event(field, id);"
+	"CREATE INDEX event_place ON event(place_id, id);";
+
+static int add_place(struct store *s, const struct place_row *row);
+
+/* Version 2: the built-in gazetteer. */
+static int seed_gazetteer(struct store *s)
+{
+	for (size_t i = 0; i < gazetteer_count; i++)
+		if (add_place(s, &gazetteer_places[i]) != 0)
+			return -1;
+	return 0;
+}
+
+struct migration {
+	const char *sql;               /* run first, if not NULL */
+	int (*run)(struct store *s);   /* then this, if not NULL */
+};
+
+static const struct migration migrations[] = {
+	{ schema_v1, NULL },
+	{ NULL, seed_gazetteer },
+};
+
+#define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
+
+int store_latest_version(void)
+{
+	return MIGRATION_COUNT;
+}
+
+/* ---- opening --------------------------------------------------------------------------- */
+
+char *store_default_path(void)
+{
+	const char *env = getenv("JUBO_DB");
+	if (env && *env)
+		return xstrdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/jubo/jubo.db", xdg);
+	const char *home = getenv("HOME");
+	return xasprintf("%s/.local/share/jubo/jubo.db", home && *home ? home : ".");
+}
+
+int store_make_parent_dirs(const char *path)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir) {
+		free(dir);
+		return 0;
+	}
+	*slash = '\0';
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			free(dir);
+			return -1;
+		}
+		*p = '/';
+	}
+	int rc = mkdir(dir, 0700) != 0 && errno != EEXIST ? -1 : 0;
+	free(dir);
+	return rc;
+}
+
+static sqlite3_stmt *stmt(struct store *s, enum stmt_id id)
+{
+	if (!s->stmt[id] && sqlite3_prepare_v2(s->db, stmt_sql[id], -1, &s->stmt[id], NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_reset(s->stmt[id]);
+	sqlite3_clear_bindings(s->stmt[id]);
+	return s->stmt[id];
+}
+
+static int exec(struct store *s, const char *sql)
+{
+	return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+}
+
+int store_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Applies the migrations after the store's version, each in its own transaction. */
+static int migrate(struct store *s, char **err)
+{
+	int version = store_version(s);
+	if (version < 0) {
+		*err = xasprintf(_("cannot read the store: %s"), sqlite3_errmsg(s->db));
+		return -1;
+	}
+	if (version > MIGRATION_COUNT) {
+		*err = xasprintf(_("the store has schema version %d, newer than this jubo "
+				   "understands (%d); upgrade jubo"),
+				 version, MIGRATION_COUNT);
+		return -1;
+	}
+	for (int v = version; v < MIGRATION_COUNT; v++) {
+		const struct migration *m = &migrations[v];
+		if (exec(s, "BEGIN IMMEDIATE") != 0)
+			goto failed;
+		if ((m->sql && exec(s, m->sql) != 0) || (m->run && m->run(s) != 0)) {
+			char *msg = xstrdup(sqlite3_errmsg(s->db));
+			exec(s, "ROLLBACK");
+			*err = xasprintf(_("cannot upgrade the store to version %d: %s"), v + 1, msg);
+			free(msg);
+			return -1;
+		}
+		char pragma[40];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+		if (exec(s, pragma) != 0 || exec(s, "COMMIT") != 0) {
+			exec(s, "ROLLBACK");
+			goto failed;
+		}
+	}
+	return 0;
+failed:
+	*err = xasprintf(_("cannot write the store: %s"), sqlite3_errmsg(s->db));
+	return -1;
+}
+
+struct store *store_open(const char *path, enum store_open_mode mode, char **err)
+{
+	struct store *s = xcalloc(1, sizeof *s);
+	int flags = mode == STORE_OPEN_READONLY ? SQLITE_OPEN_READONLY
+					       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		*err = xasprintf(_("cannot open the store %s: %s"), path,
+				 s->db ? sqlite3_errmsg(s->db) : strerror(ENOMEM));
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_extended_result_codes(s->db, 1);
+	/* Reading the schema fails early on a file that is not a SQLite database. */
+	if (exec(s, "SELECT count(*) FROM sqlite_schema") != 0) {
+		*err = xasprintf(_("%s is not a jubo store: %s"), path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (exec(s, "PRAGMA foreign_keys = ON") != 0) {
+		*err = xasprintf(_("cannot open the store %s: %s"), path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (mode == STORE_OPEN_READONLY) {
+		int v = store_version(s);
+		if (v != MIGRATION_COUNT) {
+			*err = v < MIGRATION_COUNT
+				       ? xasprintf(_("the store %s has schema version %d and is "
+						     "read-only; open it writable once to upgrade it"),
+						   path, v)
+				       : xasprintf(_("the store %s has schema version %d, newer than "
+						     "this jubo understands (%d)"),
+						   path, v, MIGRATION_COUNT);
+			goto fail;
+		}
+		return s;
+	}
+	if (sqlite3_db_readonly(s->db, "main") == 1) {
+		*err = xasprintf(_("the store %s is read-only"), path);
+		goto fail;
+	}
+	if (exec(s, "PRAGMA journal_mode = WAL") != 0) {
+		*err = xasprintf(_("cannot open the store %s: %s"), path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (migrate(s, err) != 0) {
+		char *inner = *err;
+		*err = xasprintf("%s: %s", path, inner);
+		free(inner);
+		goto fail;
+	}
+	return s;
+fail:
+	store_close(s);
+	return NULL;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(s->stmt[i]);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+const char *store_errmsg(struct store *s)
+{
+	return sqlite3_errmsg(s->db);
+}
+
+int store_begin(struct store *s)
+{
+	return exec(s, "BEGIN IMMEDIATE");
+}
+
+int store_commit(struct store *s)
+{
+	return exec(s, "COMMIT");
+}
+
+int store_rollback(struct store *s)
+{
+	return exec(s, "ROLLBACK");
+}
+
+/* ---- helpers for statements ------------------------------------------------------------ */
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v && *v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_id(sqlite3_stmt *st, int i, long long id)
+{
+	if (id > 0)
+		sqlite3_bind_int64(st, i, id);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static int run(sqlite3_stmt *st)
+{
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int run_id(struct store *s, sqlite3_stmt *st, long long *id)
+{
+	if (run(st) != 0)
+		return -1;
+	if (id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+static int run_by_issue(struct store *s, enum stmt_id id, long long issue_id)
+{
+	sqlite3_stmt *st = stmt(s, id);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, issue_id);
+	return run(st);
+}
+
+/* ---- issues ---------------------------------------------------------------------------- */
+
+int store_find_issue(struct store *s, int number, long long *id)
+{
+	sqlite3_stmt *st = stmt(s, ST_FIND_ISSUE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, number);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_issue_date(struct store *s, long long issue_id, char date[11])
+{
+	sqlite3_stmt *st = stmt(s, ST_ISSUE_DATE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, issue_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(date, 11, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int store_add_issue(struct store *s, const struct issue_row *row, long long *id)
+{
+	sqlite3_stmt *st = stmt(s, ST_ADD_ISSUE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, row->number);
+	bind_text(st, 2, row->title);
+	bind_text(st, 3, row->publisher);
+	bind_text(st, 4, row->date);
+	bind_text(st, 5, row->date_note);
+	return run_id(s, st, id);
+}
+
+int store_delete_issue(struct store *s, long long issue_id)
+{
+	if (run_by_issue(s, ST_DEL_ARTICLES_FTS, issue_id) != 0)
+		return -1;
+	return run_by_issue(s, ST_DELETE_ISSUE, issue_id);
+}
+
+int store_delete_issue_part(struct store *s, long long issue_id, enum store_part part)
+{
+	switch (part) {
+	case PART_ARTICLES:
+		if (run_by_issue(s, ST_DEL_ARTICLES_FTS, issue_id) != 0)
+			return -1;
+		return run_by_issue(s, ST_DEL_ARTICLES, issue_id);
+	case PART_DEALS:
+		return run_by_issue(s, ST_DEL_DEALS, issue_id);
+	case PART_EVENTS:
+		return run_by_issue(s, ST_DEL_EVENTS, issue_id);
+	case PART_STATS:
+		return run_by_issue(s, ST_DEL_STATS, issue_id);
+	}
+	return -1;
+}
+
+/* ---- articles -------------------------------------------------------------------------- */
+
+int store_find_section(struct store *s, const char *name, char code[16])
+{
+	sqlite3_stmt *st = stmt(s, ST_FIND_SECTION);
+	if (!st)
+		return -1;
+	bind_text(st, 1, name);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(code, 16, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_add_article(struct store *s, const struct article_row *row, long long *id)
+{
+	sqlite3_stmt *st = stmt(s, ST_ADD_ARTICLE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, row->issue_id);
+	sqlite3_bind_int(st, 2, row->seq);
+	bind_text(st, 3, row->section);
+	bind_text(st, 4, row->date);
+	bind_text(st, 5, row->title);
+	sqlite3_bind_text(st, 6, row->body ? row->body : "", -1, SQLITE_TRANSIENT);
+	if (run_id(s, st, id) != 0)
+		return -1;
+
+	char *title_uni, *title_bi, *body_uni, *body_bi;
+	fts_forms(row->title, &title_uni, &title_bi);
+	fts_forms(row->body ? row->body : "", &body_uni, &body_bi);
+	int rc = -1;
+	if ((st = stmt(s, ST_ADD_ARTICLE_FTS))) {
+		sqlite3_bind_int64(st, 1, *id);
+		sqlite3_bind_text(st, 2, title_uni, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 3, title_bi, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, body_uni, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 5, body_bi, -1, SQLITE_TRANSIENT);
+		rc = run(st);
+	}
+	free(title_uni);
+	free(title_bi);
+	free(body_uni);
+	free(body_bi);
+	return rc;
+}
+
+int store_add_article_source(struct store *s, long long article_id, int seq, const char *name)
+{
+	sqlite3_stmt *st = stmt(s, ST_ADD_SOURCE);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_int(st, 2, seq);
+	bind_text(st, 3, name);
+	return run(st);
+}
+
+int store_add_article_ref(struct store *s, long long article_id, int num, const char *label,
+			  const char *url)
+{
+	sqlite3_stmt *st = stmt(s, ST_ADD_REF);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_int(st, 2, num);
+	bind_text(st, 3, label);
+	bind_text(st, 4, url);
+	return run(st);
+}
+
+int store_search_articles(struct store *s, const char *query, long long *ids, int limit)
+{
+	char *match = fts_term_query(query, NULL);
+	if (!match)
+		return 0;
+	sqlite3_stmt *st = stmt(s, ST_SEARCH);
+	if (!st) {
+		free(match);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, limit);
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < limit)
+		ids[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	free(match);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? n : -1;
+}
+
+/* ---- deals ----------------------------------------------------------------------------- */
+
+static void bind_money(sqlite3_stmt *st, int first, const struct money *m, int with_flag)
+{
+	bind_text(st, first, m->text);
+	if (m->known) {
+		sqlite3_bind_double(st, first + 1, m->value);
+		bind_text(st, first + 2, m->currency);
+		bind_text(st, first + 3, m->qualifier);
+	}
+	if (with_flag)
+		sqlite3_bind_int(st, first + 4, m->undisclosed);
+}
+
+int store_add_deal(struct store *s, const struct deal_row *row, long long *id)
+{
+	sqlite3_stmt *st = stmt(s, ST_ADD_DEAL);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, row->issue_id);
+	sqlite3_bind_int(st, 2, row->seq);
+	bind_text(st, 3, row->kind);
+	bind_text(st, 4, row->scope);
+	bind_text(st, 5, row->period);
+	bind_text(st, 6, row->date);
+	bind_text(st, 7, row->name_ko);
+	bind_text(st, 8, row->name_zh);
+	bind_text(st, 9, row->round);
+	bind_money(st, 10, &row->amount, 1);
+	bind_money(st, 15, &row->valuation, 0);
+	bind_text(st, 19, row->acquirer);
+	bind_text(st, 20, row->place);
+	bind_id(st, 21, row->province_id);
+	bind_id(st, 22, row->city_id);
+	bind_text(st, 23, row->country);
+	bind_text(st, 24, row->sector);
+	bind_text(st, 25, row->description);
+	bind_text(st, 26, row->investors);
+	return run_id(s, st, id);
+}
+
+int store_add_deal_investor(struct store *s, long long deal_id, int seq, const char *name)
+{
+	sqlite3_stmt *st = stmt(s, ST_ADD_INVESTOR);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, deal_id);
+	sqlite3_bind_int(st, 2, seq);
+	bind_text(st, 3, name);
+	return run(st);
+}
+
+int store_convert_amounts(struct store *s, long long issue_id)
+{
+	sqlite3_stmt *st = stmt(s, ST_CONVERT);
+	if (!st)
+		return -1;
+	bind_id(st, 1, issue_id);
+	return run(st);
+}
+
+/* ---- statistics and events ------------------------------------------------------------- */
+
+int store_add_stat(struct store *s, const struct stat_row *row)
+{
+	sqlite3_stmt *st = stmt(s, ST_ADD_STAT);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, row->issue_id);
+	bind_text(st, 2, row->period);
+	bind_text(st, 3, row->metric);
+	bind_text(st, 4, row->dimension);
+	bind_text(st, 5, row->key);
+	sqlite3_bind_double(st, 6, row->value);
+	bind_text(st, 7, row->unit);
+	if (row->has_share)
+		sqlite3_bind_double(st, 8, row->share);
+	if (row->rank > 0)
+		sqlite3_bind_int(st, 9, row->rank);
+	bind_id(st, 10, row->place_id);
+	return run(st);
+}
+
+int store_add_event(struct store *s, const struct event_row *row)
+{
+	sqlite3_stmt *st = stmt(s, ST_ADD_EVENT);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, row->issue_id);
+	sqlite3_bind_int(st, 2, row->seq);
+	bind_text(st, 3, row->name);
+	bind_text(st, 4, row->start_date);
+	bind_text(st, 5, row->end_date);
+	bind_text(st, 6, row->city);
+	bind_id(st, 7, row->place_id);
+	bind_text(st, 8, row->field);
+	return run(st);
+}
+
+/* ---- places and rates ------------------------------------------------------------------ */
+
+int store_find_place(struct store *s, const char *name, struct place *out)
+{
+	sqlite3_stmt *st = stmt(s, ST_FIND_PLACE);
+	if (!st)
+		return -1;
+	bind_text(st, 1, name);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		snprintf(out->kind, sizeof out->kind, "%s", (const char *)sqlite3_column_text(st, 1));
+		out->province_id = sqlite3_column_int64(st, 2);
+		snprintf(out->name_ko, sizeof out->name_ko, "%s",
+			 (const char *)sqlite3_column_text(st, 3));
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_add_place_alias(struct store *s, long long place_id, const char *alias)
+{
+	if (!alias || !*alias)
+		return 0;
+	sqlite3_stmt *st = stmt(s, ST_ADD_ALIAS);
+	if (!st)
+		return -1;
+	bind_text(st, 1, alias);
+	sqlite3_bind_int64(st, 2, place_id);
+	return run(st);
+}
+
+/* A province's Korean name without its 성 ending ("장쑤성" -> "장쑤"), or NULL. */
+static char *short_province_name(const char *name_ko)
+{
+	size_t n = strlen(name_ko);
+	const char *suffix = "성";
+	size_t sn = strlen(suffix);
+	if (n > sn && strcmp(name_ko + n - sn, suffix) == 0)
+		return xstrndup(name_ko, n - sn);
+	return NULL;
+}
+
+static int add_place(struct store *s, const struct place_row *row)
+{
+	sqlite3_stmt *st = stmt(s, ST_ADD_PLACE);
+	if (!st)
+		return -1;
+	bind_text(st, 1, row->code);
+	bind_text(st, 2, row->kind);
+	bind_text(st, 3, row->parent_code);
+	bind_text(st, 4, row->level);
+	bind_text(st, 5, row->name_ko);
+	bind_text(st, 6, row->name_zh);
+	bind_text(st, 7, row->pinyin);
+	bind_text(st, 8, row->name_en);
+	if (run(st) != 0)
+		return -1;
+	if (!(st = stmt(s, ST_PLACE_BY_CODE)))
+		return -1;
+	bind_text(st, 1, row->code);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return -1;
+	}
+	long long id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+
+	char *short_ko = short_province_name(row->name_ko);
+	const char *names[] = { row->name_ko, row->name_zh, row->pinyin, row->name_en, short_ko };
+	int rc = 0;
+	for (size_t i = 0; i < sizeof names / sizeof names[0] && rc == 0; i++)
+		if (names[i])
+			rc = store_add_place_alias(s, id, names[i]);
+	free(short_ko);
+	if (rc != 0 || !row->aliases)
+		return rc;
+	char *list = xstrdup(row->aliases);
+	char *save = NULL;
+	for (char *a = strtok_r(list, "|", &save); a && rc == 0; a = strtok_r(NULL, "|", &save))
+		rc = store_add_place_alias(s, id, trim(a));
+	free(list);
+	return rc;
+}
+
+int store_add_place(struct store *s, const struct place_row *row)
+{
+	return add_place(s, row);
+}
+
+int store_set_rate(struct store *s, const struct rate_row *row)
+{
+	sqlite3_stmt *st = stmt(s, ST_SET_RATE);
+	if (!st)
+		return -1;
+	bind_text(st, 1, row->currency);
+	bind_text(st, 2, row->period);
+	sqlite3_bind_double(st, 3, row->cny_per_unit);
+	bind_text(st, 4, row->source);
+	return run(st);
+}
+
+/* ---- counting -------------------------------------------------------------------------- */
+
+long long store_count(struct store *s, const char *table)
+{
+	static const struct {
+		const char *name;
+		const char *sql;
+	} counts[] = {
+		{ "issue", "SELECT count(*) FROM issue" },
+		{ "article", "SELECT count(*) FROM article" },
+		{ "article_ref", "SELECT count(*) FROM article_ref" },
+		{ "deal", "SELECT count(*) FROM deal" },
+		{ "deal_investor", "SELECT count(*) FROM deal_investor" },
+		{ "stat", "SELECT count(*) FROM stat" },
+		{ "event", "SELECT count(*) FROM event" },
+		{ "place", "SELECT count(*) FROM place" },
+		{ "rate", "SELECT count(*) FROM rate" },
+	};
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
+		if (strcmp(counts[i].name, table) != 0)
+			continue;
+		sqlite3_stmt *st;
+		long long n = -1;
+		if (sqlite3_prepare_v2(s->db, counts[i].sql, -1, &st, NULL) != SQLITE_OK)
+			return -1;
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		return n;
+	}
+	return -1;
+}
+
+/* ---- listings ------------------------------------------------------------------------- */
+
+static const char *const listing_sql[] = {
+	[LIST_ISSUES] =
+		"SELECT i.number, i.date, i.title, i.publisher, "
+		"(SELECT count(*) FROM article a WHERE a.issue_id = i.id) AS articles, "
+		"(SELECT count(*) FROM deal d WHERE d.issue_id = i.id) AS deals, "
+		"(SELECT count(*) FROM event e WHERE e.issue_id = i.id) AS events, "
+		"(SELECT count(*) FROM stat t WHERE t.issue_id = i.id) AS stats "
+		"FROM issue i ORDER BY i.number",
+	[LIST_ARTICLES] =
+		"SELECT i.number AS issue, a.section, a.date, a.title, "
+		"(SELECT group_concat(name, '; ') FROM (SELECT name FROM article_source "
+		"  WHERE article_id = a.id ORDER BY seq)) AS sources "
+		"FROM article a JOIN issue i ON i.id = a.issue_id ORDER BY i.number, a.seq",
+	[LIST_DEALS] =
+		"SELECT i.number AS issue, d.kind, d.scope, d.name_ko AS company, "
+		"d.name_zh AS company_zh, d.round, d.amount_text AS amount, "
+		"printf('%.0f', d.amount_cny) AS amount_cny, d.valuation_text AS valuation, "
+		"d.acquirer, d.place, d.sector, d.investors "
+		"FROM deal d JOIN issue i ON i.id = d.issue_id ORDER BY i.number, d.seq",
+	[LIST_EVENTS] =
+		"SELECT e.start_date AS start, e.end_date AS end, e.name, e.city, e.field "
+		"FROM event e ORDER BY e.start_date, e.end_date, e.id",
+};
+
+int store_list(struct store *s, enum store_listing what, store_row_fn fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, listing_sql[what], -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int n = sqlite3_column_count(st);
+	const char **values = xcalloc((size_t)n, sizeof *values);
+	for (int i = 0; i < n; i++)
+		values[i] = sqlite3_column_name(st, i);
+	int rc = fn(ctx, 1, n, values), step = SQLITE_DONE;
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < n; i++)
+			values[i] = (const char *)sqlite3_column_text(st, i);
+		rc = fn(ctx, 0, n, values);
+	}
+	free(values);
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE || step == SQLITE_ROW ? 0 : -1;
+}

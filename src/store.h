@@ -1,0 +1,195 @@
+/* store.h: the SQLite store, the one module that speaks SQL.
+ *
+ * A store is one SQLite file holding issues, articles, deals, statistics, events, the
+ * gazetteer of places and currency rates. Opening it applies forward migrations recorded in
+ * PRAGMA user_version, turns on foreign keys and WAL. Every statement that takes a value
+ * binds it as a parameter. */
+#ifndef JUBO_STORE_H
+#define JUBO_STORE_H
+
+#include <stddef.h>
+
+struct store;
+
+enum store_open_mode {
+	STORE_OPEN_CREATE,    /* read-write, creating the file (and migrating) if needed */
+	STORE_OPEN_READONLY,  /* read-only; the file must exist and be current */
+};
+
+/* The store the user means when they name none: $JUBO_DB, else
+ * $XDG_DATA_HOME/jubo/jubo.db, else ~/.local/share/jubo/jubo.db. Caller frees. */
+char *store_default_path(void);
+
+/* Creates the directories leading to path (like mkdir -p on its dirname). 0 or -1/errno. */
+int store_make_parent_dirs(const char *path);
+
+/* Opens (and for STORE_OPEN_CREATE creates and migrates) the store at path. On failure
+ * returns NULL and a message in *err (caller frees). */
+struct store *store_open(const char *path, enum store_open_mode mode, char **err);
+void store_close(struct store *s);
+
+/* The schema version this build writes, and the one the open store has. */
+int store_latest_version(void);
+int store_version(struct store *s);
+
+/* The last SQLite error, for messages. */
+const char *store_errmsg(struct store *s);
+
+int store_begin(struct store *s);
+int store_commit(struct store *s);
+int store_rollback(struct store *s);
+
+/* ---- issues ---- */
+struct issue_row {
+	int number;             /* the issue number, e.g. 418 */
+	const char *title;      /* 주간 중국창업 */
+	const char *publisher;  /* KIC China */
+	const char *date;       /* ISO date, YYYY-MM-DD */
+	const char *date_note;  /* how the date was chosen, if the issue prints none */
+};
+
+/* 1 and *id when an issue with that number exists, 0 when not, -1 on error. */
+int store_find_issue(struct store *s, int number, long long *id);
+int store_issue_date(struct store *s, long long issue_id, char date[11]);
+int store_add_issue(struct store *s, const struct issue_row *row, long long *id);
+/* Deletes an issue and, through foreign keys, everything that belongs to it. */
+int store_delete_issue(struct store *s, long long issue_id);
+
+/* What a file adds to an issue; used to replace one kind of rows in place. */
+enum store_part { PART_ARTICLES, PART_DEALS, PART_EVENTS, PART_STATS };
+int store_delete_issue_part(struct store *s, long long issue_id, enum store_part part);
+
+/* ---- articles ---- */
+/* 1 if code or name (뉴스, 산업분석, news, industry ...) is a section; its code in *code. */
+int store_find_section(struct store *s, const char *name, char code[16]);
+
+struct article_row {
+	long long issue_id;
+	int seq;              /* order within the issue */
+	const char *section;  /* section code */
+	const char *date;     /* ISO date or NULL */
+	const char *title;
+	const char *body;     /* Markdown subset */
+};
+int store_add_article(struct store *s, const struct article_row *row, long long *id);
+int store_add_article_source(struct store *s, long long article_id, int seq, const char *name);
+int store_add_article_ref(struct store *s, long long article_id, int num, const char *label,
+			  const char *url);
+/* Article ids matching a text query (FTS; finds 1- and 2-character Korean and Chinese words),
+ * at most limit of them, in article order; returns how many were written, -1 on error. */
+int store_search_articles(struct store *s, const char *query, long long *ids, int limit);
+
+/* ---- deals ---- */
+struct money {
+	const char *text;      /* as written, NULL if nothing was written */
+	int known;             /* value, currency and qualifier were read */
+	double value;
+	const char *currency;  /* ISO code */
+	const char *qualifier; /* exact, approx, at_least, at_most */
+	int undisclosed;       /* written as 미공개 and the like */
+};
+
+struct deal_row {
+	long long issue_id;
+	int seq;
+	const char *kind;       /* investment, unicorn, ma */
+	const char *scope;      /* china, overseas */
+	const char *period;     /* YYYY-MM the deal is reported for */
+	const char *date;       /* ISO date or NULL */
+	const char *name_ko;
+	const char *name_zh;
+	const char *round;
+	struct money amount;
+	struct money valuation;
+	const char *acquirer;
+	const char *investors;  /* as written; one deal_investor row per name as well */
+	const char *place;      /* 소재지 as written */
+	long long province_id;  /* 0 when unknown */
+	long long city_id;      /* 0 when unknown */
+	const char *country;    /* Korean name of the country */
+	const char *sector;
+	const char *description;
+};
+int store_add_deal(struct store *s, const struct deal_row *row, long long *id);
+int store_add_deal_investor(struct store *s, long long deal_id, int seq, const char *name);
+/* Recomputes the amounts converted to CNY through the rate table, for one issue's deals or
+ * (issue_id 0) for all of them. */
+int store_convert_amounts(struct store *s, long long issue_id);
+
+/* ---- statistics ---- */
+struct stat_row {
+	long long issue_id;
+	const char *period;     /* YYYY-MM */
+	const char *metric;     /* deal_count, deal_amount, mom_change ... */
+	const char *dimension;  /* total, industry, region, city, stage, vcpe, cvc, ma_industry ... */
+	const char *key;        /* the value of the dimension, e.g. 장쑤성 */
+	double value;
+	const char *unit;       /* 건, 억 위안, % */
+	int has_share;
+	double share;           /* percent of the whole, when reported */
+	int rank;               /* 0 when not ranked */
+	long long place_id;     /* for region and city keys; 0 otherwise */
+};
+int store_add_stat(struct store *s, const struct stat_row *row);
+
+/* ---- events ---- */
+struct event_row {
+	long long issue_id;
+	int seq;
+	const char *name;
+	const char *start_date;  /* ISO */
+	const char *end_date;    /* ISO, inclusive */
+	const char *city;        /* as written */
+	long long place_id;      /* 0 when unknown */
+	const char *field;
+};
+int store_add_event(struct store *s, const struct event_row *row);
+
+/* ---- places and rates ---- */
+struct place {
+	long long id;
+	char kind[12];       /* province, city, country */
+	long long province_id; /* for a city, its province; for a province, itself */
+	char name_ko[64];    /* its Korean name as the gazetteer spells it */
+};
+/* Looks a place up by any of its names or aliases (장쑤, 장쑤성, 江苏, Jiangsu).
+ * 1 found, 0 not, -1 error. */
+int store_find_place(struct store *s, const char *name, struct place *out);
+int store_add_place_alias(struct store *s, long long place_id, const char *alias);
+
+/* A place from a gazetteer file; parent_code names a province already in the store. */
+struct place_row {
+	const char *code;
+	const char *kind;
+	const char *parent_code;
+	const char *level;
+	const char *name_ko;
+	const char *name_zh;
+	const char *pinyin;
+	const char *name_en;
+	const char *aliases;  /* separated by '|' */
+};
+int store_add_place(struct store *s, const struct place_row *row);
+
+struct rate_row {
+	const char *currency;  /* ISO code */
+	const char *period;    /* YYYY-MM */
+	double cny_per_unit;
+	const char *source;
+};
+int store_set_rate(struct store *s, const struct rate_row *row);
+
+/* Counts rows of a table the store knows ("issue", "article", "deal", ...), -1 on error. */
+long long store_count(struct store *s, const char *table);
+
+/* ---- listings for `jubo list` ---- */
+enum store_listing { LIST_ISSUES, LIST_ARTICLES, LIST_DEALS, LIST_EVENTS };
+
+/* Called once with the column names (header set), then once per row; values are text, NULL
+ * where the store has nothing. A non-zero return stops the listing. */
+typedef int (*store_row_fn)(void *ctx, int header, int ncols, const char *const *values);
+
+/* Streams a listing in its natural order, one row at a time. 0, or -1 on a store error. */
+int store_list(struct store *s, enum store_listing what, store_row_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,228 @@
+/* The store: migrations, pragmas, gazetteer, inserts, conversion and search. */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../tap.h"
+#include "store.h"
+#include "util.h"
+
+static char dir[] = "/tmp/jubo-test-store-XXXXXX";
+
+static char *db_path(const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+/* One value from raw SQLite, to look at the file from outside the store module. */
+static char *peek(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char *v = NULL;
+	sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+			v = xstrdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	return v;
+}
+
+/* The query plan's details, joined, to see which index a query uses. */
+static char *plan(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	struct buf b = { 0 };
+	char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	if (sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW)
+			buf_printf(&b, "%s; ", (const char *)sqlite3_column_text(st, 3));
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(db);
+	free(q);
+	return buf_take(&b);
+}
+
+static void poke(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+}
+
+static void place_is(struct store *s, const char *name, const char *kind, const char *name_ko)
+{
+	struct place p;
+	if (!ok(store_find_place(s, name, &p) == 1, "place '%s' found", name))
+		return;
+	is_str(p.kind, kind, "'%s' is a %s", name, kind);
+	is_str(p.name_ko, name_ko, "'%s' is %s", name, name_ko);
+}
+
+int main(void)
+{
+	if (!mkdtemp(dir))
+		return 1;
+	char *path = db_path("a.db"), *err = NULL, *v;
+	struct store *s = store_open(path, STORE_OPEN_CREATE, &err);
+	if (!ok(s != NULL, "a new store is created: %s", err ? err : ""))
+		return tap_done();
+	is_int(store_version(s), store_latest_version(), "migrated to the latest version");
+	ok(store_latest_version() >= 2, "schema and gazetteer migrations exist");
+	v = peek(path, "PRAGMA journal_mode");
+	is_str(v, "wal", "WAL mode");
+	free(v);
+
+	/* Gazetteer: every provincial-level division, names in all spellings. */
+	v = peek(path, "SELECT count(*) FROM place WHERE kind = 'province'");
+	is_str(v, "34", "34 provincial-level divisions");
+	free(v);
+	place_is(s, "장쑤", "province", "장쑤성");
+	place_is(s, "장쑤성", "province", "장쑤성");
+	place_is(s, "江苏", "province", "장쑤성");
+	place_is(s, "jiangsu", "province", "장쑤성");
+	place_is(s, "네이멍구", "province", "네이멍구자치구");
+	place_is(s, "내몽고", "province", "네이멍구자치구");
+	place_is(s, "심천", "city", "선전");
+	place_is(s, "深圳市", "city", "선전");
+	place_is(s, "미국", "country", "미국");
+	place_is(s, "陕西", "province", "산시성(陕西)");
+	struct place p;
+	is_int(store_find_place(s, "산시", &p), 0, "ambiguous 산시 is not guessed");
+	ok(store_find_place(s, "선전", &p) == 1 && p.province_id > 0, "a city knows its province");
+
+	/* Issue, deal with conversion through the rate table, investors. */
+	long long issue, deal;
+	struct issue_row ir = { 418, "주간 중국창업", "KIC China", "2025-03-31", NULL };
+	ok(store_begin(s) == 0, "transaction begins");
+	ok(store_add_issue(s, &ir, &issue) == 0, "issue added");
+	struct rate_row rate = { "USD", "2025-01", 7.2, "test" };
+	ok(store_set_rate(s, &rate) == 0, "rate set");
+	struct deal_row d = { .issue_id = issue, .seq = 1, .kind = "investment", .scope = "china",
+			      .period = "2025-01", .name_ko = "잉시스마트", .name_zh = "英矽智能",
+			      .amount = { "1 억 달러 이상", 1, 1e8, "USD", "at_least", 0 } };
+	ok(store_add_deal(s, &d, &deal) == 0, "deal added");
+	ok(store_add_deal_investor(s, deal, 1, "워버그 핀커스") == 0, "investor added");
+	ok(store_convert_amounts(s, issue) == 0, "amounts converted");
+	ok(store_commit(s) == 0, "committed");
+	v = peek(path, "SELECT amount_cny FROM deal");
+	is_str(v, "720000000.0", "USD converted through the rate table");
+	free(v);
+	struct deal_row bad = d;
+	bad.kind = "loan";
+	bad.seq = 2;
+	ok(store_add_deal(s, &bad, &deal) != 0, "an unknown kind is refused by the schema");
+
+	/* Foreign keys: deleting the issue takes its deals and investors with it. */
+	ok(store_delete_issue(s, issue) == 0, "issue deleted");
+	is_int(store_count(s, "deal"), 0, "its deals went with it");
+	is_int(store_count(s, "deal_investor"), 0, "and their investors");
+
+	/* Search finds one- and two-character Korean and Chinese words. */
+	ok(store_add_issue(s, &ir, &issue) == 0, "issue added again");
+	struct article_row a1 = { issue, 1, "news", "2025-03-28", "中, 자율주행 무인 드론 첫 인증",
+				  "광둥성 이항홀딩스(亿航智能)가 칩과 로봇을 北京에서 선보였다." };
+	struct article_row a2 = { issue, 2, "industry", NULL, "뇌-컴퓨터 인터페이스",
+				  "BCI 산업 체인 구조와 반도체" };
+	long long id1, id2, ids[8];
+	ok(store_add_article(s, &a1, &id1) == 0 && store_add_article(s, &a2, &id2) == 0,
+	   "articles added");
+	is_int(store_search_articles(s, "칩", ids, 8), 1, "one-character 칩 found");
+	is_int(ids[0], id1, "in the right article");
+	is_int(store_search_articles(s, "로봇", ids, 8), 1, "two-character 로봇 found");
+	is_int(store_search_articles(s, "北京", ids, 8), 1, "two-character 北京 found");
+	is_int(store_search_articles(s, "亿航智能", ids, 8), 1, "four-character Han found");
+	is_int(store_search_articles(s, "드론", ids, 8), 1, "word in the title found");
+	is_int(store_search_articles(s, "中", ids, 8), 1, "one Han character in the title");
+	is_int(store_search_articles(s, "반도체", ids, 8), 1, "three characters");
+	is_int(store_search_articles(s, "체칩", ids, 8), 0, "no match across words");
+	is_int(store_search_articles(s, "bci", ids, 8), 1, "Latin word, any case");
+	is_int(store_search_articles(s, "인터", ids, 8), 1, "part of a longer Korean word");
+	is_int(store_search_articles(s, "없는말", ids, 8), 0, "absent word not found");
+	char code[16];
+	ok(store_find_section(s, "산업분석", code) == 1, "section by Korean name");
+	is_str(code, "industry", "section code");
+	ok(store_find_section(s, "KIC소식", code) == 1, "section ignoring spaces");
+	is_int(store_find_section(s, "gossip", code), 0, "unknown section");
+	store_close(s);
+
+	/* Reopening does not migrate again; an old store is brought forward. */
+	s = store_open(path, STORE_OPEN_CREATE, &err);
+	ok(s && store_count(s, "place") > 34, "reopened with its gazetteer intact");
+	store_close(s);
+	char *old = db_path("old.db");
+	s = store_open(old, STORE_OPEN_CREATE, &err);
+	store_close(s);
+	poke(old, "DELETE FROM place_alias; DELETE FROM place; PRAGMA user_version = 1");
+	s = store_open(old, STORE_OPEN_CREATE, &err);
+	ok(s && store_version(s) == store_latest_version() && store_count(s, "place") > 34,
+	   "a version-1 store gets the gazetteer on open");
+	store_close(s);
+	poke(old, "PRAGMA user_version = 99");
+	s = store_open(old, STORE_OPEN_CREATE, &err);
+	ok(!s && err && strstr(err, "99"), "a newer store is refused: %s", err ? err : "");
+	free(err);
+	err = NULL;
+	poke(old, "PRAGMA user_version = 1");
+	s = store_open(old, STORE_OPEN_READONLY, &err);
+	ok(!s && err, "an old store is not migrated read-only");
+	free(err);
+	err = NULL;
+
+	/* A file that is not a store. */
+	char *junk = db_path("junk.db");
+	FILE *f = fopen(junk, "w");
+	fputs("this is not a database, just text, long enough to look like a header........", f);
+	fclose(f);
+	s = store_open(junk, STORE_OPEN_CREATE, &err);
+	ok(!s && err && strstr(err, "not a jubo store"), "a text file is refused: %s",
+	   err ? err : "");
+	free(err);
+	err = NULL;
+
+	/* Indexes serve the sort columns. */
+	v = plan(path, "SELECT id FROM deal ORDER BY amount_cny, id LIMIT 40");
+	ok(v && strstr(v, "deal_amount"), "amount sort uses its index: %s", v ? v : "");
+	free(v);
+	v = plan(path, "SELECT id FROM event ORDER BY start_date, id LIMIT 40");
+	ok(v && strstr(v, "event_start"), "event sort uses its index: %s", v ? v : "");
+	free(v);
+	v = plan(path, "SELECT deal_id FROM deal_investor WHERE name = '워버그 핀커스'");
+	ok(v && strstr(v, "deal_investor_name"), "investor filter uses its index: %s", v);
+	free(v);
+
+	char *p2 = store_default_path();
+	ok(p2 && strstr(p2, "jubo"), "a default path exists: %s", p2);
+	free(p2);
+	setenv("JUBO_DB", "/x/y.db", 1);
+	p2 = store_default_path();
+	is_str(p2, "/x/y.db", "JUBO_DB wins");
+	free(p2);
+	unsetenv("JUBO_DB");
+	setenv("XDG_DATA_HOME", "/xdg", 1);
+	p2 = store_default_path();
+	is_str(p2, "/xdg/jubo/jubo.db", "XDG_DATA_HOME is used");
+	free(p2);
+
+	unlink(junk);
+	free(junk);
+	char *cmd[] = { "a.db", "a.db-wal", "a.db-shm", "old.db", "old.db-wal", "old.db-shm" };
+	for (size_t i = 0; i < sizeof cmd / sizeof cmd[0]; i++) {
+		char *fp = db_path(cmd[i]);
+		unlink(fp);
+		free(fp);
+	}
+	rmdir(dir);
+	free(path);
+	free(old);
+	return tap_done();
+}
