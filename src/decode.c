@@ -144,7 +144,11 @@ static int is_utf8_name(const char *e)
 char *decode_to_utf8(const char *bytes, size_t len, const char *encoding, size_t *out_len,
 		     struct textpos *errpos, char **errmsg)
 {
-	if (!encoding) {
+	/* A byte-order mark says more than a name given for a whole set of files. */
+	int has_bom = (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) ||
+		      (len >= 2 && (memcmp(bytes, "\xFF\xFE", 2) == 0 ||
+				    memcmp(bytes, "\xFE\xFF", 2) == 0));
+	if (!encoding || has_bom) {
 		if (len >= 2 && (unsigned char)bytes[0] == 0xFF && (unsigned char)bytes[1] == 0xFE)
 			return decode_iconv(bytes + 2, len - 2, "UTF-16LE", out_len, errpos, errmsg);
 		if (len >= 2 && (unsigned char)bytes[0] == 0xFE && (unsigned char)bytes[1] == 0xFF)

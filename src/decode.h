@@ -14,7 +14,7 @@ struct textpos {
 	size_t col;
 };
 
-/* Decodes bytes[0..len) from `encoding` (NULL: detect a BOM, else UTF-8) into UTF-8 with
+/* Decodes bytes[0..len) from `encoding` (NULL: UTF-8; a BOM always wins) into UTF-8 with
  * line ends normalised to '\n'. Returns the text (caller frees) and its length in *out_len,
  * or NULL with *errpos and *errmsg (caller frees) describing the first bad byte. */
 char *decode_to_utf8(const char *bytes, size_t len, const char *encoding, size_t *out_len,

@@ -260,6 +260,11 @@ static int use_issue_option(struct import *im, const char *path)
 		return db_error(path, im);
 	reset_issue(im, id, im->opt->issue_number, date);
 	im->issue_is_new = 0;
+	/* New rows follow the ones the issue already has. */
+	if (store_max_seq(im->store, id, PART_ARTICLES, &im->article_seq) != 0 ||
+	    store_max_seq(im->store, id, PART_DEALS, &im->deal_seq) != 0 ||
+	    store_max_seq(im->store, id, PART_EVENTS, &im->event_seq) != 0)
+		return db_error(path, im);
 	return 0;
 }
 
@@ -324,6 +329,8 @@ static int import_issue(struct import *im, const char *path)
 		char *next = strchr(line, '\n');
 		if (next)
 			*next++ = '\0';
+		else if (*line == '\0')
+			break; /* nothing after the last newline */
 		line_no++;
 		char *orig = xstrdup(line);
 		char *t = trim(line);
@@ -441,6 +448,12 @@ static int clear_part(struct import *im, const char *path, enum store_part part)
 	im->cleared[part] = 1;
 	if (store_delete_issue_part(im->store, im->issue_id, part) != 0)
 		return db_error(path, im);
+	if (part == PART_ARTICLES)
+		im->article_seq = 0;
+	else if (part == PART_DEALS)
+		im->deal_seq = 0;
+	else if (part == PART_EVENTS)
+		im->event_seq = 0;
 	return 0;
 }
 
@@ -501,16 +514,16 @@ static int import_article(struct import *im, const char *path)
 	struct ref *refs = NULL;
 	size_t nrefs = 0;
 	size_t line_no = 0;
-	char *p = text;
+	char *p = text, *line = NULL;
 	while (*p) {
 		char *eol = strchr(p, '\n');
 		size_t n = eol ? (size_t)(eol - p) : strlen(p);
-		char *line = xstrndup(p, n);
+		free(line);
+		line = xstrndup(p, n);
 		p += n + (eol ? 1 : 0);
 		line_no++;
 		char *orig = xstrdup(line);
 		if (*trim(line) == '\0') {
-			free(line);
 			free(orig);
 			break; /* the blank line before the body */
 		}
@@ -520,7 +533,6 @@ static int import_article(struct import *im, const char *path)
 			diag_error_at(path, (struct textpos){ line_no, 1 },
 				      _("expected a header line such as 'Title: ...' (Title, Section, "
 					"Date, Source, Ref), then a blank line and the body"));
-			free(line);
 			free(orig);
 			goto done;
 		}
@@ -530,7 +542,6 @@ static int import_article(struct import *im, const char *path)
 		struct textpos vpos = { line_no, column_of(orig, vstart) };
 		free(orig);
 		char *clean = clean_text(value, strlen(value), 0);
-		free(line);
 		if (key_is(key, art_title_keys)) {
 			free(title);
 			title = clean;
@@ -607,6 +618,7 @@ static int import_article(struct import *im, const char *path)
 	im->counts->articles++;
 	rc = 0;
 done:
+	free(line);
 	for (size_t i = 0; i < nsources; i++)
 		free(sources[i]);
 	free(sources);
@@ -648,16 +660,16 @@ static const struct column_names column_names[] = {
 	{ FILE_DEALS, COL_NAME_KO, "company|기업 명칭|기업명|기업|회사명|name|name_ko|피인수 기업|"
 				   "인수 대상" },
 	{ FILE_DEALS, COL_NAME_ZH, "company_zh|name_zh|중문 명칭|중국어 명칭|중문명|中文名|"
-				   "企业名称" },
+				   "企业名称|企業名稱" },
 	{ FILE_DEALS, COL_ROUND, "round|라운드|투자 라운드|투자 단계" },
 	{ FILE_DEALS, COL_AMOUNT, "amount|투자 금액|인수 금액|거래 금액|금액|투자금액|인수금액" },
 	{ FILE_DEALS, COL_VALUATION, "valuation|기업 가치|기업가치|밸류에이션|估值" },
 	{ FILE_DEALS, COL_ACQUIRER, "acquirer|인수자|인수 기업|인수측|인수사" },
 	{ FILE_DEALS, COL_PLACE, "place|location|소재지|지역|所在地" },
 	{ FILE_DEALS, COL_COUNTRY, "country|국가" },
-	{ FILE_DEALS, COL_SECTOR, "sector|industry|분야|산업|업종|行业" },
-	{ FILE_DEALS, COL_DESCRIPTION, "description|소개|기업 소개|설명|简介" },
-	{ FILE_DEALS, COL_INVESTORS, "investors|investor|투자자|투자 기관|투자사|投资方" },
+	{ FILE_DEALS, COL_SECTOR, "sector|industry|분야|산업|업종|行业|行業" },
+	{ FILE_DEALS, COL_DESCRIPTION, "description|소개|기업 소개|설명|简介|簡介" },
+	{ FILE_DEALS, COL_INVESTORS, "investors|investor|투자자|투자 기관|투자사|投资方|投資方" },
 	{ FILE_DEALS, COL_DATE, "date|일자|날짜|발표일" },
 	{ FILE_DEALS, COL_PERIOD, "period|기준월|대상 기간" },
 

@@ -581,6 +581,26 @@ int store_delete_issue_part(struct store *s, long long issue_id, enum store_part
 	return -1;
 }
 
+int store_max_seq(struct store *s, long long issue_id, enum store_part part, int *seq)
+{
+	static const char *const sql[] = {
+		[PART_ARTICLES] = "SELECT coalesce(max(seq), 0) FROM article WHERE issue_id = ?1",
+		[PART_DEALS] = "SELECT coalesce(max(seq), 0) FROM deal WHERE issue_id = ?1",
+		[PART_EVENTS] = "SELECT coalesce(max(seq), 0) FROM event WHERE issue_id = ?1",
+		[PART_STATS] = "SELECT 0",
+	};
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql[part], -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (part != PART_STATS)
+		sqlite3_bind_int64(st, 1, issue_id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*seq = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
 /* ---- articles -------------------------------------------------------------------------- */
 
 int store_find_section(struct store *s, const char *name, char code[16])
@@ -925,7 +945,7 @@ static const char *const listing_sql[] = {
 	[LIST_DEALS] =
 		"SELECT i.number AS issue, d.kind, d.scope, d.name_ko AS company, "
 		"d.name_zh AS company_zh, d.round, d.amount_text AS amount, "
-		"printf('%.0f', d.amount_cny) AS amount_cny, d.valuation_text AS valuation, "
+		"CASE WHEN d.amount_cny IS NOT NULL THEN printf('%.0f', d.amount_cny) END AS amount_cny, d.valuation_text AS valuation, "
 		"d.acquirer, d.place, d.sector, d.investors "
 		"FROM deal d JOIN issue i ON i.id = d.issue_id ORDER BY i.number, d.seq",
 	[LIST_EVENTS] =

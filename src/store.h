@@ -58,6 +58,8 @@ int store_delete_issue(struct store *s, long long issue_id);
 /* What a file adds to an issue; used to replace one kind of rows in place. */
 enum store_part { PART_ARTICLES, PART_DEALS, PART_EVENTS, PART_STATS };
 int store_delete_issue_part(struct store *s, long long issue_id, enum store_part part);
+/* The highest sequence number the issue's rows of that part have (0 when none). */
+int store_max_seq(struct store *s, long long issue_id, enum store_part part, int *seq);
 
 /* ---- articles ---- */
 /* 1 if code or name (뉴스, 산업분석, news, industry ...) is a section; its code in *code. */
