@@ -311,7 +311,9 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	setlocale(LC_ALL, "");
-	bindtextdomain(PACKAGE, LOCALEDIR);
+	/* JUBO_LOCALEDIR lets an uninstalled build (and its tests) find its translations. */
+	const char *localedir = getenv("JUBO_LOCALEDIR");
+	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
 	textdomain(PACKAGE);
 
 	const char *db = NULL;
