@@ -1265,9 +1265,13 @@ static int import_stat_row(struct import *im, struct table *t, const struct csv_
 	} else {
 		memcpy(period, im->issue_period, sizeof period);
 	}
-	if (parse_number(value, &row.value) != 0) {
-		diag_error_at(t->path, value_pos, _("expected a number such as 118 or 530.86"));
-		goto done;
+	if (*value || !*rank) {
+		if (parse_number(value, &row.value) != 0) {
+			diag_error_at(t->path, value_pos,
+				      _("expected a number such as 118 or 530.86"));
+			goto done;
+		}
+		row.has_value = 1;
 	}
 	if (*share) {
 		if (parse_number(share, &row.share) != 0) {

@@ -232,7 +232,7 @@ static const char schema_v1[] =
 	"  metric TEXT NOT NULL,"
 	"  dimension TEXT NOT NULL,"
 	"  key TEXT NOT NULL,"
-	"  value REAL NOT NULL,"
+	"  value REAL,"  /* NULL when the issue gives only the rank */
 	"  unit TEXT,"
 	"  share REAL,"
 	"  rank INTEGER,"
@@ -766,7 +766,8 @@ int store_add_stat(struct store *s, const struct stat_row *row)
 	bind_text(st, 3, row->metric);
 	bind_text(st, 4, row->dimension);
 	bind_text(st, 5, row->key);
-	sqlite3_bind_double(st, 6, row->value);
+	if (row->has_value)
+		sqlite3_bind_double(st, 6, row->value);
 	bind_text(st, 7, row->unit);
 	if (row->has_share)
 		sqlite3_bind_double(st, 8, row->share);

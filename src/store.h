@@ -125,6 +125,7 @@ struct stat_row {
 	const char *metric;     /* deal_count, deal_amount, mom_change ... */
 	const char *dimension;  /* total, industry, region, city, stage, vcpe, cvc, ma_industry ... */
 	const char *key;        /* the value of the dimension, e.g. 장쑤성 */
+	int has_value;          /* 0 when only a rank is reported */
 	double value;
 	const char *unit;       /* 건, 억 위안, % */
 	int has_share;
