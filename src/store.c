@@ -456,6 +456,11 @@ const char *store_errmsg(struct store *s)
 	return sqlite3_errmsg(s->db);
 }
 
+int store_make_distributable(struct store *s)
+{
+	return exec(s, "PRAGMA journal_mode = DELETE") == 0 && exec(s, "VACUUM") == 0 ? 0 : -1;
+}
+
 int store_begin(struct store *s)
 {
 	return exec(s, "BEGIN IMMEDIATE");

@@ -35,6 +35,9 @@ int store_version(struct store *s);
 /* The last SQLite error, for messages. */
 const char *store_errmsg(struct store *s);
 
+/* Leaves the store in rollback-journal mode and compacted, for installing read-only. */
+int store_make_distributable(struct store *s);
+
 int store_begin(struct store *s);
 int store_commit(struct store *s);
 int store_rollback(struct store *s);

@@ -106,4 +106,15 @@ sql_is "SELECT count(*) FROM rate WHERE source <> ''" \
 # Search finds short Korean and Chinese words in the sample.
 sql_at_least "SELECT count(*) FROM article_fts WHERE article_fts MATCH '{title_uni body_uni} : \"칩\"'" \
 	"2" "one-character 칩 is found in articles"
+
+# The installed sample is read by users who cannot write beside it: no WAL there.
+sql_is "PRAGMA journal_mode" delete "the sample store is in rollback-journal mode"
+if [ "$(id -u)" -eq 0 ] && command -v runuser >/dev/null; then
+	mkdir -p "$tmp/ro" && cp "$db" "$tmp/ro/sample.db" && chmod 755 "$tmp" "$tmp/ro" &&
+		chmod 444 "$tmp/ro/sample.db"
+	runuser -u nobody -- env HOME=/nonexistent "$JUBO" --db "$tmp/ro/sample.db" list issues \
+		>"$tmp/ro.out" 2>&1
+	check '[ $? -eq 0 ] && grep -q "^418	" "$tmp/ro.out"' "a user without write access reads the sample"
+	sed 's/^/# /' "$tmp/ro.out" | head -3
+fi
 finish
