@@ -837,35 +837,46 @@ static int require_column(struct table *t, enum column col)
 	return -1;
 }
 
-/* The cleaned value of a column in a record ("" when the column or the field is missing),
- * and where it is. The caller frees the value. */
-static char *cell(const struct table *t, const struct csv_record *rec, enum column col,
-		  struct textpos *pos)
+/* A record's cleaned values, one per column of the table ("" for a column the table lacks),
+ * each with the place in the file where it starts. */
+struct cells {
+	char *v[COL_COUNT];
+	struct textpos pos[COL_COUNT];
+};
+
+static void read_cells(const struct table *t, const struct csv_record *rec, struct cells *c)
 {
-	int i = t->index[col];
-	if (i < 0 || (size_t)i >= rec->count) {
-		if (pos)
-			*pos = (struct textpos){ rec->line, 1 };
-		return xstrdup("");
+	for (int col = 0; col < COL_COUNT; col++) {
+		int i = t->index[col];
+		if (i < 0 || (size_t)i >= rec->count) {
+			c->v[col] = xstrdup("");
+			c->pos[col] = (struct textpos){ rec->line, 1 };
+			continue;
+		}
+		const char *raw = rec->fields[i].text;
+		c->v[col] = clean_text(raw, strlen(raw), col == COL_DESCRIPTION);
+		c->pos[col] = rec->fields[i].pos;
 	}
-	if (pos)
-		*pos = rec->fields[i].pos;
-	const char *raw = rec->fields[i].text;
-	return clean_text(raw, strlen(raw), col == COL_DESCRIPTION);
 }
 
-/* Reads an amount cell. Unreadable amounts are kept as written, with a warning. */
-static void read_money(struct import *im, const struct table *t, const struct csv_record *rec,
-		       enum column col, struct money *m, char **text, char *currency)
+static void free_cells(struct cells *c)
 {
-	struct textpos pos;
-	*text = cell(t, rec, col, &pos);
+	for (int col = 0; col < COL_COUNT; col++)
+		free(c->v[col]);
+}
+
+/* Reads an amount cell into m (which points into c). Unreadable amounts are kept as
+ * written, with a warning at the place reading stopped. */
+static void read_money(struct import *im, const struct table *t, const struct cells *c,
+		       enum column col, struct money *m, char currency[4])
+{
+	const char *text = c->v[col];
 	memset(m, 0, sizeof *m);
-	m->text = **text ? *text : NULL;
+	m->text = *text ? text : NULL;
 	struct amount a;
 	size_t stop = 0;
 	const char *why = NULL;
-	switch (amount_parse(*text, &a, &stop, &why)) {
+	switch (amount_parse(text, &a, &stop, &why)) {
 	case AMOUNT_OK:
 		m->known = 1;
 		m->value = a.value;
@@ -878,13 +889,15 @@ static void read_money(struct import *im, const struct table *t, const struct cs
 		break;
 	case AMOUNT_EMPTY:
 		break;
-	case AMOUNT_UNREADABLE:
-		pos.col += u8_mbsnlen((const uint8_t *)*text, stop);
+	case AMOUNT_UNREADABLE: {
+		struct textpos pos = c->pos[col];
+		pos.col += u8_mbsnlen((const uint8_t *)text, stop);
 		diag_warning_at(t->path, pos, _("cannot read the amount '%s' (%s); it is kept as "
 						"written and sorts last"),
-				*text, _(why));
+				text, _(why));
 		im->counts->warnings++;
 		break;
+	}
 	}
 }
 
@@ -896,13 +909,32 @@ static int value_in(const char *v, const char *list)
 	return found;
 }
 
-/* Resolves a 소재지 such as "장쑤", "광둥성 선전", "미국" through the gazetteer. */
-static int resolve_place(struct import *im, const char *text, struct place *province,
-			 struct place *city, struct place *country)
+/* Where a place found in the gazetteer belongs: province, city (with its province) or
+ * country. */
+struct located {
+	struct place province;
+	struct place city;
+	struct place country;
+};
+
+static void locate(const struct place *p, struct located *out)
 {
-	memset(province, 0, sizeof *province);
-	memset(city, 0, sizeof *city);
-	memset(country, 0, sizeof *country);
+	if (strcmp(p->kind, "city") == 0) {
+		out->city = *p;
+		if (!out->province.id)
+			out->province.id = p->province_id;
+	} else if (strcmp(p->kind, "province") == 0) {
+		out->province = *p;
+	} else {
+		out->country = *p;
+	}
+}
+
+/* Resolves a 소재지 such as "장쑤", "광둥성 선전", "미국" through the gazetteer: its parts one by
+ * one, else the whole text (a name with a space in it). 1 found, 0 not, -1 error. */
+static int resolve_place(struct import *im, const char *text, struct located *out)
+{
+	memset(out, 0, sizeof *out);
 	if (!*text)
 		return 0;
 	char *copy = xstrdup(text);
@@ -916,37 +948,19 @@ static int resolve_place(struct import *im, const char *text, struct place *prov
 			free(copy);
 			return -1;
 		}
-		if (!found)
-			continue;
-		any = 1;
-		if (strcmp(p.kind, "city") == 0) {
-			*city = p;
-			if (!province->id)
-				province->id = p.province_id;
-		} else if (strcmp(p.kind, "province") == 0) {
-			*province = p;
-		} else {
-			*country = p;
+		if (found) {
+			any = 1;
+			locate(&p, out);
 		}
 	}
 	free(copy);
-	/* The whole text may be a name with spaces in it ("홍콩 달러" is not one, "New York"
-	 * may be); try it whole when the parts told nothing. */
 	if (!any) {
 		struct place p;
 		int found = store_find_place(im->store, text, &p);
-		if (found < 0)
-			return -1;
-		if (found) {
-			any = 1;
-			if (strcmp(p.kind, "country") == 0)
-				*country = p;
-			else if (strcmp(p.kind, "city") == 0) {
-				*city = p;
-				province->id = p.province_id;
-			} else
-				*province = p;
-		}
+		if (found <= 0)
+			return found;
+		any = 1;
+		locate(&p, out);
 	}
 	return any;
 }
@@ -955,11 +969,11 @@ static int split_investors(struct import *im, long long deal_id, const char *tex
 {
 	if (!*text || value_in(text, "미공개|비공개|undisclosed|未披露|-"))
 		return 0;
-	char *copy = xstrdup(text);
-	/* Split on commas, semicolons and the ideographic comma; names keep inner spaces. */
+	/* Split on commas, semicolons and their full-width forms and the ideographic comma;
+	 * names keep their inner spaces. */
 	struct buf name = { 0 };
 	int seq = 0, rc = 0;
-	const char *p = copy;
+	const char *p = text;
 	for (;;) {
 		int sep = *p == ',' || *p == ';' || *p == '\0' || strncmp(p, "、", 3) == 0 ||
 			  strncmp(p, "，", 3) == 0 || strncmp(p, "；", 3) == 0;
@@ -978,56 +992,55 @@ static int split_investors(struct import *im, long long deal_id, const char *tex
 		buf_addc(&name, *p++);
 	}
 	buf_free(&name);
-	free(copy);
 	return rc;
 }
 
-static int import_deal_row(struct import *im, struct table *t, const struct csv_record *rec)
+/* A month (YYYY-MM) from a cell, into period; 0, or -1 after reporting. */
+static int read_period(const struct table *t, const struct cells *c, enum column col,
+		       char period[8])
 {
-	struct textpos pos;
-	int rc = -1;
-	char *kind_text = cell(t, rec, COL_KIND, &pos);
-	struct textpos kind_pos = pos;
-	char *scope_text = cell(t, rec, COL_SCOPE, &pos);
-	struct textpos scope_pos = pos;
-	char *name_ko = cell(t, rec, COL_NAME_KO, NULL);
-	char *name_zh = cell(t, rec, COL_NAME_ZH, NULL);
-	char *round = cell(t, rec, COL_ROUND, NULL);
-	char *acquirer = cell(t, rec, COL_ACQUIRER, NULL);
-	char *place = cell(t, rec, COL_PLACE, &pos);
-	struct textpos place_pos = pos;
-	char *country_text = cell(t, rec, COL_COUNTRY, &pos);
-	struct textpos country_pos = pos;
-	char *sector = cell(t, rec, COL_SECTOR, NULL);
-	char *description = cell(t, rec, COL_DESCRIPTION, NULL);
-	char *investors = cell(t, rec, COL_INVESTORS, NULL);
-	char *date_text = cell(t, rec, COL_DATE, &pos);
-	struct textpos date_pos = pos;
-	char *period_text = cell(t, rec, COL_PERIOD, &pos);
-	struct textpos period_pos = pos;
-	char *amount_text = NULL, *valuation_text = NULL;
-	char amount_currency[4] = "", valuation_currency[4] = "";
+	int y, m;
+	if (date_parse_period(c->v[col], &y, &m) != 0) {
+		diag_error_at(t->path, c->pos[col], _("expected a month such as 2025-01"));
+		return -1;
+	}
+	date_format_period(y, m, period);
+	return 0;
+}
+
+static void warn_unknown_place(struct import *im, const struct table *t, struct textpos pos,
+			       const char *name)
+{
+	diag_warning_at(t->path, pos, _("unknown place '%s'; it is kept as written"), name);
+	im->counts->warnings++;
+}
+
+static int import_deal_row(struct import *im, struct table *t, const struct csv_record *rec,
+			   struct cells *c)
+{
 	struct deal_row row = { 0 };
 	char date[11] = "", period[8] = "";
+	char amount_currency[4] = "", valuation_currency[4] = "";
+	const char *kind = c->v[COL_KIND], *scope = c->v[COL_SCOPE];
 
-	if (!*name_ko && !*name_zh) {
+	if (!*c->v[COL_NAME_KO] && !*c->v[COL_NAME_ZH]) {
 		diag_error_at(t->path, (struct textpos){ rec->line, 1 },
 			      _("expected a company name (기업 명칭)"));
-		goto done;
+		return -1;
 	}
-	if (*kind_text) {
-		if (value_in(kind_text, "investment|투자|대형 투자|invest"))
+	if (*kind) {
+		if (value_in(kind, "investment|투자|대형 투자|invest"))
 			row.kind = "investment";
-		else if (value_in(kind_text, "unicorn|유니콘"))
+		else if (value_in(kind, "unicorn|유니콘"))
 			row.kind = "unicorn";
-		else if (value_in(kind_text, "ma|m&a|인수합병|인수|merger|acquisition"))
+		else if (value_in(kind, "ma|m&a|인수합병|인수|merger|acquisition"))
 			row.kind = "ma";
 		else {
-			diag_error_at(t->path, kind_pos,
+			diag_error_at(t->path, c->pos[COL_KIND],
 				      _("unknown kind '%s': expected investment, unicorn or ma (투자, "
 					"유니콘, 인수합병)"),
-				      kind_text);
-			goto done;
+				      kind);
+			return -1;
 		}
 	} else if (t->index[COL_ACQUIRER] >= 0) {
 		row.kind = "ma";
@@ -1036,182 +1049,141 @@ static int import_deal_row(struct import *im, struct table *t, const struct csv_
 	} else {
 		row.kind = "investment";
 	}
-	struct place province, city, country;
-	int found = resolve_place(im, place, &province, &city, &country);
-	if (found < 0) {
-		db_error(t->path, im);
-		goto done;
-	}
-	if (*place && !found) {
-		diag_warning_at(t->path, place_pos,
-				_("unknown place '%s'; it is kept as written"), place);
-		im->counts->warnings++;
-	}
-	if (*country_text) {
+
+	struct located where;
+	int found = resolve_place(im, c->v[COL_PLACE], &where);
+	if (found < 0)
+		return db_error(t->path, im);
+	if (*c->v[COL_PLACE] && !found)
+		warn_unknown_place(im, t, c->pos[COL_PLACE], c->v[COL_PLACE]);
+	if (*c->v[COL_COUNTRY]) {
 		struct place p;
-		int f = store_find_place(im->store, country_text, &p);
-		if (f < 0) {
-			db_error(t->path, im);
-			goto done;
-		}
+		int f = store_find_place(im->store, c->v[COL_COUNTRY], &p);
+		if (f < 0)
+			return db_error(t->path, im);
 		if (f && strcmp(p.kind, "country") == 0) {
-			country = p;
+			where.country = p;
 		} else {
-			diag_warning_at(t->path, country_pos,
+			diag_warning_at(t->path, c->pos[COL_COUNTRY],
 					_("unknown country '%s'; it is kept as written"),
-					country_text);
+					c->v[COL_COUNTRY]);
 			im->counts->warnings++;
-			snprintf(country.name_ko, sizeof country.name_ko, "%s", country_text);
+			snprintf(where.country.name_ko, sizeof where.country.name_ko, "%s",
+				 c->v[COL_COUNTRY]);
 		}
 	}
-	if (*scope_text) {
-		if (value_in(scope_text, "china|중국|국내|中国"))
+	int abroad = where.country.id || *where.country.name_ko;
+	if (*scope) {
+		if (value_in(scope, "china|중국|국내|中国"))
 			row.scope = "china";
-		else if (value_in(scope_text, "overseas|해외|global|글로벌|海外"))
+		else if (value_in(scope, "overseas|해외|global|글로벌|海外"))
 			row.scope = "overseas";
 		else {
-			diag_error_at(t->path, scope_pos,
+			diag_error_at(t->path, c->pos[COL_SCOPE],
 				      _("unknown scope '%s': expected china or overseas (중국, 해외)"),
-				      scope_text);
-			goto done;
+				      scope);
+			return -1;
 		}
 	} else {
-		row.scope = country.id || *country.name_ko ? "overseas" : "china";
+		row.scope = abroad ? "overseas" : "china";
 	}
-	if (*date_text) {
+	if (*c->v[COL_DATE]) {
 		struct date d;
-		if (date_parse(date_text, &d) != 0) {
-			diag_error_at(t->path, date_pos, _("expected a date such as 2025-01-15"));
-			goto done;
+		if (date_parse(c->v[COL_DATE], &d) != 0) {
+			diag_error_at(t->path, c->pos[COL_DATE],
+				      _("expected a date such as 2025-01-15"));
+			return -1;
 		}
 		date_format(d, date);
-		snprintf(period, sizeof period, "%.7s", date);
+		date_format_period(d.year, d.month, period);
 	}
-	if (*period_text) {
-		int y, m;
-		if (date_parse_period(period_text, &y, &m) != 0) {
-			diag_error_at(t->path, period_pos, _("expected a month such as 2025-01"));
-			goto done;
-		}
-		date_format_period(y, m, period);
-	}
+	if (*c->v[COL_PERIOD] && read_period(t, c, COL_PERIOD, period) != 0)
+		return -1;
 	if (!*period)
 		memcpy(period, im->issue_period, sizeof period);
 
-	read_money(im, t, rec, COL_AMOUNT, &row.amount, &amount_text, amount_currency);
-	read_money(im, t, rec, COL_VALUATION, &row.valuation, &valuation_text, valuation_currency);
+	read_money(im, t, c, COL_AMOUNT, &row.amount, amount_currency);
+	read_money(im, t, c, COL_VALUATION, &row.valuation, valuation_currency);
 	row.issue_id = im->issue_id;
 	row.seq = ++im->deal_seq;
 	row.period = period;
 	row.date = *date ? date : NULL;
-	row.name_ko = name_ko;
-	row.name_zh = name_zh;
-	row.round = round;
-	row.acquirer = acquirer;
-	row.investors = investors;
-	row.place = place;
-	row.province_id = province.id;
-	row.city_id = city.id;
-	row.country = *country.name_ko ? country.name_ko : (province.id ? "중국" : NULL);
-	row.sector = sector;
-	row.description = description;
+	row.name_ko = c->v[COL_NAME_KO];
+	row.name_zh = c->v[COL_NAME_ZH];
+	row.round = c->v[COL_ROUND];
+	row.acquirer = c->v[COL_ACQUIRER];
+	row.investors = c->v[COL_INVESTORS];
+	row.place = c->v[COL_PLACE];
+	row.province_id = where.province.id;
+	row.city_id = where.city.id;
+	row.country = abroad ? where.country.name_ko : (where.province.id ? "중국" : NULL);
+	row.sector = c->v[COL_SECTOR];
+	row.description = c->v[COL_DESCRIPTION];
 	long long id;
-	if (store_add_deal(im->store, &row, &id) != 0 || split_investors(im, id, investors) != 0) {
-		db_error(t->path, im);
-		goto done;
-	}
+	if (store_add_deal(im->store, &row, &id) != 0 ||
+	    split_investors(im, id, c->v[COL_INVESTORS]) != 0)
+		return db_error(t->path, im);
 	im->counts->deals++;
-	rc = 0;
-done:
-	free(kind_text);
-	free(scope_text);
-	free(name_ko);
-	free(name_zh);
-	free(round);
-	free(acquirer);
-	free(place);
-	free(country_text);
-	free(sector);
-	free(description);
-	free(investors);
-	free(date_text);
-	free(period_text);
-	free(amount_text);
-	free(valuation_text);
-	return rc;
+	return 0;
 }
 
-static int import_event_row(struct import *im, struct table *t, const struct csv_record *rec)
+static int date_before(struct date a, struct date b)
 {
-	struct textpos pos, dates_pos, end_pos, city_pos;
-	int rc = -1;
-	char *name = cell(t, rec, COL_EVENT_NAME, &pos);
-	char *dates = cell(t, rec, COL_DATES, &dates_pos);
-	char *start_text = cell(t, rec, COL_START, &pos);
-	struct textpos start_pos = pos;
-	char *end_text = cell(t, rec, COL_END, &end_pos);
-	char *city = cell(t, rec, COL_CITY, &city_pos);
-	char *field = cell(t, rec, COL_FIELD, NULL);
+	return a.year * 10000 + a.month * 100 + a.day < b.year * 10000 + b.month * 100 + b.day;
+}
+
+static int import_event_row(struct import *im, struct table *t, const struct csv_record *rec,
+			    struct cells *c)
+{
+	const char *city = c->v[COL_CITY];
 	struct date start, end;
 	size_t stop = 0;
-	if (!*name) {
+	if (!*c->v[COL_EVENT_NAME]) {
 		diag_error_at(t->path, (struct textpos){ rec->line, 1 }, _("expected an event name"));
-		goto done;
+		return -1;
 	}
-	if (*dates) {
-		if (date_parse_range(dates, &start, &end, &stop) != 0) {
-			dates_pos.col += u8_mbsnlen((const uint8_t *)dates, stop);
-			diag_error_at(t->path, dates_pos,
+	if (*c->v[COL_DATES]) {
+		if (date_parse_range(c->v[COL_DATES], &start, &end, &stop) != 0) {
+			struct textpos pos = c->pos[COL_DATES];
+			pos.col += u8_mbsnlen((const uint8_t *)c->v[COL_DATES], stop);
+			diag_error_at(t->path, pos,
 				      _("expected a date or a range such as "
 					"2025.04.02-2025.04.03"));
-			goto done;
+			return -1;
 		}
 	} else {
-		if (date_parse(start_text, &start) != 0) {
-			diag_error_at(t->path, start_pos, _("expected a start date such as 2025-04-02"));
-			goto done;
+		if (date_parse(c->v[COL_START], &start) != 0) {
+			diag_error_at(t->path, c->pos[COL_START],
+				      _("expected a start date such as 2025-04-02"));
+			return -1;
 		}
 		end = start;
-		if (*end_text && date_parse(end_text, &end) != 0) {
-			diag_error_at(t->path, end_pos, _("expected an end date such as 2025-04-03"));
-			goto done;
+		if (*c->v[COL_END] && date_parse(c->v[COL_END], &end) != 0) {
+			diag_error_at(t->path, c->pos[COL_END],
+				      _("expected an end date such as 2025-04-03"));
+			return -1;
 		}
-		if (end.year * 10000 + end.month * 100 + end.day <
-		    start.year * 10000 + start.month * 100 + start.day) {
-			diag_error_at(t->path, end_pos, _("expected an end date not before the start"));
-			goto done;
+		if (date_before(end, start)) {
+			diag_error_at(t->path, c->pos[COL_END],
+				      _("expected an end date not before the start"));
+			return -1;
 		}
 	}
 	struct place p = { 0 };
 	int found = *city ? store_find_place(im->store, city, &p) : 0;
-	if (found < 0) {
-		db_error(t->path, im);
-		goto done;
-	}
-	if (*city && !found) {
-		diag_warning_at(t->path, city_pos, _("unknown place '%s'; it is kept as written"),
-				city);
-		im->counts->warnings++;
-	}
+	if (found < 0)
+		return db_error(t->path, im);
+	if (*city && !found)
+		warn_unknown_place(im, t, c->pos[COL_CITY], city);
 	char s[11], e[11];
 	date_format(start, s);
 	date_format(end, e);
-	struct event_row row = { im->issue_id, ++im->event_seq, name, s, e, city,
-				 found ? p.id : 0, field };
-	if (store_add_event(im->store, &row) != 0) {
-		db_error(t->path, im);
-		goto done;
-	}
+	struct event_row row = { im->issue_id, ++im->event_seq, c->v[COL_EVENT_NAME], s, e, city,
+				 found ? p.id : 0, c->v[COL_FIELD] };
+	if (store_add_event(im->store, &row) != 0)
+		return db_error(t->path, im);
 	im->counts->events++;
-	rc = 0;
-done:
-	free(name);
-	free(dates);
-	free(start_text);
-	free(end_text);
-	free(city);
-	free(field);
-	return rc;
+	return 0;
 }
 
 /* A number such as 118, 530.86, 1,066, -33 or 74.51%; 0 or -1. */
@@ -1236,179 +1208,127 @@ static int parse_number(const char *s, double *v)
 	return *end == '\0' ? 0 : -1;
 }
 
-static int import_stat_row(struct import *im, struct table *t, const struct csv_record *rec)
+static int import_stat_row(struct import *im, struct table *t, const struct csv_record *rec,
+			   struct cells *c)
 {
-	struct textpos pos, value_pos, share_pos, rank_pos, period_pos;
-	int rc = -1;
-	char *period_text = cell(t, rec, COL_PERIOD, &period_pos);
-	char *metric = cell(t, rec, COL_METRIC, &pos);
-	char *dimension = cell(t, rec, COL_DIMENSION, NULL);
-	char *key = cell(t, rec, COL_KEY, NULL);
-	char *value = cell(t, rec, COL_VALUE, &value_pos);
-	char *unit = cell(t, rec, COL_UNIT, NULL);
-	char *share = cell(t, rec, COL_SHARE, &share_pos);
-	char *rank = cell(t, rec, COL_RANK, &rank_pos);
 	struct stat_row row = { 0 };
+	const char *dimension = c->v[COL_DIMENSION], *key = c->v[COL_KEY];
+	const char *value = c->v[COL_VALUE], *share = c->v[COL_SHARE], *rank = c->v[COL_RANK];
 	char period[8];
-	if (!*metric || !*dimension) {
+	if (!*c->v[COL_METRIC] || !*dimension) {
 		diag_error_at(t->path, (struct textpos){ rec->line, 1 },
 			      _("expected a metric and a dimension"));
-		goto done;
+		return -1;
 	}
-	if (*period_text) {
-		int y, m;
-		if (date_parse_period(period_text, &y, &m) != 0) {
-			diag_error_at(t->path, period_pos, _("expected a month such as 2025-01"));
-			goto done;
-		}
-		date_format_period(y, m, period);
+	if (*c->v[COL_PERIOD]) {
+		if (read_period(t, c, COL_PERIOD, period) != 0)
+			return -1;
 	} else {
 		memcpy(period, im->issue_period, sizeof period);
 	}
 	if (*value || !*rank) {
 		if (parse_number(value, &row.value) != 0) {
-			diag_error_at(t->path, value_pos,
+			diag_error_at(t->path, c->pos[COL_VALUE],
 				      _("expected a number such as 118 or 530.86"));
-			goto done;
+			return -1;
 		}
 		row.has_value = 1;
 	}
 	if (*share) {
 		if (parse_number(share, &row.share) != 0) {
-			diag_error_at(t->path, share_pos, _("expected a share such as 74.51 or 74.51%%"));
-			goto done;
+			diag_error_at(t->path, c->pos[COL_SHARE],
+				      _("expected a share such as 74.51 or 74.51%%"));
+			return -1;
 		}
 		row.has_share = 1;
 	}
 	if (*rank) {
 		double r;
 		if (parse_number(rank, &r) != 0 || r < 1 || r != (int)r) {
-			diag_error_at(t->path, rank_pos, _("expected a rank such as 1"));
-			goto done;
+			diag_error_at(t->path, c->pos[COL_RANK], _("expected a rank such as 1"));
+			return -1;
 		}
 		row.rank = (int)r;
 	}
-	if (strcmp(dimension, "region") == 0 || strcmp(dimension, "city") == 0 ||
-	    strcmp(dimension, "ma_region") == 0) {
+	if (value_in(dimension, "region|city|ma_region")) {
 		struct place p;
 		int found = store_find_place(im->store, key, &p);
-		if (found < 0) {
-			db_error(t->path, im);
-			goto done;
-		}
+		if (found < 0)
+			return db_error(t->path, im);
 		if (found)
 			row.place_id = p.id;
-		else {
-			diag_warning_at(t->path, (struct textpos){ rec->line, 1 },
-					_("unknown place '%s'; it is kept as written"), key);
-			im->counts->warnings++;
-		}
+		else
+			warn_unknown_place(im, t, c->pos[COL_KEY], key);
 	}
 	row.issue_id = im->issue_id;
 	row.period = period;
-	row.metric = metric;
+	row.metric = c->v[COL_METRIC];
 	row.dimension = dimension;
 	row.key = key;
-	row.unit = unit;
-	if (store_add_stat(im->store, &row) != 0) {
-		db_error(t->path, im);
-		goto done;
-	}
+	row.unit = c->v[COL_UNIT];
+	if (store_add_stat(im->store, &row) != 0)
+		return db_error(t->path, im);
 	im->counts->stats++;
-	rc = 0;
-done:
-	free(period_text);
-	free(metric);
-	free(dimension);
-	free(key);
-	free(value);
-	free(unit);
-	free(share);
-	free(rank);
-	return rc;
+	return 0;
 }
 
-static int import_rate_row(struct import *im, struct table *t, const struct csv_record *rec)
+static int import_rate_row(struct import *im, struct table *t, const struct csv_record *rec,
+			   struct cells *c)
 {
-	struct textpos cur_pos, period_pos, rate_pos;
-	char *currency = cell(t, rec, COL_CURRENCY, &cur_pos);
-	char *period = cell(t, rec, COL_PERIOD, &period_pos);
-	char *rate = cell(t, rec, COL_RATE, &rate_pos);
-	char *source = cell(t, rec, COL_SOURCE, NULL);
-	int rc = -1, y, m;
-	double v;
+	const char *currency = c->v[COL_CURRENCY];
 	const char *code = NULL;
 	size_t n = amount_match_currency(currency, &code);
-	char canonical[8];
+	char period[8];
+	double v;
 	if (!n || currency[n] != '\0') {
-		diag_error_at(t->path, cur_pos, _("expected a currency such as USD or HKD"));
-		goto done;
+		diag_error_at(t->path, c->pos[COL_CURRENCY],
+			      _("expected a currency such as USD or HKD"));
+		return -1;
 	}
-	if (date_parse_period(period, &y, &m) != 0) {
-		diag_error_at(t->path, period_pos, _("expected a month such as 2025-01"));
-		goto done;
+	if (read_period(t, c, COL_PERIOD, period) != 0)
+		return -1;
+	if (parse_number(c->v[COL_RATE], &v) != 0 || v <= 0) {
+		diag_error_at(t->path, c->pos[COL_RATE],
+			      _("expected a positive rate in CNY per unit"));
+		return -1;
 	}
-	if (parse_number(rate, &v) != 0 || v <= 0) {
-		diag_error_at(t->path, rate_pos, _("expected a positive rate in CNY per unit"));
-		goto done;
-	}
-	if (!*source) {
+	if (!*c->v[COL_SOURCE]) {
 		diag_error_at(t->path, (struct textpos){ rec->line, 1 },
 			      _("expected the source of the rate"));
-		goto done;
+		return -1;
 	}
-	date_format_period(y, m, canonical);
-	struct rate_row row = { code, canonical, v, source };
-	if (store_set_rate(im->store, &row) != 0) {
-		db_error(t->path, im);
-		goto done;
-	}
+	struct rate_row row = { code, period, v, c->v[COL_SOURCE] };
+	if (store_set_rate(im->store, &row) != 0)
+		return db_error(t->path, im);
 	im->counts->rates++;
 	im->rates_changed = 1;
-	rc = 0;
-done:
-	free(currency);
-	free(period);
-	free(rate);
-	free(source);
-	return rc;
+	return 0;
 }
 
-static int import_place_row(struct import *im, struct table *t, const struct csv_record *rec)
+static int import_place_row(struct import *im, struct table *t, const struct csv_record *rec,
+			    struct cells *c)
 {
-	struct textpos kind_pos;
-	char *v[COL_COUNT] = { 0 };
-	static const enum column cols[] = { COL_CODE, COL_PLACE_KIND, COL_PARENT, COL_LEVEL,
-					    COL_PLACE_KO, COL_PLACE_ZH, COL_PINYIN, COL_PLACE_EN,
-					    COL_ALIASES };
-	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
-		v[cols[i]] = cell(t, rec, cols[i], cols[i] == COL_PLACE_KIND ? &kind_pos : NULL);
-	int rc = -1;
-	if (!*v[COL_CODE] || !*v[COL_PLACE_KO]) {
+	if (!*c->v[COL_CODE] || !*c->v[COL_PLACE_KO]) {
 		diag_error_at(t->path, (struct textpos){ rec->line, 1 },
 			      _("expected a code and a Korean name"));
-		goto done;
+		return -1;
 	}
-	if (!value_in(v[COL_PLACE_KIND], "province|city|country")) {
-		diag_error_at(t->path, kind_pos, _("expected a kind: province, city or country"));
-		goto done;
+	if (!value_in(c->v[COL_PLACE_KIND], "province|city|country")) {
+		diag_error_at(t->path, c->pos[COL_PLACE_KIND],
+			      _("expected a kind: province, city or country"));
+		return -1;
 	}
-	char *kind = header_key(v[COL_PLACE_KIND]);
-	struct place_row row = { v[COL_CODE], kind, *v[COL_PARENT] ? v[COL_PARENT] : NULL,
-				 v[COL_LEVEL], v[COL_PLACE_KO], v[COL_PLACE_ZH], v[COL_PINYIN],
-				 v[COL_PLACE_EN], v[COL_ALIASES] };
+	char *kind = header_key(c->v[COL_PLACE_KIND]);
+	struct place_row row = { c->v[COL_CODE], kind,
+				 *c->v[COL_PARENT] ? c->v[COL_PARENT] : NULL, c->v[COL_LEVEL],
+				 c->v[COL_PLACE_KO], c->v[COL_PLACE_ZH], c->v[COL_PINYIN],
+				 c->v[COL_PLACE_EN], c->v[COL_ALIASES] };
 	int ok = store_add_place(im->store, &row) == 0;
 	free(kind);
-	if (!ok) {
-		db_error(t->path, im);
-		goto done;
-	}
+	if (!ok)
+		return db_error(t->path, im);
 	im->counts->places++;
-	rc = 0;
-done:
-	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
-		free(v[cols[i]]);
-	return rc;
+	return 0;
 }
 
 static int import_table(struct import *im, const char *path, enum file_kind kind)
@@ -1441,7 +1361,8 @@ static int import_table(struct import *im, const char *path, enum file_kind kind
 	}
 	if (map_header(im, &t) != 0)
 		goto done;
-	int (*row_fn)(struct import *, struct table *, const struct csv_record *) = NULL;
+	int (*row_fn)(struct import *, struct table *, const struct csv_record *,
+		      struct cells *) = NULL;
 	switch (t.kind) {
 	case FILE_DEALS:
 		if (t.index[COL_NAME_KO] < 0 && require_column(&t, COL_NAME_ZH) != 0)
@@ -1481,9 +1402,14 @@ static int import_table(struct import *im, const char *path, enum file_kind kind
 	default:
 		goto done;
 	}
-	while ((got = csv_next(&r, &rec, &pos, &msg)) == 1)
-		if (row_fn(im, &t, &rec) != 0)
+	while ((got = csv_next(&r, &rec, &pos, &msg)) == 1) {
+		struct cells c;
+		read_cells(&t, &rec, &c);
+		int failed = row_fn(im, &t, &rec, &c) != 0;
+		free_cells(&c);
+		if (failed)
 			goto done;
+	}
 	if (got < 0) {
 		diag_error_at(path, pos, "%s", msg);
 		goto done;
