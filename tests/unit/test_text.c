@@ -59,10 +59,10 @@ int main(void)
 	width_is("a\xE2\x80\x8B" "b", 2);                 /* zero-width space */
 
 	/* The ambiguous policy: one switch for every caller. */
-	width_is("∙·…×→", 5); /* all East Asian Ambiguous */
+	width_is("•·…×→", 5); /* all East Asian Ambiguous */
 	width_is("◼", 1);     /* U+25FC is Neutral, not Ambiguous */
 	text_set_ambiguous_wide(1);
-	width_is("∙·…×→", 10);
+	width_is("•·…×→", 10);
 	width_is("◼", 1);
 	width_is("한국", 4);
 	width_is("abc", 3);
