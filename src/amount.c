@@ -4,6 +4,7 @@
 #include "amount.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -218,6 +219,12 @@ static int is_undisclosed(const char *text)
 enum amount_status amount_parse(const char *text, struct amount *out, size_t *stop,
 				const char **why)
 {
+	return amount_parse_default(text, NULL, out, stop, why);
+}
+
+enum amount_status amount_parse_default(const char *text, const char *currency,
+					struct amount *out, size_t *stop, const char **why)
+{
 	const char *s = skip_space(text);
 	const char *reason = NULL;
 	size_t n;
@@ -258,11 +265,14 @@ enum amount_status amount_parse(const char *text, struct amount *out, size_t *st
 		goto unreadable;
 	}
 	if (!code) {
-		if ((n = amount_match_currency(s, &code)) == 0) {
+		if ((n = amount_match_currency(s, &code)) > 0) {
+			s = skip_space(s + n);
+		} else if (currency) {
+			code = currency;
+		} else {
 			reason = N_("expected a currency (위안, 달러, 홍콩달러, 元, USD ...)");
 			goto unreadable;
 		}
-		s = skip_space(s + n);
 	}
 	w = match(s, suffix_qualifiers, COUNT(suffix_qualifiers), &n);
 	if (w) {
@@ -274,7 +284,7 @@ enum amount_status amount_parse(const char *text, struct amount *out, size_t *st
 		goto unreadable;
 	}
 	out->value = total;
-	memcpy(out->currency, code, 4);
+	snprintf(out->currency, sizeof out->currency, "%s", code);
 	return AMOUNT_OK;
 
 unreadable:

@@ -34,6 +34,11 @@ struct amount {
 enum amount_status amount_parse(const char *text, struct amount *out, size_t *stop,
 				const char **why);
 
+/* The same, but an amount written without a currency is in `currency` (an ISO code), as in
+ * a filter: amount>=10억. */
+enum amount_status amount_parse_default(const char *text, const char *currency,
+					struct amount *out, size_t *stop, const char **why);
+
 /* "exact", "approx", "at_least", "at_most": the names the store keeps. */
 const char *amount_qualifier_name(enum amount_qualifier q);
 

@@ -15,7 +15,9 @@
 #include "diag.h"
 #include "i18n.h"
 #include "import.h"
+#include "list.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 enum { EXIT_USAGE = 2 };
@@ -36,12 +38,14 @@ static void print_usage(FILE *f)
 		     "Commands:\n"
 		     "  import [--encoding ENC] [--replace] [--dry-run] [--issue N] PATH...\n"
 		     "                      import issue bundles (directories) or single files\n"
-		     "  list [--format tsv|csv] issues|articles|deals|events\n"
+		     "  list [OPTIONS] deals|articles|events|regions|issues\n"
 		     "                      print what the store holds\n"
 		     "\n"
 		     "Options:\n"
 		     "  --db FILE           use the store FILE (default: $JUBO_DB, else\n"
 		     "                      $XDG_DATA_HOME/jubo/jubo.db)\n"
+		     "  --ambiguous=WIDTH   East Asian Ambiguous characters (· … × →) take\n"
+		     "                      'narrow' (1, the default) or 'wide' (2) cells\n"
 		     "  -h, --help          show this help and exit\n"
 		     "  -V, --version       show the version and exit\n"
 		     "\n"
@@ -51,6 +55,15 @@ static void print_usage(FILE *f)
 		     "  --replace           import an issue that is already in the store again\n"
 		     "  --dry-run           check everything and report, but write nothing\n"
 		     "  --issue N           add single files to issue N, already in the store\n"
+		     "\n"
+		     "List options:\n"
+		     "  --filter EXPR       only rows matching EXPR: words, field:value,\n"
+		     "                      amount>=10억, date:2025-04, -term (see jubo(1))\n"
+		     "  --sort KEY[,KEY...] sort by these keys; -KEY or KEY:desc descends\n"
+		     "  --reverse           reverse every sort direction\n"
+		     "  --columns LIST      show these columns, comma-separated\n"
+		     "  --format FORMAT     table (aligned, the default), csv or tsv\n"
+		     "  --width N           table width in cells (default: the terminal's, or 80)\n"
 		     "\n"
 		     "With no command, jubo lists the issues in the store. Without a store of\n"
 		     "your own, jubo reads the sample issue shipped with it.\n"
@@ -159,8 +172,8 @@ static int cmd_import(const char *db, int argc, char **argv)
 	};
 	struct import_options opt = { 0 };
 	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+e:rni:h", options, NULL)) != -1) {
+	optind = 0; /* 0 makes glibc start afresh, permuting options after operands */
+	while ((c = getopt_long(argc, argv, "e:rni:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'e':
 			opt.encoding = optarg;
@@ -206,65 +219,56 @@ static int cmd_import(const char *db, int argc, char **argv)
 	return 0;
 }
 
-enum list_format { FORMAT_TSV, FORMAT_CSV };
-
-/* Writes one value for TSV (tabs and newlines become spaces) or CSV (RFC 4180 quoting). */
-static void put_value(enum list_format format, const char *v)
-{
-	if (!v)
-		v = "";
-	if (format == FORMAT_TSV) {
-		for (; *v; v++)
-			putchar(*v == '\t' || *v == '\n' ? ' ' : *v);
-		return;
-	}
-	if (!strpbrk(v, ",\"\n")) {
-		fputs(v, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *v; v++) {
-		if (*v == '"')
-			putchar('"');
-		putchar(*v);
-	}
-	putchar('"');
-}
-
-static int print_row(void *ctx, int header, int ncols, const char *const *values)
-{
-	enum list_format format = *(enum list_format *)ctx;
-	(void)header;
-	for (int i = 0; i < ncols; i++) {
-		if (i)
-			putchar(format == FORMAT_TSV ? '\t' : ',');
-		put_value(format, values[i]);
-	}
-	fputs(format == FORMAT_CSV ? "\r\n" : "\n", stdout);
-	return ferror(stdout) ? -1 : 0;
-}
-
 static int cmd_list(const char *db, int argc, char **argv)
 {
 	static const struct option options[] = {
-		{ "format", required_argument, NULL, 'f' },
+		{ "filter", required_argument, NULL, 'f' },
+		{ "sort", required_argument, NULL, 's' },
+		{ "reverse", no_argument, NULL, 'r' },
+		{ "columns", required_argument, NULL, 'c' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "width", required_argument, NULL, 'w' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	enum list_format format = FORMAT_TSV;
+	struct list_options o = { .format = FORMAT_TABLE };
 	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+f:h", options, NULL)) != -1) {
+	optind = 0; /* 0 makes glibc start afresh, permuting options after operands */
+	while ((c = getopt_long(argc, argv, "f:s:rc:F:w:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "tsv") == 0)
-				format = FORMAT_TSV;
+			o.filter = optarg;
+			break;
+		case 's':
+			o.sort = optarg;
+			break;
+		case 'r':
+			o.reverse = 1;
+			break;
+		case 'c':
+			o.columns = optarg;
+			break;
+		case 'F':
+			if (strcmp(optarg, "table") == 0)
+				o.format = FORMAT_TABLE;
 			else if (strcmp(optarg, "csv") == 0)
-				format = FORMAT_CSV;
+				o.format = FORMAT_CSV;
+			else if (strcmp(optarg, "tsv") == 0)
+				o.format = FORMAT_TSV;
 			else
-				return usage_error(_("unknown format '%s': expected tsv or csv"),
+				return usage_error(_("unknown format '%s': expected table, csv or tsv"),
 						   optarg);
 			break;
+		case 'w': {
+			char *end;
+			long w = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || w < 10 || w > 1000)
+				return usage_error(_("--width expects a number of cells from 10 to 1000, "
+						     "not '%s'"),
+						   optarg);
+			o.width = (int)w;
+			break;
+		}
 		case 'h':
 			print_usage(stdout);
 			return 0;
@@ -272,40 +276,26 @@ static int cmd_list(const char *db, int argc, char **argv)
 			return usage_error("%s", _("unknown option for list"));
 		}
 	}
-	static const struct {
-		const char *name;
-		enum store_listing what;
-	} listings[] = {
-		{ "issues", LIST_ISSUES }, { "articles", LIST_ARTICLES },
-		{ "deals", LIST_DEALS },   { "events", LIST_EVENTS },
-	};
-	const char *what = optind < argc ? argv[optind] : "issues";
+	o.what = optind < argc ? argv[optind] : "issues";
 	if (optind + 1 < argc)
 		return usage_error(_("unexpected argument '%s'"), argv[optind + 1]);
-	for (size_t i = 0; i < sizeof listings / sizeof listings[0]; i++) {
-		if (strcmp(what, listings[i].name) != 0)
-			continue;
-		struct store *s = open_for_reading(db);
-		if (!s)
-			return 1;
-		int rc = store_list(s, listings[i].what, print_row, &format);
-		if (rc != 0)
-			diag_error(_("cannot read the store: %s"), store_errmsg(s));
-		store_close(s);
-		if (fflush(stdout) != 0) {
-			diag_error(_("cannot write the listing: %s"), strerror(errno));
-			return 1;
-		}
-		return rc == 0 ? 0 : 1;
-	}
-	return usage_error(_("unknown listing '%s': expected issues, articles, deals or events"),
-			   what);
+	if (!list_known(o.what))
+		return usage_error(_("unknown listing '%s': expected deals, articles, events, "
+				     "regions or issues"),
+				   o.what);
+	struct store *s = open_for_reading(db);
+	if (!s)
+		return 1;
+	int rc = list_run(s, &o);
+	store_close(s);
+	return rc;
 }
 
 int main(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "ambiguous", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -317,12 +307,22 @@ int main(int argc, char **argv)
 	textdomain(PACKAGE);
 
 	const char *db = NULL;
+	int ambiguous = -1; /* -1: from the locale */
 	int c;
 	opterr = 1;
 	while ((c = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;
+			break;
+		case 'a':
+			if (strcmp(optarg, "wide") == 0)
+				ambiguous = 1;
+			else if (strcmp(optarg, "narrow") == 0)
+				ambiguous = 0;
+			else
+				return usage_error(_("--ambiguous expects wide or narrow, not '%s'"),
+						   optarg);
 			break;
 		case 'h':
 			print_usage(stdout);
@@ -337,6 +337,9 @@ int main(int argc, char **argv)
 	}
 	if (db && !*db)
 		return usage_error("%s", _("--db expects a file name"));
+	text_policy_from_locale();
+	if (ambiguous >= 0)
+		text_set_ambiguous_wide(ambiguous);
 	argc -= optind;
 	argv += optind;
 	if (argc == 0) {

@@ -14,6 +14,7 @@
 #include "fts.h"
 #include "gazetteer.h"
 #include "i18n.h"
+#include "sqlgen.h"
 #include "util.h"
 
 /* Statements prepared once per open store, by name. */
@@ -900,6 +901,20 @@ int store_set_rate(struct store *s, const struct rate_row *row)
 	return run(st);
 }
 
+int store_latest_rate(struct store *s, const char *currency, double *rate)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT cny_per_unit FROM rate WHERE currency = ?1 "
+				      "ORDER BY period DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, currency, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*rate = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* ---- counting -------------------------------------------------------------------------- */
 
 long long store_count(struct store *s, const char *table)
@@ -935,35 +950,17 @@ long long store_count(struct store *s, const char *table)
 
 /* ---- listings ------------------------------------------------------------------------- */
 
-static const char *const listing_sql[] = {
-	[LIST_ISSUES] =
-		"SELECT i.number, i.date, i.title, i.publisher, "
-		"(SELECT count(*) FROM article a WHERE a.issue_id = i.id) AS articles, "
-		"(SELECT count(*) FROM deal d WHERE d.issue_id = i.id) AS deals, "
-		"(SELECT count(*) FROM event e WHERE e.issue_id = i.id) AS events, "
-		"(SELECT count(*) FROM stat t WHERE t.issue_id = i.id) AS stats "
-		"FROM issue i ORDER BY i.number",
-	[LIST_ARTICLES] =
-		"SELECT i.number AS issue, a.section, a.date, a.title, "
-		"(SELECT group_concat(name, '; ') FROM (SELECT name FROM article_source "
-		"  WHERE article_id = a.id ORDER BY seq)) AS sources "
-		"FROM article a JOIN issue i ON i.id = a.issue_id ORDER BY i.number, a.seq",
-	[LIST_DEALS] =
-		"SELECT i.number AS issue, d.kind, d.scope, d.name_ko AS company, "
-		"d.name_zh AS company_zh, d.round, d.amount_text AS amount, "
-		"CASE WHEN d.amount_cny IS NOT NULL THEN printf('%.0f', d.amount_cny) END AS amount_cny, d.valuation_text AS valuation, "
-		"d.acquirer, d.place, d.sector, d.investors "
-		"FROM deal d JOIN issue i ON i.id = d.issue_id ORDER BY i.number, d.seq",
-	[LIST_EVENTS] =
-		"SELECT e.start_date AS start, e.end_date AS end, e.name, e.city, e.field "
-		"FROM event e ORDER BY e.start_date, e.end_date, e.id",
-};
+static const char list_issues_sql[] =
+	"SELECT i.number, i.date, i.title, i.publisher, "
+	"(SELECT count(*) FROM article a WHERE a.issue_id = i.id) AS articles, "
+	"(SELECT count(*) FROM deal d WHERE d.issue_id = i.id) AS deals, "
+	"(SELECT count(*) FROM event e WHERE e.issue_id = i.id) AS events, "
+	"(SELECT count(*) FROM stat t WHERE t.issue_id = i.id) AS stats "
+	"FROM issue i ORDER BY i.number";
 
-int store_list(struct store *s, enum store_listing what, store_row_fn fn, void *ctx)
+/* Steps a prepared statement through the callback: names first, then each row. */
+static int stream_rows(sqlite3_stmt *st, store_row_fn fn, void *ctx)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, listing_sql[what], -1, &st, NULL) != SQLITE_OK)
-		return -1;
 	int n = sqlite3_column_count(st);
 	const char **values = xcalloc((size_t)n, sizeof *values);
 	for (int i = 0; i < n; i++)
@@ -975,6 +972,35 @@ int store_list(struct store *s, enum store_listing what, store_row_fn fn, void *
 		rc = fn(ctx, 0, n, values);
 	}
 	free(values);
-	sqlite3_finalize(st);
 	return step == SQLITE_DONE || step == SQLITE_ROW ? 0 : -1;
+}
+
+int store_list_issues(struct store *s, store_row_fn fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, list_issues_sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int rc = stream_rows(st, fn, ctx);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_run(struct store *s, const struct sql_stmt *q, store_row_fn fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, q->text, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	for (size_t i = 0; i < q->nbinds; i++) {
+		const struct sql_bind *b = &q->binds[i];
+		int n = (int)i + 1;
+		if (b->type == BIND_TEXT)
+			sqlite3_bind_text(st, n, b->text, -1, SQLITE_TRANSIENT);
+		else if (b->type == BIND_INT)
+			sqlite3_bind_int64(st, n, b->i);
+		else
+			sqlite3_bind_double(st, n, b->d);
+	}
+	int rc = stream_rows(st, fn, ctx);
+	sqlite3_finalize(st);
+	return rc;
 }

@@ -184,18 +184,23 @@ struct rate_row {
 	const char *source;
 };
 int store_set_rate(struct store *s, const struct rate_row *row);
+/* The most recent rate of a currency, in CNY per unit: 1 found, 0 none, -1 error. */
+int store_latest_rate(struct store *s, const char *currency, double *rate);
 
 /* Counts rows of a table the store knows ("issue", "article", "deal", ...), -1 on error. */
 long long store_count(struct store *s, const char *table);
 
 /* ---- listings for `jubo list` ---- */
-enum store_listing { LIST_ISSUES, LIST_ARTICLES, LIST_DEALS, LIST_EVENTS };
 
 /* Called once with the column names (header set), then once per row; values are text, NULL
  * where the store has nothing. A non-zero return stops the listing. */
 typedef int (*store_row_fn)(void *ctx, int header, int ncols, const char *const *values);
 
-/* Streams a listing in its natural order, one row at a time. 0, or -1 on a store error. */
-int store_list(struct store *s, enum store_listing what, store_row_fn fn, void *ctx);
+/* Streams the issues with their counts, by number. 0, or -1 on a store error. */
+int store_list_issues(struct store *s, store_row_fn fn, void *ctx);
+
+/* Runs a SELECT made by sqlgen_select, streaming its rows. 0, or -1 on a store error. */
+struct sql_stmt;
+int store_run(struct store *s, const struct sql_stmt *q, store_row_fn fn, void *ctx);
 
 #endif

@@ -12,7 +12,7 @@ printf '%s\r\n' \
 expected_ko='완신집적	A 라운드	95.5 억 위안	안후이
 진톈타이진	B 라운드	7 억 위안	후난'
 
-names() { "$JUBO" --db "$1" list deals | cut -f4,6,7,11 | tail -n +2; }
+names() { "$JUBO" --db "$1" list deals --format tsv --columns company,round,amount,place | tail -n +2; }
 
 for enc in CP949 EUC-KR UTF-16 UTF-16LE UTF-16BE; do
 	iconv -f UTF-8 -t "$enc" ko.csv >"deals-$enc.csv" || exit 1
@@ -38,14 +38,14 @@ iconv -f UTF-8 -t GB18030 zh.csv >zh-gb.csv
 "$JUBO" --db gb.db import issue.txt >/dev/null
 run --db gb.db import --encoding GB18030 --issue 900 zh-gb.csv
 expect_status 0 "a GB18030 file with Chinese headers imports"
-check '[ "$("$JUBO" --db gb.db list deals | cut -f5,11,13 | tail -1)" = "北电集成	北京	亦庄国投" ]' "GB18030: Han text intact, place resolved"
+check '[ "$("$JUBO" --db gb.db list deals --format tsv --columns company_zh,place,investors | tail -1)" = "北电集成	北京	亦庄国投" ]' "GB18030: Han text intact, place resolved"
 check '[ "$(sqlite3 gb.db "SELECT p.code FROM deal d JOIN place p ON p.id = d.province_id")" = CN-BJ ]' "GB18030: 北京 is Beijing in the gazetteer"
 printf '%s\n' '企業名稱,所在地' '台積電,台灣' >tw.csv
 iconv -f UTF-8 -t BIG5 tw.csv >tw-big5.csv
 "$JUBO" --db big5.db import issue.txt >/dev/null
 run --db big5.db import --encoding BIG5 --issue 900 tw-big5.csv
 expect_status 0 "a BIG5 file imports"
-check '[ "$("$JUBO" --db big5.db list deals | cut -f5 | tail -1)" = "台積電" ]' "BIG5: traditional characters intact"
+check '[ "$("$JUBO" --db big5.db list deals --format tsv --columns company_zh | tail -1)" = "台積電" ]' "BIG5: traditional characters intact"
 
 # A BOM says more than --encoding: a UTF-8 file with a BOM among CP949 ones still reads.
 run --db bom8.db import --encoding CP949 --replace issue.txt bom8.csv

@@ -12,7 +12,7 @@ expect_err "an unreadable amount is a warning with its position" <<'X'
 jubo: bundle/deals.csv:6:17: warning: cannot read the amount '수억 위안' (expected a number); it is kept as written and sorts last
 X
 
-run --db t.db list deals
+run --db t.db list deals --format tsv --columns "$deal_columns"
 expect_out "deals are stored with amounts as written and converted" <<'X'
 issue	kind	scope	company	company_zh	round	amount	amount_cny	valuation	acquirer	place	sector	investors
 900	investment	china	노텔집적	北电集成	A 라운드	199.9 억 위안	19990000000			베이징	스마트 제조	이좡국가투자기금, 베이징국유자산관리
@@ -21,7 +21,7 @@ issue	kind	scope	company	company_zh	round	amount	amount_cny	valuation	acquirer	p
 900	investment	china	광양홀딩스	光洋控股	지분양도	수억 위안				장쑤	자동차 교통	황산자요터우
 X
 
-run --db t.db list events
+run --db t.db list events --format tsv
 expect_out "events are stored with ISO dates, in date order" <<'X'
 start	end	name	city	field
 2025-04-11	2025-04-11	COOC 2025 제 2 회 인공지능 안과 응용 및 발전 국제회의	상하이	생물의학
@@ -29,14 +29,14 @@ start	end	name	city	field
 2025-04-25	2025-04-27	2025 국제주석산업포럼	쿤밍	자재
 X
 
-run --db t.db list --format csv articles
+run --db t.db list --format csv --columns issue,section,date,title,sources articles
 tr -d '\r' <"$tmp/stdout" >"$tmp/stdout.lf" && mv "$tmp/stdout.lf" "$tmp/stdout"
 expect_out "articles list as CSV with CRLF and quoting" <<'X'
 issue,section,date,title,sources
 900,news,2025-03-28,"中, 자율주행 무인 드론 첫 인증",중화인민공화국중앙인민정부(中华人民共和国中央人民政府)
 900,industry,,2025 년 뇌-컴퓨터 인터페이스 산업 발전 현황,
 X
-check '[ "$("$JUBO" --db t.db list --format csv articles | grep -c "$(printf "\r")$")" -eq 3 ]' "CSV lines end in CRLF"
+check '[ "$("$JUBO" --db t.db list --format csv --columns issue,section,date,title,sources articles | grep -c "$(printf "\r")$")" -eq 3 ]' "CSV lines end in CRLF"
 
 # The same issue again is refused and changes nothing.
 cp t.db before.db
@@ -50,7 +50,7 @@ check 'cmp -s t.db before.db' "the store is byte-identical after the refusal"
 # --replace re-imports in place: the same counts, not doubled.
 run --db t.db import --replace bundle
 expect_status 0 "--replace re-imports the issue"
-run --db t.db list deals
+run --db t.db list deals --format tsv --columns "$deal_columns"
 check '[ "$(printf "%s\n" "$out" | wc -l)" -eq 5 ]' "deals are replaced, not doubled"
 
 # --dry-run checks and counts but writes nothing.
@@ -74,13 +74,13 @@ run --db t.db import --issue 901 more.csv
 expect_status 1 "an issue that is not in the store is refused"
 run --db t.db import --issue 900 more.csv
 expect_status 0 "a single deals file joins issue 900"
-run --db t.db list deals
+run --db t.db list deals --format tsv --columns "$deal_columns"
 check '[ "$(printf "%s\n" "$out" | wc -l)" -eq 6 ]' "the deal is added to the four"
 check 'printf "%s" "$out" | grep -q "진톈타이진.*7 억 위안	700000000"' "with its amount converted"
 run --db t.db import --issue 900 --replace more.csv
-run --db t.db list deals
+run --db t.db list deals --format tsv --columns "$deal_columns"
 check '[ "$(printf "%s\n" "$out" | wc -l)" -eq 2 ]' "--replace with a single file replaces that part of the issue"
-run --db t.db list events
+run --db t.db list events --format tsv
 check '[ "$(printf "%s\n" "$out" | wc -l)" -eq 4 ]' "and leaves the other parts alone"
 
 # Investors are stored one by one, so that they can be filtered one by one.

@@ -14,6 +14,8 @@ trap 'rm -rf "$tmp"' EXIT
 # Keep the user's own store and environment out of the tests.
 HOME="$tmp/home"; export HOME
 unset XDG_DATA_HOME JUBO_DB
+# The deal columns the import tests compare.
+deal_columns=issue,kind,scope,company,company_zh,round,amount,amount_cny,valuation,acquirer,place,sector,investors
 tap_n=0
 tap_failed=0
 

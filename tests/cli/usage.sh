@@ -5,7 +5,7 @@ cd "$tmp" || exit 1
 run --help
 expect_status 0 "--help succeeds"
 check 'printf "%s" "$out" | head -1 | grep -q "^Usage: jubo"' "--help starts with the usage line"
-for opt in --db --encoding --replace --dry-run --issue --format --version; do
+for opt in --db --encoding --replace --dry-run --issue --format --version --filter --sort --reverse --columns --width --ambiguous; do
 	check 'printf "%s" "$out" | grep -q -- "$opt"' "--help mentions $opt"
 done
 
