@@ -29,6 +29,25 @@ done
 "$JUBO" --db "$db" --ambiguous=wide list deals --width 80 | head -3 >"$tmp/wide"
 check '! cmp -s "$tmp/narrow" "$tmp/wide"' "--ambiguous=wide changes the layout of cut cells"
 
+# A locale that is not UTF-8: characters it cannot show become '?' of the same width, so the
+# columns still line up; in EUC-KR, Korean arrives through iconv and ambiguous is wide.
+LC_ALL=C "$JUBO" --db "$db" list deals --width 100 >"$tmp/c.txt"
+$columns 100 narrow <"$tmp/c.txt" >"$tmp/check"
+pass_or_fail $? "LC_ALL=C: placeholders keep the columns aligned: $(tail -1 "$tmp/check")"
+check 'grep -q "^investment  ????????     ????????     A ??????" "$tmp/c.txt"' "LC_ALL=C: each syllable and ideograph is two question marks"
+check '! grep -q "$(printf "\342")" "$tmp/c.txt"' "LC_ALL=C: nothing but ASCII is written"
+mkdir -p "$tmp/locale"
+if localedef -i ko_KR -f EUC-KR "$tmp/locale/ko_KR.EUC-KR" 2>/dev/null; then
+	LOCPATH="$tmp/locale" LC_ALL=ko_KR.EUC-KR "$JUBO" --db "$db" list deals --width 100 >"$tmp/euc.txt"
+	check 'iconv -f EUC-KR -t UTF-8 "$tmp/euc.txt" >"$tmp/euc-utf8.txt"' "EUC-KR: the output is valid EUC-KR"
+	check 'grep -q "노텔집적" "$tmp/euc-utf8.txt"' "EUC-KR: Korean is shown in the locale's charset"
+	check 'grep -q "노텔집적     北??集成" "$tmp/euc-utf8.txt"' "EUC-KR: a simplified character KS X 1001 lacks (电) becomes ??"
+	$columns 100 wide <"$tmp/euc-utf8.txt" >"$tmp/check"
+	pass_or_fail $? "EUC-KR: aligned, with ambiguous characters wide: $(tail -1 "$tmp/check")"
+else
+	echo "# localedef cannot make ko_KR.EUC-KR here: EUC-KR checks skipped"
+fi
+
 # Sorting by amount converts across currencies; rows without an amount come last.
 run --db "$db" list deals --sort amount --reverse --format tsv --columns company,amount,amount_cny
 expect_status 0 "sort by amount, reversed"
