@@ -17,6 +17,8 @@
 #include "text.h"
 #include "util.h"
 
+static void put_csv(FILE *f, const char *v);
+
 #define COLUMN_GAP 2      /* spaces between table columns */
 #define MARKER "…"        /* shows that a cell was cut */
 
@@ -50,6 +52,16 @@ static void report_filter_error(const char *option, const char *text,
 }
 
 /* ---- output formats ----------------------------------------------------------------------- */
+
+void list_csv_row(FILE *f, int ncols, const char *const *values)
+{
+	for (int i = 0; i < ncols; i++) {
+		if (i)
+			fputc(',', f);
+		put_csv(f, values[i] ? values[i] : "");
+	}
+	fputs("\r\n", f);
+}
 
 static void put_csv(FILE *f, const char *v)
 {
@@ -256,8 +268,8 @@ int list_run(struct store *s, const struct list_options *o)
 		return 2;
 	}
 	struct sql_stmt st;
-	if (sqlgen_select(s, &q, keys, (size_t)nkeys, o->reverse, columns, (size_t)ncols, &st,
-			  &err) != 0) {
+	if (sqlgen_select(s, &q, keys, (size_t)nkeys, o->reverse, columns, (size_t)ncols, -1, 0,
+			  &st, &err) != 0) {
 		report_filter_error("--filter", filter, &err);
 		query_free(&q);
 		return 2;

@@ -23,6 +23,10 @@ struct list_options {
  * (a bad filter, sort key or column, reported with its position). */
 int list_run(struct store *s, const struct list_options *o);
 
+/* Writes one RFC 4180 row (sanitized, CRLF). */
+#include <stdio.h>
+void list_csv_row(FILE *f, int ncols, const char *const *values);
+
 /* The listing names, for validating the command line before opening a store. */
 int list_known(const char *what);
 

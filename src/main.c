@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "actions.h"
+#include "browser.h"
 #include "diag.h"
 #include "i18n.h"
 #include "import.h"
@@ -46,6 +48,7 @@ static void print_usage(FILE *f)
 		     "                      $XDG_DATA_HOME/jubo/jubo.db)\n"
 		     "  --ambiguous=WIDTH   East Asian Ambiguous characters (· … × →) take\n"
 		     "                      'narrow' (1, the default) or 'wide' (2) cells\n"
+		     "  --keys              list the browser's keys and exit\n"
 		     "  -h, --help          show this help and exit\n"
 		     "  -V, --version       show the version and exit\n"
 		     "\n"
@@ -65,9 +68,16 @@ static void print_usage(FILE *f)
 		     "  --format FORMAT     table (aligned, the default), csv or tsv\n"
 		     "  --width N           table width in cells (default: the terminal's, or 80)\n"
 		     "\n"
-		     "With no command, jubo lists the issues in the store. Without a store of\n"
-		     "your own, jubo reads the sample issue shipped with it.\n"
+		     "With no command, jubo opens the browser (in a pipe: lists the issues).\n"
+		     "Without a store of your own, jubo reads the sample issue shipped with it.\n"
 		     "See jubo(1) for the file formats.\n"));
+}
+
+/* The browser's key table, one action a line: keys, name, help. */
+static void print_keys(void)
+{
+	for (const struct action *a = actions; a->name; a++)
+		printf("%s\t%s\t%s\n", a->keys, a->name, _(a->help));
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -298,6 +308,7 @@ int main(int argc, char **argv)
 		{ "ambiguous", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "keys", no_argument, NULL, 'K' },
 		{ NULL, 0, NULL, 0 },
 	};
 	setlocale(LC_ALL, "");
@@ -330,6 +341,9 @@ int main(int argc, char **argv)
 		case 'V':
 			printf("jubo %s\n", PACKAGE_VERSION);
 			return 0;
+		case 'K':
+			print_keys();
+			return 0;
 		default:
 			fprintf(stderr, "%s\n", _("Try 'jubo --help' for more information."));
 			return EXIT_USAGE;
@@ -343,8 +357,17 @@ int main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (argc == 0) {
-		char *list_argv[] = { "list", "issues", NULL };
-		return cmd_list(db, 2, list_argv);
+		/* The browser on a terminal; in a pipe, the list of issues. */
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			char *list_argv[] = { "list", "issues", NULL };
+			return cmd_list(db, 2, list_argv);
+		}
+		struct store *s = open_for_reading(db);
+		if (!s)
+			return 1;
+		int rc = browser_run(s);
+		store_close(s);
+		return rc;
 	}
 	if (strcmp(argv[0], "import") == 0)
 		return cmd_import(db, argc, argv);

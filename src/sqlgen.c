@@ -17,60 +17,65 @@
 /* ---- what each target reads ------------------------------------------------------------- */
 
 static const struct list_column deal_columns[] = {
-	{ "issue", "i.number", 1, 0 },
-	{ "kind", "d.kind", 0, 1 },
-	{ "scope", "d.scope", 0, 0 },
-	{ "company", "d.name_ko", 0, 1 },
-	{ "company_zh", "d.name_zh", 0, 1 },
-	{ "round", "d.round", 0, 1 },
-	{ "amount", "d.amount_text", 0, 1 },
+	{ "id", "d.id", 1, 0, 0 },
+	{ "issue", "i.number", 1, 0, 0 },
+	{ "kind", "d.kind", 0, 1, 10 },
+	{ "scope", "d.scope", 0, 0, 0 },
+	{ "company", "d.name_ko", 0, 1, 10 },
+	{ "company_zh", "d.name_zh", 0, 1, 8 },
+	{ "round", "d.round", 0, 1, 8 },
+	{ "amount", "d.amount_text", 0, 1, 13 },
 	{ "amount_cny", "CASE WHEN d.amount_cny IS NOT NULL THEN printf('%.0f', d.amount_cny) END",
-	  1, 0 },
-	{ "valuation", "d.valuation_text", 0, 0 },
-	{ "acquirer", "d.acquirer", 0, 0 },
-	{ "region", "coalesce(pr.name_ko, CASE WHEN d.province_id IS NULL THEN d.place END)", 0, 1 },
-	{ "city", "ct.name_ko", 0, 0 },
-	{ "country", "d.country", 0, 0 },
-	{ "place", "d.place", 0, 0 },
-	{ "sector", "d.sector", 0, 1 },
-	{ "investors", "d.investors", 0, 1 },
-	{ "description", "d.description", 0, 0 },
-	{ "period", "d.period", 0, 0 },
-	{ "date", "d.date", 0, 0 },
-	{ NULL, NULL, 0, 0 },
+	  1, 0, 0 },
+	{ "valuation", "d.valuation_text", 0, 0, 0 },
+	{ "acquirer", "d.acquirer", 0, 0, 0 },
+	{ "region", "coalesce(pr.name_ko, CASE WHEN d.province_id IS NULL THEN d.place END)", 0, 1,
+	  8 },
+	{ "city", "ct.name_ko", 0, 0, 0 },
+	{ "country", "d.country", 0, 0, 0 },
+	{ "place", "d.place", 0, 0, 0 },
+	{ "sector", "d.sector", 0, 1, 7 },
+	{ "investors", "d.investors", 0, 1, 9 },
+	{ "description", "d.description", 0, 0, 0 },
+	{ "period", "d.period", 0, 0, 0 },
+	{ "date", "d.date", 0, 0, 0 },
+	{ NULL, NULL, 0, 0, 0 },
 };
 
 static const struct list_column article_columns[] = {
-	{ "issue", "i.number", 1, 1 },
-	{ "section", "a.section", 0, 1 },
-	{ "date", "a.date", 0, 1 },
-	{ "title", "a.title", 0, 1 },
+	{ "id", "a.id", 1, 0, 0 },
+	{ "issue", "i.number", 1, 1, 0 },
+	{ "section", "a.section", 0, 1, 10 },
+	{ "date", "a.date", 0, 1, 10 },
+	{ "title", "a.title", 0, 1, 20 },
 	{ "sources", "(SELECT group_concat(name, '; ') FROM (SELECT name FROM article_source "
-		     "WHERE article_id = a.id ORDER BY seq))", 0, 0 },
-	{ "links", "(SELECT count(*) FROM article_ref WHERE article_id = a.id)", 1, 0 },
-	{ "body", "a.body", 0, 0 },
-	{ NULL, NULL, 0, 0 },
+		     "WHERE article_id = a.id ORDER BY seq))", 0, 0, 0 },
+	{ "links", "(SELECT count(*) FROM article_ref WHERE article_id = a.id)", 1, 0, 0 },
+	{ "body", "a.body", 0, 0, 0 },
+	{ NULL, NULL, 0, 0, 0 },
 };
 
 static const struct list_column event_columns[] = {
-	{ "start", "e.start_date", 0, 1 },
-	{ "end", "e.end_date", 0, 1 },
-	{ "name", "e.name", 0, 1 },
-	{ "city", "e.city", 0, 1 },
-	{ "field", "e.field", 0, 1 },
-	{ "issue", "i.number", 1, 0 },
-	{ NULL, NULL, 0, 0 },
+	{ "id", "e.id", 1, 0, 0 },
+	{ "start", "e.start_date", 0, 1, 0 },
+	{ "end", "e.end_date", 0, 1, 0 },
+	{ "name", "e.name", 0, 1, 0 },
+	{ "city", "e.city", 0, 1, 0 },
+	{ "field", "e.field", 0, 1, 0 },
+	{ "issue", "i.number", 1, 0, 0 },
+	{ NULL, NULL, 0, 0, 0 },
 };
 
 static const struct list_column region_columns[] = {
-	{ "issue", "r.issue", 1, 1 },
-	{ "period", "r.period", 0, 1 },
-	{ "level", "r.level", 0, 1 },
-	{ "name", "r.name", 0, 1 },
-	{ "name_zh", "r.name_zh", 0, 1 },
-	{ "reported", "CASE WHEN r.reported IS NOT NULL THEN printf('%d', r.reported) END", 1, 1 },
-	{ "computed", "r.computed", 1, 1 },
-	{ NULL, NULL, 0, 0 },
+	{ "id", "r.id", 1, 0, 0 },
+	{ "issue", "r.issue", 1, 1, 0 },
+	{ "period", "r.period", 0, 1, 0 },
+	{ "level", "r.level", 0, 1, 0 },
+	{ "name", "r.name", 0, 1, 0 },
+	{ "name_zh", "r.name_zh", 0, 1, 0 },
+	{ "reported", "CASE WHEN r.reported IS NOT NULL THEN printf('%d', r.reported) END", 1, 1, 0 },
+	{ "computed", "r.computed", 1, 1, 0 },
+	{ NULL, NULL, 0, 0, 0 },
 };
 
 const struct list_column *sqlgen_columns(enum query_target target)
@@ -589,9 +594,39 @@ static int region_term(struct gen *g, const struct query_term *t)
 	}
 }
 
+/* Appends " WHERE ..." for the query's terms. */
+static int add_where(struct gen *g, const struct query *q)
+{
+	for (size_t i = 0; i < q->count; i++) {
+		const struct query_term *t = &q->terms[i];
+		buf_adds(&g->sql, i ? " AND " : " WHERE ");
+		/* A negated term keeps the rows it cannot judge (NULL), a plain one drops them. */
+		buf_adds(&g->sql, t->negated ? "NOT coalesce((" : "(");
+		int rc = q->target == TARGET_DEALS      ? deal_term(g, t)
+			 : q->target == TARGET_ARTICLES ? article_term(g, t)
+			 : q->target == TARGET_EVENTS   ? event_term(g, t)
+							: region_term(g, t);
+		if (rc != 0)
+			return -1;
+		buf_adds(&g->sql, t->negated ? "), 0)" : ")");
+	}
+	return 0;
+}
+
+static int finish(struct gen *g, int rc, struct sql_stmt *out)
+{
+	struct sql_stmt st = { buf_take(&g->sql), g->binds, g->nbinds };
+	if (rc != 0) {
+		sql_stmt_free(&st);
+		return -1;
+	}
+	*out = st;
+	return 0;
+}
+
 int sqlgen_select(struct store *s, const struct query *q, const struct sort_key *keys,
-		  size_t nkeys, int reverse, const int *columns, size_t ncolumns,
-		  struct sql_stmt *out, struct query_error *err)
+		  size_t nkeys, int reverse, const int *columns, size_t ncolumns, long long limit,
+		  long long offset, struct sql_stmt *out, struct query_error *err)
 {
 	struct gen g = { .store = s, .err = err };
 	const struct list_column *cols = sqlgen_columns(q->target);
@@ -601,29 +636,22 @@ int sqlgen_select(struct store *s, const struct query *q, const struct sort_key 
 		buf_printf(&g.sql, "%s%s AS \"%s\"", i ? ", " : "", cols[columns[i]].expr,
 			   cols[columns[i]].name);
 	buf_adds(&g.sql, ts.from);
-	for (size_t i = 0; i < q->count; i++) {
-		const struct query_term *t = &q->terms[i];
-		buf_adds(&g.sql, i ? " AND " : " WHERE ");
-		/* A negated term keeps the rows it cannot judge (NULL), a plain one drops them. */
-		buf_adds(&g.sql, t->negated ? "NOT coalesce((" : "(");
-		int rc = q->target == TARGET_DEALS      ? deal_term(&g, t)
-			 : q->target == TARGET_ARTICLES ? article_term(&g, t)
-			 : q->target == TARGET_EVENTS   ? event_term(&g, t)
-							: region_term(&g, t);
-		if (rc != 0) {
-			struct sql_stmt partial = { buf_take(&g.sql), g.binds, g.nbinds };
-			sql_stmt_free(&partial);
-			return -1;
-		}
-		buf_adds(&g.sql, t->negated ? "), 0)" : ")");
-	}
+	if (add_where(&g, q) != 0)
+		return finish(&g, -1, out);
 	buf_adds(&g.sql, " ORDER BY ");
-	for (size_t i = 0; i < nkeys; i++) {
-		const char *e = ts.sort_exprs[keys[i].key];
-		int desc = keys[i].descending != reverse;
-		buf_printf(&g.sql, "%s IS NULL, %s %s, ", e, e, desc ? "DESC" : "ASC");
-	}
-	if (reverse) {
+	if (nkeys) {
+		/* SQLite puts NULL first ascending and last descending: ascending keys add an
+		 * "IS NULL" term (served by the expression indexes) so that they come last too.
+		 * Ties fall to the row id: the order the rows were imported in. */
+		for (size_t i = 0; i < nkeys; i++) {
+			const char *e = ts.sort_exprs[keys[i].key];
+			if (keys[i].descending != reverse)
+				buf_printf(&g.sql, "%s DESC, ", e);
+			else
+				buf_printf(&g.sql, "%s IS NULL, %s, ", e, e);
+		}
+		buf_printf(&g.sql, "%s%s", ts.id, reverse ? " DESC" : "");
+	} else if (reverse) {
 		/* Every part of the natural order, flipped. */
 		char *natural = xstrdup(ts.natural);
 		char *save = NULL;
@@ -643,10 +671,58 @@ int sqlgen_select(struct store *s, const struct query *q, const struct sort_key 
 	} else {
 		buf_printf(&g.sql, "%s, %s", ts.natural, ts.id);
 	}
-	out->text = buf_take(&g.sql);
-	out->binds = g.binds;
-	out->nbinds = g.nbinds;
-	return 0;
+	if (limit >= 0) {
+		buf_adds(&g.sql, " LIMIT ");
+		bind_int(&g, limit);
+		buf_adds(&g.sql, " OFFSET ");
+		bind_int(&g, offset);
+	}
+	return finish(&g, 0, out);
+}
+
+int sqlgen_count(struct store *s, const struct query *q, struct sql_stmt *out,
+		 struct query_error *err)
+{
+	struct gen g = { .store = s, .err = err };
+	buf_adds(&g.sql, "SELECT count(*)");
+	buf_adds(&g.sql, target_sql(q->target).from);
+	return finish(&g, add_where(&g, q), out);
+}
+
+int sqlgen_breakdown(struct store *s, const struct query *q, int column, struct sql_stmt *out,
+		     struct query_error *err)
+{
+	struct gen g = { .store = s, .err = err };
+	const struct list_column *cols = sqlgen_columns(q->target);
+	struct target_sql ts = target_sql(q->target);
+	int investors = q->target == TARGET_DEALS && strcmp(cols[column].name, "investors") == 0;
+	/* Investors break down one by one, not by the list as written. */
+	buf_printf(&g.sql, "SELECT %s AS value, count(*) AS count, %s AS amount",
+		   investors ? "inv.name" : cols[column].expr,
+		   q->target == TARGET_DEALS
+			   ? "CASE WHEN sum(d.amount_cny) IS NOT NULL THEN printf('%.0f', "
+			     "sum(d.amount_cny)) END"
+			   : "NULL");
+	buf_adds(&g.sql, ts.from);
+	if (investors)
+		buf_adds(&g.sql, " JOIN deal_investor inv ON inv.deal_id = d.id");
+	int rc = add_where(&g, q);
+	buf_adds(&g.sql, " GROUP BY 1 ORDER BY 2 DESC, 1 IS NULL, 1");
+	return finish(&g, rc, out);
+}
+
+int sqlgen_by_id(enum query_target target, long long id, struct sql_stmt *out)
+{
+	struct gen g = { 0 };
+	const struct list_column *cols = sqlgen_columns(target);
+	struct target_sql ts = target_sql(target);
+	buf_adds(&g.sql, "SELECT ");
+	for (int i = 0; cols[i].name; i++)
+		buf_printf(&g.sql, "%s%s AS \"%s\"", i ? ", " : "", cols[i].expr, cols[i].name);
+	buf_adds(&g.sql, ts.from);
+	buf_printf(&g.sql, " WHERE %s = ", ts.id);
+	bind_int(&g, id);
+	return finish(&g, 0, out);
 }
 
 void sql_stmt_free(struct sql_stmt *st)

@@ -258,6 +258,7 @@ static const char schema_v1[] =
 	"CREATE INDEX event_place ON event(place_id, id);";
 
 static int add_place(struct store *s, const struct place_row *row);
+static int stream_rows(sqlite3_stmt *st, store_row_fn fn, void *ctx);
 
 /* Version 2: the built-in gazetteer. */
 static int seed_gazetteer(struct store *s)
@@ -273,9 +274,28 @@ struct migration {
 	int (*run)(struct store *s);   /* then this, if not NULL */
 };
 
+/* Version 3: ascending sorts put rows without a value last ("x IS NULL, x"); these indexes
+ * serve them, so that the first screen of a sorted million deals is read, not sorted. The
+ * plain indexes of version 1 serve descending sorts. */
+static const char sort_indexes_v3[] =
+	"CREATE INDEX deal_amount_asc ON deal(amount_cny IS NULL, amount_cny, id);"
+	"CREATE INDEX deal_valuation_asc ON deal(valuation_cny IS NULL, valuation_cny, id);"
+	"CREATE INDEX deal_name_ko_asc ON deal(name_ko IS NULL, name_ko, id);"
+	"CREATE INDEX deal_name_zh_asc ON deal(name_zh IS NULL, name_zh, id);"
+	"CREATE INDEX deal_round_asc ON deal(round IS NULL, round, id);"
+	"CREATE INDEX deal_sector_asc ON deal(sector IS NULL, sector, id);"
+	"CREATE INDEX deal_country_asc ON deal(country IS NULL, country, id);"
+	"CREATE INDEX deal_kind_asc ON deal(kind IS NULL, kind, id);"
+	"CREATE INDEX deal_scope_asc ON deal(scope IS NULL, scope, id);"
+	"CREATE INDEX deal_when ON deal(coalesce(date, period), id);"
+	"CREATE INDEX deal_when_asc ON deal(coalesce(date, period) IS NULL, coalesce(date, period), id);"
+	"CREATE INDEX article_issue ON article(issue_id, seq);"
+	"CREATE INDEX event_issue ON event(issue_id, seq);";
+
 static const struct migration migrations[] = {
 	{ schema_v1, NULL },
 	{ NULL, seed_gazetteer },
+	{ sort_indexes_v3, NULL },
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
@@ -911,6 +931,102 @@ int store_latest_rate(struct store *s, const char *currency, double *rate)
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*rate = sqlite3_column_double(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+void store_article_free(struct article_view *a)
+{
+	free(a->title);
+	free(a->section);
+	free(a->date);
+	free(a->body);
+	for (size_t i = 0; i < a->nsources; i++)
+		free(a->sources[i]);
+	free(a->sources);
+	for (size_t i = 0; i < a->nrefs; i++) {
+		free(a->refs[i].label);
+		free(a->refs[i].url);
+	}
+	free(a->refs);
+	memset(a, 0, sizeof *a);
+}
+
+static char *column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *v = sqlite3_column_text(st, i);
+	return v ? xstrdup((const char *)v) : NULL;
+}
+
+int store_get_article(struct store *s, long long id, struct article_view *a)
+{
+	memset(a, 0, sizeof *a);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT a.title, sec.name_ko, a.date, a.body, i.number FROM article a "
+			       "JOIN section sec ON sec.code = a.section JOIN issue i ON i.id = "
+			       "a.issue_id WHERE a.id = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		a->title = column_dup(st, 0);
+		a->section = column_dup(st, 1);
+		a->date = column_dup(st, 2);
+		a->body = column_dup(st, 3);
+		a->issue = sqlite3_column_int(st, 4);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? 0 : -1;
+	if (sqlite3_prepare_v2(s->db, "SELECT name FROM article_source WHERE article_id = ?1 "
+				      "ORDER BY seq", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		a->sources = xrealloc(a->sources, (a->nsources + 1) * sizeof *a->sources);
+		a->sources[a->nsources++] = column_dup(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(s->db, "SELECT label, url FROM article_ref WHERE article_id = ?1 "
+				      "ORDER BY num", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		a->refs = xrealloc(a->refs, (a->nrefs + 1) * sizeof *a->refs);
+		a->refs[a->nrefs].label = column_dup(st, 0);
+		a->refs[a->nrefs].url = column_dup(st, 1);
+		a->nrefs++;
+	}
+	sqlite3_finalize(st);
+	return 1;
+}
+
+int store_deal_investors(struct store *s, long long deal_id, store_row_fn fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT name FROM deal_investor WHERE deal_id = ?1 ORDER BY "
+				      "seq", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, deal_id);
+	int rc = stream_rows(st, fn, ctx);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_latest_issue(struct store *s, int *number, char date[11], char **title)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT number, date, title FROM issue ORDER BY number DESC "
+				      "LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*number = sqlite3_column_int(st, 0);
+		snprintf(date, 11, "%s", (const char *)sqlite3_column_text(st, 1));
+		*title = column_dup(st, 2);
+	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }

@@ -187,6 +187,27 @@ int store_set_rate(struct store *s, const struct rate_row *row);
 /* The most recent rate of a currency, in CNY per unit: 1 found, 0 none, -1 error. */
 int store_latest_rate(struct store *s, const char *currency, double *rate);
 
+/* ---- for the browser ---- */
+struct article_view {
+	char *title;
+	char *section;   /* the section's Korean name */
+	char *date;      /* or NULL */
+	char *body;      /* Markdown subset */
+	int issue;
+	char **sources;
+	size_t nsources;
+	struct {
+		char *label;
+		char *url;
+	} *refs;         /* numbered from 1 in order */
+	size_t nrefs;
+};
+/* 1 and the article, 0 if there is none with that id, -1 on error. */
+int store_get_article(struct store *s, long long id, struct article_view *a);
+void store_article_free(struct article_view *a);
+/* The latest issue: 1 found, 0 none, -1 error. *title is malloc'd. */
+int store_latest_issue(struct store *s, int *number, char date[11], char **title);
+
 /* Counts rows of a table the store knows ("issue", "article", "deal", ...), -1 on error. */
 long long store_count(struct store *s, const char *table);
 
@@ -198,6 +219,9 @@ typedef int (*store_row_fn)(void *ctx, int header, int ncols, const char *const 
 
 /* Streams the issues with their counts, by number. 0, or -1 on a store error. */
 int store_list_issues(struct store *s, store_row_fn fn, void *ctx);
+
+/* A deal's investors one by one, in order. */
+int store_deal_investors(struct store *s, long long deal_id, store_row_fn fn, void *ctx);
 
 /* Runs a SELECT made by sqlgen_select, streaming its rows. 0, or -1 on a store error. */
 struct sql_stmt;

@@ -1,0 +1,79 @@
+/* actions.c: the key table. */
+#include "config.h"
+
+#include "actions.h"
+
+#include <curses.h>
+
+#include "i18n.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+const struct action actions[] = {
+	{ ACT_QUIT, "quit", "q", { 'q', 0 }, N_("Quit jubo (in a reader: back to the list)"), IN_ALL, 1 },
+	{ ACT_HELP, "help", "?", { '?', KEY_F(1), 0 }, N_("Show this help"), IN_ALL, 1 },
+	{ ACT_REDRAW, "redraw", "Ctrl-L", { CTRL('l'), 0 }, N_("Redraw the screen"), IN_ALL, 0 },
+	{ ACT_PANE_NEWS, "pane-news", "1", { '1', 0 }, N_("News pane"), IN_ALL, 0 },
+	{ ACT_PANE_DEALS, "pane-deals", "2", { '2', 0 }, N_("Deals pane"), IN_ALL, 0 },
+	{ ACT_PANE_REGIONS, "pane-regions", "3", { '3', 0 }, N_("Regions pane"), IN_ALL, 0 },
+	{ ACT_PANE_CALENDAR, "pane-calendar", "4", { '4', 0 }, N_("Calendar pane"), IN_ALL, 0 },
+	{ ACT_NEXT_PANE, "next-pane", "Tab", { '\t', 0 }, N_("Next pane"), IN_ALL, 0 },
+	{ ACT_PREV_PANE, "previous-pane", "Shift-Tab", { KEY_BTAB, 0 }, N_("Previous pane"),
+	  IN_ALL, 0 },
+	{ ACT_DOWN, "down", "j Down", { 'j', KEY_DOWN, 0 }, N_("Move down one row"), IN_ALL, 0 },
+	{ ACT_UP, "up", "k Up", { 'k', KEY_UP, 0 }, N_("Move up one row"), IN_ALL, 0 },
+	{ ACT_PAGE_DOWN, "page-down", "PgDn Space", { KEY_NPAGE, ' ', 0 }, N_("Page down"),
+	  IN_ALL, 0 },
+	{ ACT_PAGE_UP, "page-up", "PgUp b", { KEY_PPAGE, 'b', 0 }, N_("Page up"), IN_ALL, 0 },
+	{ ACT_HALF_DOWN, "half-page-down", "Ctrl-D", { CTRL('d'), 0 }, N_("Half a page down"),
+	  IN_ALL, 0 },
+	{ ACT_HALF_UP, "half-page-up", "Ctrl-U", { CTRL('u'), 0 }, N_("Half a page up"), IN_ALL, 0 },
+	{ ACT_TOP, "top", "g Home", { 'g', KEY_HOME, 0 }, N_("Go to the first row"), IN_ALL, 0 },
+	{ ACT_BOTTOM, "bottom", "G End", { 'G', KEY_END, 0 }, N_("Go to the last row"), IN_ALL, 0 },
+	{ ACT_LEFT, "column-left", "h Left", { 'h', KEY_LEFT, 0 }, N_("Choose the column to the left"),
+	  IN_LIST, 0 },
+	{ ACT_RIGHT, "column-right", "l Right", { 'l', KEY_RIGHT, 0 },
+	  N_("Choose the column to the right"), IN_LIST, 0 },
+	{ ACT_SORT, "sort", "s", { 's', 0 }, N_("Sort by the current column (again: next key)"),
+	  IN_LIST, 1 },
+	{ ACT_SORT_REVERSE, "sort-reverse", "S", { 'S', 0 },
+	  N_("Sort by the current column, descending"), IN_LIST, 0 },
+	{ ACT_SORT_NATURAL, "sort-natural", "u", { 'u', 0 }, N_("Back to the natural order"),
+	  IN_LIST, 0 },
+	{ ACT_FILTER, "filter", "f", { 'f', 0 }, N_("Filter with the filter language"), IN_LIST, 1 },
+	{ ACT_FILTER_CLEAR, "filter-clear", "F", { 'F', 0 }, N_("Clear the filter"), IN_LIST, 0 },
+	{ ACT_SEARCH, "search", "/", { '/', 0 }, N_("Search the rows (or the article)"), IN_ALL, 1 },
+	{ ACT_NEXT_MATCH, "next-match", "n", { 'n', 0 }, N_("Next match"), IN_ALL, 0 },
+	{ ACT_PREV_MATCH, "previous-match", "N", { 'N', 0 }, N_("Previous match"), IN_ALL, 0 },
+	{ ACT_OPEN, "open", "Enter", { '\n', '\r', KEY_ENTER, 0 }, N_("Open the row"), IN_LIST, 1 },
+	{ ACT_BACK, "back", "Esc", { 27, KEY_BACKSPACE, 0 }, N_("Back to the list"), IN_READER, 0 },
+	{ ACT_BREAKDOWN, "breakdown", "B", { 'B', 0 },
+	  N_("Break the current column down: count and amount per value"), IN_DEALS, 1 },
+	{ ACT_EXPORT, "export", "e", { 'e', 0 }, N_("Export the rows as shown to a CSV file"),
+	  IN_DEALS, 0 },
+	{ ACT_OPEN_LINK, "open-link", "o", { 'o', 0 }, N_("Open link N with $BROWSER"), IN_READER,
+	  1 },
+	{ ACT_COPY_LINK, "copy-link", "y", { 'y', 0 }, N_("Copy link N to the clipboard (OSC 52)"),
+	  IN_READER, 0 },
+	{ ACT_NONE, NULL, NULL, { 0 }, NULL, 0, 0 },
+};
+
+enum action_id action_for_key(int key, unsigned where)
+{
+	for (const struct action *a = actions; a->name; a++) {
+		if (!(a->where & where))
+			continue;
+		for (int i = 0; i < 4 && a->codes[i]; i++)
+			if (a->codes[i] == key)
+				return a->id;
+	}
+	return ACT_NONE;
+}
+
+const struct action *action_get(enum action_id id)
+{
+	for (const struct action *a = actions; a->name; a++)
+		if (a->id == id)
+			return a;
+	return NULL;
+}

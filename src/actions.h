@@ -1,0 +1,44 @@
+/* actions.h: the one table of what keys do. Key dispatch, the help screen, the status-line
+ * hints and the man page's key table (checked by a test through `jubo --keys`) all come from
+ * it, so they cannot drift apart. */
+#ifndef JUBO_ACTIONS_H
+#define JUBO_ACTIONS_H
+
+enum action_id {
+	ACT_NONE,
+	ACT_QUIT, ACT_HELP, ACT_REDRAW,
+	ACT_PANE_NEWS, ACT_PANE_DEALS, ACT_PANE_REGIONS, ACT_PANE_CALENDAR, ACT_NEXT_PANE,
+	ACT_PREV_PANE,
+	ACT_DOWN, ACT_UP, ACT_PAGE_DOWN, ACT_PAGE_UP, ACT_HALF_DOWN, ACT_HALF_UP, ACT_TOP,
+	ACT_BOTTOM, ACT_LEFT, ACT_RIGHT,
+	ACT_SORT, ACT_SORT_REVERSE, ACT_SORT_NATURAL,
+	ACT_FILTER, ACT_FILTER_CLEAR, ACT_SEARCH, ACT_NEXT_MATCH, ACT_PREV_MATCH,
+	ACT_OPEN, ACT_BACK, ACT_BREAKDOWN, ACT_EXPORT, ACT_OPEN_LINK, ACT_COPY_LINK,
+	ACT_COUNT
+};
+
+/* Where an action applies. */
+enum {
+	IN_LIST = 1 << 0,     /* the News and Deals lists */
+	IN_READER = 1 << 1,   /* the article reader and a deal's detail */
+	IN_DEALS = 1 << 2,    /* only the Deals list */
+	IN_ALL = IN_LIST | IN_READER | IN_DEALS,
+};
+
+struct action {
+	enum action_id id;
+	const char *name;    /* stable name, e.g. "sort" */
+	const char *keys;    /* the keys as the help screen and the man page show them */
+	int codes[4];        /* key codes (curses KEY_* or characters), 0-terminated */
+	const char *help;    /* translatable: N_() */
+	unsigned where;      /* IN_* */
+	int hint;            /* shown in the status-line hints */
+};
+
+extern const struct action actions[];
+
+/* The action a key does where the user is (IN_*), or ACT_NONE. */
+enum action_id action_for_key(int key, unsigned where);
+const struct action *action_get(enum action_id id);
+
+#endif

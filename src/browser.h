@@ -1,0 +1,11 @@
+/* browser.h: the full-screen browser: four panes (News, Deals, Regions, Calendar), a tab bar,
+ * a status line, the prompt and the help screen, driven by the action table. */
+#ifndef JUBO_BROWSER_H
+#define JUBO_BROWSER_H
+
+#include "store.h"
+
+/* Runs the browser on the terminal until the user quits. Returns the exit status. */
+int browser_run(struct store *s);
+
+#endif

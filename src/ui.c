@@ -1,0 +1,180 @@
+/* ui.c: curses setup, colour roles and measured drawing. */
+#include "config.h"
+
+#include "ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "util.h"
+
+static SCREEN *screen;
+static int utf8_ok;
+static attr_t role_attrs[ROLE_COUNT];
+
+int ui_utf8(void)
+{
+	return utf8_ok;
+}
+
+const char *ui_marker(void)
+{
+	return utf8_ok ? "…" : "~";
+}
+
+const char *ui_bullet(void)
+{
+	return utf8_ok ? "•" : "*";
+}
+
+attr_t ui_attr(enum ui_role role)
+{
+	return role_attrs[role];
+}
+
+/* Roles: foreground, background (for 8 colours; -1 is the terminal's default) and the
+ * attribute used with or without colour. */
+static void setup_roles(void)
+{
+	static const struct {
+		short fg, bg;
+		attr_t with_colour, without;
+	} roles[ROLE_COUNT] = {
+		[ROLE_NORMAL] = { -1, -1, A_NORMAL, A_NORMAL },
+		[ROLE_TITLE] = { COLOR_WHITE, COLOR_BLUE, A_BOLD, A_BOLD | A_REVERSE },
+		[ROLE_TAB] = { COLOR_WHITE, COLOR_BLUE, A_NORMAL, A_REVERSE },
+		[ROLE_TAB_ACTIVE] = { COLOR_BLACK, COLOR_CYAN, A_BOLD, A_BOLD },
+		[ROLE_HEADER] = { COLOR_CYAN, -1, A_BOLD, A_BOLD | A_UNDERLINE },
+		[ROLE_SELECTED] = { COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE },
+		[ROLE_STATUS] = { COLOR_WHITE, COLOR_BLUE, A_NORMAL, A_REVERSE },
+		[ROLE_HINT] = { -1, -1, A_DIM, A_NORMAL },
+		[ROLE_ERROR] = { COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD | A_REVERSE },
+		[ROLE_MATCH] = { COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE | A_UNDERLINE },
+		[ROLE_DIM] = { -1, -1, A_DIM, A_NORMAL },
+		[ROLE_HEADING] = { COLOR_YELLOW, -1, A_BOLD, A_BOLD },
+		[ROLE_LINK] = { COLOR_CYAN, -1, A_UNDERLINE, A_UNDERLINE },
+	};
+	const char *no_color = getenv("NO_COLOR");
+	int colour = has_colors() && !(no_color && *no_color);
+	if (colour && start_color() == OK) {
+		use_default_colors();
+		for (int r = 1; r < ROLE_COUNT; r++) {
+			init_pair((short)r, roles[r].fg, roles[r].bg);
+			role_attrs[r] = COLOR_PAIR(r) | roles[r].with_colour;
+		}
+	} else {
+		for (int r = 0; r < ROLE_COUNT; r++)
+			role_attrs[r] = roles[r].without;
+	}
+}
+
+int ui_start(const char **note)
+{
+	*note = NULL;
+	utf8_ok = text_locale_is_utf8();
+	const char *term = getenv("TERM");
+	static const char *const fallbacks[] = { "xterm-256color", "xterm", "vt100" };
+	screen = term && *term ? newterm(NULL, stdout, stdin) : NULL;
+	for (size_t i = 0; !screen && i < sizeof fallbacks / sizeof fallbacks[0]; i++) {
+		screen = newterm(fallbacks[i], stdout, stdin);
+		if (screen) {
+			static char msg[160];
+			snprintf(msg, sizeof msg, _("unknown terminal type '%s': using %s"),
+				 term && *term ? term : "", fallbacks[i]);
+			*note = msg;
+		}
+	}
+	if (!screen)
+		return -1;
+	set_term(screen);
+	/* A short Esc delay, unless the user chose one. */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	setup_roles();
+	return 0;
+}
+
+void ui_stop(void)
+{
+	if (!screen)
+		return;
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+}
+
+static void draw_string(WINDOW *w, const char *s, size_t len)
+{
+	char *shown = text_for_locale(s, len);
+	waddstr(w, shown);
+	free(shown);
+}
+
+static void put(WINDOW *w, int y, int x, const char *s, size_t cells, enum text_align align,
+		enum ui_role role, size_t hl_from, size_t hl_to)
+{
+	char *clean = text_sanitize(s ? s : "", s ? strlen(s) : 0, 0);
+	char *fitted = text_fit_pad(clean, cells, align, ui_marker());
+	free(clean);
+	/* Each cell is placed at its own column, so a width the terminal measures otherwise
+	 * cannot push what follows out of line; the padding is cleared with spaces. */
+	wattrset(w, ui_attr(role));
+	wmove(w, y, x);
+	if (hl_to <= hl_from) {
+		draw_string(w, fitted, strlen(fitted));
+	} else {
+		/* Split at the cells of the highlight. */
+		const char *p = fitted, *end = fitted + strlen(fitted);
+		size_t at = 0;
+		struct buf part = { 0 };
+		int in = 0;
+		while (p < end) {
+			int cw;
+			size_t n = text_cluster(p, end, &cw);
+			int now = at >= hl_from && at < hl_to;
+			if (now != in && part.len) {
+				draw_string(w, part.data, part.len);
+				buf_clear(&part);
+			}
+			if (now != in)
+				wattrset(w, ui_attr(now ? ROLE_MATCH : role));
+			in = now;
+			buf_add(&part, p, n);
+			at += (size_t)cw;
+			p += n;
+		}
+		if (part.len)
+			draw_string(w, part.data, part.len);
+		buf_free(&part);
+	}
+	wattrset(w, ui_attr(ROLE_NORMAL));
+	free(fitted);
+}
+
+void ui_put(WINDOW *w, int y, int x, const char *s, size_t cells, enum text_align align,
+	    enum ui_role role)
+{
+	put(w, y, x, s, cells, align, role, 0, 0);
+}
+
+void ui_put_marked(WINDOW *w, int y, int x, const char *s, size_t cells, enum ui_role role,
+		   size_t hl_from, size_t hl_to)
+{
+	put(w, y, x, s, cells, ALIGN_LEFT, role, hl_from, hl_to);
+}
+
+void ui_rule(WINDOW *w, int y, int x, int cells, enum ui_role role)
+{
+	wattrset(w, ui_attr(role));
+	mvwhline(w, y, x, ACS_HLINE, cells);
+	wattrset(w, ui_attr(ROLE_NORMAL));
+}

@@ -1,0 +1,43 @@
+/* ui.h: the terminal: start and stop curses, colours by role, and drawing text that has been
+ * measured, fitted and sanitized by the text engine. Every string that reaches the screen
+ * goes through ui_put. */
+#ifndef JUBO_UI_H
+#define JUBO_UI_H
+
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#include <stddef.h>
+
+#include "text.h"
+
+/* What a piece of the screen is; each role has a colour pair (256 or 8 colours) and an
+ * attribute that works without colour (NO_COLOR, monochrome terminals). */
+enum ui_role {
+	ROLE_NORMAL, ROLE_TITLE, ROLE_TAB, ROLE_TAB_ACTIVE, ROLE_HEADER, ROLE_SELECTED,
+	ROLE_STATUS, ROLE_HINT, ROLE_ERROR, ROLE_MATCH, ROLE_DIM, ROLE_HEADING, ROLE_LINK,
+	ROLE_COUNT
+};
+
+/* Starts curses on the terminal. An unknown TERM falls back to xterm-256color, xterm, then
+ * vt100; *note is set to a message saying so (or NULL). Returns 0, or -1 with a message. */
+int ui_start(const char **note);
+void ui_stop(void);
+int ui_utf8(void);          /* the locale can show UTF-8 */
+attr_t ui_attr(enum ui_role role);
+
+/* Draws s at (y, x) in exactly `cells` cells (cut with a marker, padded), sanitized and in
+ * the locale's charset. */
+void ui_put(WINDOW *w, int y, int x, const char *s, size_t cells, enum text_align align,
+	    enum ui_role role);
+/* The same, highlighting the cells [hl_from, hl_to) of the fitted text with ROLE_MATCH. */
+void ui_put_marked(WINDOW *w, int y, int x, const char *s, size_t cells, enum ui_role role,
+		   size_t hl_from, size_t hl_to);
+/* A horizontal rule of `cells` cells (ACS line or '-'). */
+void ui_rule(WINDOW *w, int y, int x, int cells, enum ui_role role);
+
+/* The marker that ends a cut cell: "…" where UTF-8 can be shown, "~" otherwise. */
+const char *ui_marker(void);
+/* A bullet for lists: "•" or "*". */
+const char *ui_bullet(void);
+
+#endif
