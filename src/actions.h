@@ -22,7 +22,8 @@ enum {
 	IN_LIST = 1 << 0,     /* the News and Deals lists */
 	IN_READER = 1 << 1,   /* the article reader and a deal's detail */
 	IN_DEALS = 1 << 2,    /* only the Deals list */
-	IN_ALL = IN_LIST | IN_READER | IN_DEALS,
+	IN_LATER = 1 << 3,    /* a pane that is not there yet */
+	IN_ALL = IN_LIST | IN_READER | IN_DEALS | IN_LATER,
 };
 
 struct action {

@@ -132,8 +132,12 @@ static void draw_list(struct browser *b, struct pane *p)
 		say(b, 1, _("cannot read the store: %s"), store_errmsg(b->store));
 	listview_layout(v, b->cols);
 	const struct list_column *cols = sqlgen_columns(v->target);
-	int x = 0;
-	for (int c = 0; c < v->ncols; c++) {
+	int x = 0, ncols = 0;
+	while (ncols < v->ncols && v->widths[ncols])
+		ncols++;
+	if (v->cur_col >= ncols)
+		v->cur_col = ncols - 1;
+	for (int c = 0; c < ncols; c++) {
 		int dir = listview_column_sort(v, c);
 		char *head = xasprintf("%s%s", cols[v->columns[c]].name,
 				       dir == 1 ? " ^" : dir == 2 ? " v" : "");
@@ -141,7 +145,7 @@ static void draw_list(struct browser *b, struct pane *p)
 		       c == v->cur_col ? ROLE_SELECTED : ROLE_HEADER);
 		free(head);
 		x += (int)v->widths[c];
-		if (c + 1 < v->ncols)
+		if (c + 1 < ncols)
 			ui_put(stdscr, 1, x++, " ", 1, ALIGN_LEFT, ROLE_HEADER);
 	}
 	for (int y = 0; y < height; y++) {
@@ -155,7 +159,7 @@ static void draw_list(struct browser *b, struct pane *p)
 		}
 		enum ui_role role = row == v->cursor ? ROLE_SELECTED : ROLE_NORMAL;
 		x = 0;
-		for (int c = 0; c < v->ncols; c++) {
+		for (int c = 0; c < ncols; c++) {
 			const char *val = listview_value(v, row, c);
 			int numeric = cols[v->columns[c]].numeric;
 			size_t from = 0, to = 0;
@@ -169,7 +173,7 @@ static void draw_list(struct browser *b, struct pane *p)
 				       numeric ? ALIGN_RIGHT : ALIGN_LEFT, role);
 			}
 			x += (int)v->widths[c];
-			if (c + 1 < v->ncols)
+			if (c + 1 < ncols)
 				ui_put(stdscr, screen_y, x++, " ", 1, ALIGN_LEFT, role);
 		}
 	}
@@ -273,6 +277,8 @@ static void draw_status(struct browser *b)
 static unsigned where_am_i(struct browser *b)
 {
 	struct pane *p = cur(b);
+	if (!b->help && !p->has_list)
+		return IN_LATER;
 	if (b->help || p->mode == MODE_DOC)
 		return IN_READER;
 	if (p->mode == MODE_BREAKDOWN)
@@ -314,8 +320,12 @@ static void draw_hint(struct browser *b)
 	/* Hints from the action table: keys and names of the actions marked for it. */
 	struct buf h = { 0 };
 	unsigned where = where_am_i(b);
+	struct pane *p = cur(b);
+	if (!b->help && p->has_list && p->mode == MODE_BREAKDOWN)
+		buf_printf(&h, "Enter %s", _("filter"));
+	size_t links = b->help ? 0 : p->doc.nlinks;
 	for (const struct action *a = actions; a->name; a++)
-		if (a->hint && (a->where & where))
+		if (a->hint && (a->where & where) && (a->id != ACT_OPEN_LINK || links))
 			buf_printf(&h, "%s%s %s", h.len ? "  " : "", a->keys, _(a->name));
 	ui_put(stdscr, y, 0, h.data, (size_t)b->cols, ALIGN_LEFT, ROLE_HINT);
 	buf_free(&h);
@@ -1126,8 +1136,11 @@ int browser_run(struct store *s)
 		int rc = get_wch(&ch);
 		if (rc == ERR)
 			continue;
-		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
-			continue; /* the next draw reads the new size */
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+			/* The terminal may have reflowed what it showed: paint it all afresh. */
+			clearok(curscr, TRUE);
+			continue;
+		}
 		running = handle_key(&b, rc == KEY_CODE_YES, ch);
 	}
 	ui_stop();

@@ -273,13 +273,18 @@ void listview_layout(struct listview *v, int width)
 		v->widths[widest]--;
 		total--;
 	}
-	for (int c = last; c >= 0 && total > (size_t)width; c--)
-		while (v->widths[c] > 1 && total > (size_t)width) {
-			v->widths[c]--;
-			total--;
-		}
-	if (total < (size_t)width && last >= 0)
-		v->widths[last] += (size_t)width - total;
+	/* Still too wide (a narrow terminal): the columns on the right are left out rather
+	 * than squeezed to nothing; the last one shown takes the rest of the line. */
+	int shown = v->ncols;
+	while (shown > 1 && total > (size_t)width) {
+		shown--;
+		total -= v->widths[shown] + 1;
+		v->widths[shown] = 0;
+	}
+	if (total > (size_t)width)
+		v->widths[0] = (size_t)width;
+	else if (shown > 0)
+		v->widths[shown - 1] += (size_t)width - total;
 }
 
 static int row_holds(const struct listview *v, char **row, const char *text)

@@ -10,6 +10,10 @@ use utf8;
 binmode STDIN, ':encoding(UTF-8)';
 binmode STDOUT, ':encoding(UTF-8)';
 
+# With --screen, the input is a captured browser screen: a tab bar, the header, rows, a
+# status and a hint line; columns are one space apart and "v" or "^" after a header word is
+# its sort mark.
+my $screen = @ARGV && $ARGV[0] eq '--screen' ? shift @ARGV : 0;
 my ($width, $ambiguous) = @ARGV;
 my $wide_ambiguous = ($ambiguous // 'narrow') eq 'wide';
 
@@ -35,12 +39,24 @@ sub layout {
 }
 
 my @lines = map { chomp; $_ } <STDIN>;
+if ($screen) {
+	@lines = @lines[1 .. $#lines - 2];
+	@lines = grep { $_ ne '' } @lines;
+	splice @lines, 1, 0, '';    # where a table has its rule
+}
 die "no table\n" unless @lines >= 2;
 my ($hs, $hc) = layout($lines[0]);
-# Columns start where a header word starts after two or more spaces (or at cell 0).
+# Columns start where a header word starts after two or more spaces (or at cell 0); on a
+# screen after one space, unless the word is a sort mark.
 my @bounds = (0);
 for my $i (2 .. $#$hc) {
-	push @bounds, $hs->[$i] if $hc->[$i] ne ' ' && $hc->[$i - 1] eq ' ' && $hc->[$i - 2] eq ' ';
+	next unless $hc->[$i] ne ' ' && $hc->[$i - 1] eq ' ';
+	if ($screen) {
+		my $mark = ($hc->[$i] eq 'v' || $hc->[$i] eq '^') && ($i == $#$hc || $hc->[$i + 1] eq ' ');
+		push @bounds, $hs->[$i] unless $mark;
+	} elsif ($hc->[$i - 2] eq ' ') {
+		push @bounds, $hs->[$i];
+	}
 }
 my $problems = 0;
 for my $n (0 .. $#lines) {

@@ -17,4 +17,14 @@ done
 for var in JUBO_DB XDG_DATA_HOME; do
 	check 'grep -q "^\.B $var" "$page"' "the man page documents $var"
 done
+# The key table in the man page is the browser's action table.
+"$JUBO" --keys >"$tmp/keys"
+check '[ "$(wc -l <"$tmp/keys")" -gt 20 ]' "--keys lists the browser's actions"
+sed -n '/^\.SS Keys/,/^\.SH/p' "$page" >"$tmp/section"
+while IFS="$(printf '\t')" read -r keys name help; do
+	escaped_keys=$(printf '%s' "$keys" | sed 's/-/\\-/g')
+	escaped_name=$(printf '%s' "$name" | sed 's/-/\\-/g')
+	check 'grep -qxF ".B $escaped_keys" "$tmp/section" && grep -qF "($escaped_name)." "$tmp/section"' "the man page's key table has '$keys' for $name"
+done <"$tmp/keys"
+check '[ "$(grep -c "^\.B " "$tmp/section")" -eq "$(wc -l <"$tmp/keys")" ]' "and no key the browser does not have"
 finish
