@@ -5,7 +5,9 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int date_is_leap(int year)
 {
@@ -202,4 +204,67 @@ void date_format_period(int year, int month, char out[8])
 {
 	unsigned y = (unsigned)year % 10000u, m = (unsigned)month % 100u;
 	snprintf(out, 8, "%04u-%02u", y, m);
+}
+
+int date_compare(struct date a, struct date b)
+{
+	long x = (long)a.year * 10000 + a.month * 100 + a.day;
+	long y = (long)b.year * 10000 + b.month * 100 + b.day;
+	return x < y ? -1 : x > y;
+}
+
+struct date date_add_days(struct date d, int days)
+{
+	while (days > 0) {
+		if (++d.day > date_days_in_month(d.year, d.month)) {
+			d.day = 1;
+			if (++d.month > 12) {
+				d.month = 1;
+				d.year++;
+			}
+		}
+		days--;
+	}
+	while (days < 0) {
+		if (--d.day < 1) {
+			if (--d.month < 1) {
+				d.month = 12;
+				d.year--;
+			}
+			d.day = date_days_in_month(d.year, d.month);
+		}
+		days++;
+	}
+	return d;
+}
+
+struct date date_add_months(struct date d, int months)
+{
+	int index = d.year * 12 + (d.month - 1) + months;
+	d.year = index / 12;
+	d.month = index % 12 + 1;
+	int last = date_days_in_month(d.year, d.month);
+	if (d.day > last)
+		d.day = last;
+	return d;
+}
+
+int date_weekday(struct date d)
+{
+	/* Sakamoto's method: 0 is Sunday. */
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	int y = d.year - (d.month < 3);
+	return (y + y / 4 - y / 100 + y / 400 + t[d.month - 1] + d.day) % 7;
+}
+
+struct date date_today(void)
+{
+	struct date d;
+	const char *fixed = getenv("JUBO_TODAY");
+	if (fixed && date_parse(fixed, &d) == 0)
+		return d;
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	return (struct date){ tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday };
 }

@@ -37,4 +37,15 @@ void date_format_period(int year, int month, char out[8]);
 /* Parses YYYY-MM (a period); 0 or -1. */
 int date_parse_period(const char *s, int *year, int *month);
 
+/* -1, 0 or 1 as a is before, on or after b. */
+int date_compare(struct date a, struct date b);
+/* The date n days later (earlier for negative n). */
+struct date date_add_days(struct date d, int days);
+/* The same day n months later, clamped to the month's length (Jan 31 + 1 = Feb 28/29). */
+struct date date_add_months(struct date d, int months);
+/* Day of the week: 0 Sunday .. 6 Saturday. */
+int date_weekday(struct date d);
+/* Today in local time, or $JUBO_TODAY (YYYY-MM-DD) when set, for tests and demos. */
+struct date date_today(void);
+
 #endif

@@ -16,7 +16,9 @@
 #include "browser.h"
 #include "diag.h"
 #include "i18n.h"
+#include "ics.h"
 #include "import.h"
+#include "query.h"
 #include "list.h"
 #include "store.h"
 #include "text.h"
@@ -42,6 +44,8 @@ static void print_usage(FILE *f)
 		     "                      import issue bundles (directories) or single files\n"
 		     "  list [OPTIONS] deals|articles|events|regions|issues\n"
 		     "                      print what the store holds\n"
+		     "  export --ics [--filter EXPR] [-o FILE]\n"
+		     "                      write the events as iCalendar (RFC 5545)\n"
 		     "\n"
 		     "Options:\n"
 		     "  --db FILE           use the store FILE (default: $JUBO_DB, else\n"
@@ -301,6 +305,72 @@ static int cmd_list(const char *db, int argc, char **argv)
 	return rc;
 }
 
+static int cmd_export(const char *db, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "ics", no_argument, NULL, 'i' },
+		{ "filter", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *filter = "", *output = NULL;
+	int ics = 0, c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "if:o:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'i':
+			ics = 1;
+			break;
+		case 'f':
+			filter = optarg;
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
+			print_usage(stdout);
+			return 0;
+		default:
+			return usage_error("%s", _("unknown option for export"));
+		}
+	}
+	if (!ics)
+		return usage_error("%s", _("export needs a format: --ics"));
+	if (optind < argc)
+		return usage_error(_("unexpected argument '%s'"), argv[optind]);
+	struct query q;
+	struct query_error err;
+	if (query_parse(TARGET_EVENTS, filter, strlen(filter), &q, &err) != 0) {
+		diag_error("--filter: %zu: %s", err.pos, err.msg);
+		return EXIT_USAGE;
+	}
+	struct store *s = open_for_reading(db);
+	if (!s) {
+		query_free(&q);
+		return 1;
+	}
+	FILE *f = output ? fopen(output, "wb") : stdout;
+	long count = 0;
+	int rc = 1;
+	if (!f) {
+		diag_error(_("cannot write %s: %s"), output, strerror(errno));
+	} else if (ics_export(s, &q, f, &count) != 0) {
+		diag_error(_("cannot export the events: %s"), store_errmsg(s));
+	} else {
+		rc = 0;
+	}
+	if (f && f != stdout && fclose(f) != 0) {
+		diag_error(_("cannot write %s: %s"), output, strerror(errno));
+		rc = 1;
+	}
+	if (rc == 0 && output)
+		fprintf(stderr, _("%ld events written to %s\n"), count, output);
+	query_free(&q);
+	store_close(s);
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -373,5 +443,7 @@ int main(int argc, char **argv)
 		return cmd_import(db, argc, argv);
 	if (strcmp(argv[0], "list") == 0)
 		return cmd_list(db, argc, argv);
-	return usage_error(_("unknown command '%s': expected import or list"), argv[0]);
+	if (strcmp(argv[0], "export") == 0)
+		return cmd_export(db, argc, argv);
+	return usage_error(_("unknown command '%s': expected import, list or export"), argv[0]);
 }

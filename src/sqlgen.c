@@ -63,6 +63,7 @@ static const struct list_column event_columns[] = {
 	{ "city", "e.city", 0, 1, 0 },
 	{ "field", "e.field", 0, 1, 0 },
 	{ "issue", "i.number", 1, 0, 0 },
+	{ "issue_date", "i.date", 0, 0, 0 },
 	{ NULL, NULL, 0, 0, 0 },
 };
 
