@@ -14,6 +14,8 @@ enum action_id {
 	ACT_SORT, ACT_SORT_REVERSE, ACT_SORT_NATURAL,
 	ACT_FILTER, ACT_FILTER_CLEAR, ACT_SEARCH, ACT_NEXT_MATCH, ACT_PREV_MATCH,
 	ACT_OPEN, ACT_BACK, ACT_BREAKDOWN, ACT_EXPORT, ACT_OPEN_LINK, ACT_COPY_LINK,
+	ACT_PREV_MONTH, ACT_NEXT_MONTH, ACT_PREV_YEAR, ACT_NEXT_YEAR, ACT_TODAY, ACT_WEEK_START,
+	ACT_VIEW, ACT_COUNTS,
 	ACT_COUNT
 };
 
@@ -22,8 +24,10 @@ enum {
 	IN_LIST = 1 << 0,     /* the News and Deals lists */
 	IN_READER = 1 << 1,   /* the article reader and a deal's detail */
 	IN_DEALS = 1 << 2,    /* only the Deals list */
-	IN_LATER = 1 << 3,    /* a pane that is not there yet */
-	IN_ALL = IN_LIST | IN_READER | IN_DEALS | IN_LATER,
+	IN_CALENDAR = 1 << 3, /* the Calendar pane */
+	IN_REGIONS = 1 << 4,  /* the Regions pane */
+	IN_PANES = IN_LIST | IN_CALENDAR | IN_REGIONS,
+	IN_ALL = IN_LIST | IN_READER | IN_DEALS | IN_CALENDAR | IN_REGIONS,
 };
 
 struct action {

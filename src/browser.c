@@ -14,11 +14,13 @@
 #include <unistd.h>
 
 #include "actions.h"
+#include "calendar.h"
 #include "doc.h"
 #include "i18n.h"
 #include "list.h"
 #include "listview.h"
 #include "prompt.h"
+#include "regions.h"
 #include "sqlgen.h"
 #include "ui.h"
 #include "util.h"
@@ -46,6 +48,8 @@ struct pane {
 	struct breakdown_row *bd;     /* breakdown of one column */
 	size_t bd_n, bd_cursor, bd_top;
 	int bd_col;
+	struct calendar cal;          /* the Calendar pane */
+	struct regions reg;           /* the Regions pane */
 };
 
 struct browser {
@@ -219,26 +223,6 @@ static void draw_doc(struct browser *b, struct doc *d)
 	delwin(w);
 }
 
-static void draw_later(struct browser *b, struct pane *p)
-{
-	for (int y = 1; y <= body_rows(b); y++) {
-		move(y, 0);
-		clrtoeol();
-	}
-	char *msg = xasprintf(_("The %s pane arrives in the next version of jubo. Meanwhile: "
-				"jubo list %s"),
-			      _(p->name), p == &b->panes[PANE_REGIONS] ? "regions" : "events");
-	struct text_line *lines;
-	size_t n = text_wrap(msg, strlen(msg), (size_t)b->cols - 4, &lines);
-	for (size_t i = 0; i < n && (int)i + 3 < body_rows(b); i++) {
-		char *line = xstrndup(msg + lines[i].start, lines[i].len);
-		ui_put(stdscr, 3 + (int)i, 2, line, (size_t)b->cols - 4, ALIGN_LEFT, ROLE_DIM);
-		free(line);
-	}
-	free(lines);
-	free(msg);
-}
-
 static void draw_status(struct browser *b)
 {
 	struct pane *p = cur(b);
@@ -249,11 +233,17 @@ static void draw_status(struct browser *b)
 	}
 	if (b->help) {
 		buf_printf(&s, " %s", _("Help: keys"));
-	} else if (!p->has_list) {
-		buf_printf(&s, " %s", _(p->name));
 	} else if (p->mode == MODE_DOC) {
 		buf_printf(&s, " %s  %zu/%zu", p->doc.title, p->doc.top + 1,
 			   p->doc.count ? p->doc.count : 1);
+	} else if (b->current == PANE_CALENDAR) {
+		char *t = calendar_status(&p->cal);
+		buf_adds(&s, t);
+		free(t);
+	} else if (b->current == PANE_REGIONS) {
+		char *t = regions_status(&p->reg);
+		buf_adds(&s, t);
+		free(t);
 	} else if (p->mode == MODE_BREAKDOWN) {
 		buf_printf(&s, " %s  %zu/%zu", _("Breakdown"), p->bd_cursor + 1, p->bd_n);
 	} else {
@@ -277,10 +267,12 @@ static void draw_status(struct browser *b)
 static unsigned where_am_i(struct browser *b)
 {
 	struct pane *p = cur(b);
-	if (!b->help && !p->has_list)
-		return IN_LATER;
 	if (b->help || p->mode == MODE_DOC)
 		return IN_READER;
+	if (b->current == PANE_CALENDAR)
+		return IN_CALENDAR;
+	if (b->current == PANE_REGIONS)
+		return IN_REGIONS;
 	if (p->mode == MODE_BREAKDOWN)
 		return IN_READER;
 	return IN_LIST | (b->current == PANE_DEALS ? IN_DEALS : 0);
@@ -359,8 +351,12 @@ static void draw(struct browser *b)
 	draw_tabs(b);
 	if (b->help)
 		draw_doc(b, &b->help_doc);
-	else if (!p->has_list)
-		draw_later(b, p);
+	else if (p->mode == MODE_DOC)
+		draw_doc(b, &p->doc);
+	else if (b->current == PANE_CALENDAR)
+		calendar_draw(&p->cal, 1, body_rows(b), b->cols);
+	else if (b->current == PANE_REGIONS)
+		regions_draw(&p->reg, 1, body_rows(b), b->cols);
 	else if (p->mode == MODE_DOC)
 		draw_doc(b, &p->doc);
 	else if (p->mode == MODE_BREAKDOWN)
@@ -488,6 +484,15 @@ static void relayout(struct browser *b)
 	for (int i = 0; i < PANE_COUNT; i++) {
 		struct pane *p = &b->panes[i];
 		if (p->mode != MODE_DOC || p->doc.width == (size_t)b->cols)
+			continue;
+		if (i == PANE_CALENDAR) {
+			size_t top = p->doc.top;
+			calendar_day_doc(&p->cal, &p->doc, (size_t)b->cols);
+			p->doc.top = top;
+			doc_scroll(&p->doc, 0, body_rows(b));
+			continue;
+		}
+		if (i == PANE_REGIONS)
 			continue;
 		size_t top = p->doc.top;
 		int current = b->current;
@@ -728,7 +733,8 @@ static void start_prompt(struct browser *b, enum prompt_kind ask)
 				   : ask == ASK_SEARCH ? &b->searches
 				   : ask == ASK_EXPORT ? &b->files
 						       : NULL;
-	const char *initial = ask == ASK_FILTER && cur(b)->list.filter ? cur(b)->list.filter : "";
+	const char *current = b->current == PANE_CALENDAR ? cur(b)->cal.filter : cur(b)->list.filter;
+	const char *initial = ask == ASK_FILTER && current ? current : "";
 	prompt_start(&b->prompt, initial, h);
 	b->prompting = 1;
 	b->ask = ask;
@@ -744,7 +750,9 @@ static void accept_prompt(struct browser *b)
 	switch (ask) {
 	case ASK_FILTER: {
 		struct query_error err;
-		if (listview_set_filter(&p->list, text, &err) != 0) {
+		int failed = b->current == PANE_CALENDAR ? calendar_set_filter(&p->cal, text, &err)
+							 : listview_set_filter(&p->list, text, &err);
+		if (failed) {
 			if (err.pos)
 				say(b, 1, _("filter: at %zu: %s"), err.pos, err.msg);
 			else
@@ -783,7 +791,14 @@ static void accept_prompt(struct browser *b)
 		}
 		break;
 	case ASK_EXPORT:
-		if (*text) {
+		if (*text && b->current == PANE_CALENDAR) {
+			long n = 0;
+			prompt_history_add(&b->files, text);
+			if (calendar_export(&p->cal, text, &n) != 0)
+				say(b, 1, _("cannot write %s: %s"), text, strerror(errno));
+			else
+				say(b, 0, _("%ld events written to %s"), n, text);
+		} else if (*text) {
 			prompt_history_add(&b->files, text);
 			export_rows(b, text);
 		}
@@ -1000,6 +1015,55 @@ static void breakdown_action(struct browser *b, enum action_id a)
 		p->bd_top = p->bd_cursor - (size_t)height + 1;
 }
 
+static void calendar_action(struct browser *b, struct pane *p, enum action_id a)
+{
+	switch (a) {
+	case ACT_FILTER:
+		start_prompt(b, ASK_FILTER);
+		break;
+	case ACT_FILTER_CLEAR: {
+		struct query_error err;
+		calendar_set_filter(&p->cal, "", &err);
+		break;
+	}
+	case ACT_OPEN:
+		if (calendar_day_doc(&p->cal, &p->doc, (size_t)b->cols))
+			p->mode = MODE_DOC;
+		else
+			say(b, 0, _("no events on this day"));
+		break;
+	case ACT_EXPORT:
+		start_prompt(b, ASK_EXPORT);
+		break;
+	default:
+		calendar_act(&p->cal, a);
+		break;
+	}
+}
+
+static void regions_action(struct browser *b, struct pane *p, enum action_id a)
+{
+	if (a != ACT_OPEN) {
+		regions_act(&p->reg, a, body_rows(b));
+		return;
+	}
+	char *filter = regions_filter(&p->reg);
+	if (!filter) {
+		say(b, 1, _("choose a province or a city first"));
+		return;
+	}
+	struct pane *deals = &b->panes[PANE_DEALS];
+	struct query_error err;
+	if (listview_set_filter(&deals->list, filter, &err) != 0) {
+		say(b, 1, "%s", err.msg);
+	} else {
+		prompt_history_add(&b->filters, filter);
+		deals->mode = MODE_LIST;
+		b->current = PANE_DEALS;
+	}
+	free(filter);
+}
+
 static void switch_pane(struct browser *b, int pane)
 {
 	b->current = (pane + PANE_COUNT) % PANE_COUNT;
@@ -1039,7 +1103,7 @@ static int handle_key(struct browser *b, int is_key, wint_t ch)
 	case ACT_BACK:
 		if (b->help)
 			b->help = 0;
-		else if (p->has_list && p->mode != MODE_LIST) {
+		else if (p->mode != MODE_LIST) {
 			p->mode = MODE_LIST;
 			free_breakdown(p);
 		} else if (a == ACT_QUIT)
@@ -1071,10 +1135,12 @@ static int handle_key(struct browser *b, int is_key, wint_t ch)
 	}
 	if (b->help)
 		doc_action(b, &b->help_doc, a);
-	else if (!p->has_list)
-		return 1;
 	else if (p->mode == MODE_DOC)
 		doc_action(b, &p->doc, a);
+	else if (b->current == PANE_CALENDAR)
+		calendar_action(b, p, a);
+	else if (b->current == PANE_REGIONS)
+		regions_action(b, p, a);
 	else if (p->mode == MODE_BREAKDOWN)
 		breakdown_action(b, a);
 	else
@@ -1084,7 +1150,7 @@ static int handle_key(struct browser *b, int is_key, wint_t ch)
 
 /* ---- the loop ------------------------------------------------------------------------------ */
 
-int browser_run(struct store *s)
+int browser_run(struct store *s, int week_start)
 {
 	const char *note;
 	if (ui_start(&note) != 0) {
@@ -1102,6 +1168,8 @@ int browser_run(struct store *s)
 				      i == PANE_NEWS ? TARGET_ARTICLES : TARGET_DEALS);
 		doc_init(&b.panes[i].doc, "");
 	}
+	calendar_init(&b.panes[PANE_CALENDAR].cal, s, week_start);
+	regions_init(&b.panes[PANE_REGIONS].reg, s);
 	doc_init(&b.help_doc, "");
 	int number;
 	char date[11];
@@ -1150,6 +1218,8 @@ int browser_run(struct store *s)
 		doc_free(&b.panes[i].doc);
 		free_breakdown(&b.panes[i]);
 	}
+	calendar_free(&b.panes[PANE_CALENDAR].cal);
+	regions_free(&b.panes[PANE_REGIONS].reg);
 	doc_free(&b.help_doc);
 	prompt_history_free(&b.filters);
 	prompt_history_free(&b.searches);

@@ -5,7 +5,8 @@
 
 #include "store.h"
 
-/* Runs the browser on the terminal until the user quits. Returns the exit status. */
-int browser_run(struct store *s);
+/* Runs the browser on the terminal until the user quits. week_start: 0 Sunday, 1 Monday,
+ * -1 from the locale. Returns the exit status. */
+int browser_run(struct store *s, int week_start);
 
 #endif

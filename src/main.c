@@ -52,6 +52,8 @@ static void print_usage(FILE *f)
 		     "                      $XDG_DATA_HOME/jubo/jubo.db)\n"
 		     "  --ambiguous=WIDTH   East Asian Ambiguous characters (· … × →) take\n"
 		     "                      'narrow' (1, the default) or 'wide' (2) cells\n"
+		     "  --week-start=DAY    the calendar's weeks start on sunday or monday\n"
+		     "                      (default: the locale's first weekday)\n"
 		     "  --keys              list the browser's keys and exit\n"
 		     "  -h, --help          show this help and exit\n"
 		     "  -V, --version       show the version and exit\n"
@@ -379,6 +381,7 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "keys", no_argument, NULL, 'K' },
+		{ "week-start", required_argument, NULL, 'W' },
 		{ NULL, 0, NULL, 0 },
 	};
 	setlocale(LC_ALL, "");
@@ -389,6 +392,7 @@ int main(int argc, char **argv)
 
 	const char *db = NULL;
 	int ambiguous = -1; /* -1: from the locale */
+	int week_start = -1; /* -1: from the locale */
 	int c;
 	opterr = 1;
 	while ((c = getopt_long(argc, argv, "+hV", options, NULL)) != -1) {
@@ -414,6 +418,15 @@ int main(int argc, char **argv)
 		case 'K':
 			print_keys();
 			return 0;
+		case 'W':
+			if (strcmp(optarg, "sunday") == 0)
+				week_start = 0;
+			else if (strcmp(optarg, "monday") == 0)
+				week_start = 1;
+			else
+				return usage_error(_("--week-start expects sunday or monday, not '%s'"),
+						   optarg);
+			break;
 		default:
 			fprintf(stderr, "%s\n", _("Try 'jubo --help' for more information."));
 			return EXIT_USAGE;
@@ -435,7 +448,7 @@ int main(int argc, char **argv)
 		struct store *s = open_for_reading(db);
 		if (!s)
 			return 1;
-		int rc = browser_run(s);
+		int rc = browser_run(s, week_start);
 		store_close(s);
 		return rc;
 	}

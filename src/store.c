@@ -1031,6 +1031,62 @@ int store_latest_issue(struct store *s, int *number, char date[11], char **title
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
+int store_latest_stats(struct store *s, int *issue, char period[8])
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT i.number, t.period FROM stat t JOIN issue i ON "
+				      "i.id = t.issue_id WHERE t.dimension = 'region' ORDER BY i.number "
+				      "DESC, t.period DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*issue = sqlite3_column_int(st, 0);
+		snprintf(period, 8, "%s", (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Runs a statement bound to (issue number, period) through the callback. */
+static int run_issue_period(struct store *s, const char *sql, int issue, const char *period,
+			    store_row_fn fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(st, 1, issue);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_TRANSIENT);
+	int rc = stream_rows(st, fn, ctx);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_region_map(struct store *s, int issue, const char *period, store_row_fn fn, void *ctx)
+{
+	return run_issue_period(
+		s,
+		"SELECT p.code, p.name_ko, "
+		" (SELECT t.value FROM stat t JOIN issue i ON i.id = t.issue_id WHERE i.number = ?1"
+		"  AND t.period = ?2 AND t.dimension = 'region' AND t.metric = 'deal_count'"
+		"  AND t.place_id = p.id), "
+		" (SELECT count(*) FROM deal d JOIN issue i ON i.id = d.issue_id WHERE i.number = ?1"
+		"  AND d.period = ?2 AND d.kind = 'investment' AND d.province_id = p.id) "
+		"FROM place p WHERE p.kind = 'province' ORDER BY p.code",
+		issue, period, fn, ctx);
+}
+
+int store_issue_stats(struct store *s, int issue, const char *period, store_row_fn fn,
+		      void *ctx)
+{
+	return run_issue_period(
+		s,
+		"SELECT t.dimension, t.metric, t.key, t.value, t.unit, t.share, t.rank, "
+		" p.name_ko FROM stat t JOIN issue i ON i.id = t.issue_id"
+		" LEFT JOIN place p ON p.id = t.place_id"
+		" WHERE i.number = ?1 AND t.period = ?2 ORDER BY t.id",
+		issue, period, fn, ctx);
+}
+
 /* ---- counting -------------------------------------------------------------------------- */
 
 long long store_count(struct store *s, const char *table)

@@ -220,6 +220,17 @@ typedef int (*store_row_fn)(void *ctx, int header, int ncols, const char *const 
 /* Streams the issues with their counts, by number. 0, or -1 on a store error. */
 int store_list_issues(struct store *s, store_row_fn fn, void *ctx);
 
+/* The latest issue and period with region statistics: 1, 0 if none, -1 on error. */
+int store_latest_stats(struct store *s, int *issue, char period[8]);
+/* Every province: code, Korean name, the count the issue reports (or NULL), and the count
+ * of its investment deals in the store for that issue and period. */
+int store_region_map(struct store *s, int issue, const char *period, store_row_fn fn,
+		     void *ctx);
+/* The issue's statistics for a period: dimension, metric, key, value, unit, share, rank,
+ * and the gazetteer's Korean name for region and city keys. In import order. */
+int store_issue_stats(struct store *s, int issue, const char *period, store_row_fn fn,
+		      void *ctx);
+
 /* A deal's investors one by one, in order. */
 int store_deal_investors(struct store *s, long long deal_id, store_row_fn fn, void *ctx);
 

@@ -1,0 +1,381 @@
+/* calendar.c: the Calendar pane. */
+#include "config.h"
+
+#include "calendar.h"
+
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ics.h"
+#include "sqlgen.h"
+#include "ui.h"
+#include "util.h"
+
+int calendar_locale_week_start(void)
+{
+#ifdef _NL_TIME_FIRST_WEEKDAY
+	/* glibc: 1 is the first day of _NL_TIME_WEEK_1STDAY (a Sunday in every locale), so 1 is
+	 * Sunday and 2 Monday. */
+	const char *first = nl_langinfo(_NL_TIME_FIRST_WEEKDAY);
+	if (first && (first[0] == 1 || first[0] == 2))
+		return first[0] == 2;
+#endif
+	return 0;
+}
+
+void calendar_init(struct calendar *c, struct store *s, int week_start)
+{
+	memset(c, 0, sizeof *c);
+	c->store = s;
+	c->week_start = week_start >= 0 ? week_start : calendar_locale_week_start();
+	c->cursor = date_today();
+	c->cursor.day = 1;
+}
+
+static void free_events(struct calendar *c)
+{
+	for (size_t i = 0; i < c->count; i++) {
+		free(c->events[i].start);
+		free(c->events[i].end);
+		free(c->events[i].name);
+		free(c->events[i].city);
+		free(c->events[i].field);
+	}
+	free(c->events);
+	c->events = NULL;
+	c->count = 0;
+	c->loaded = 0;
+}
+
+void calendar_free(struct calendar *c)
+{
+	free_events(c);
+	free(c->filter);
+}
+
+static int add_event(void *ctx, int header, int ncols, const char *const *v)
+{
+	struct calendar *c = ctx;
+	(void)ncols;
+	if (header)
+		return 0;
+	c->events = xrealloc(c->events, (c->count + 1) * sizeof *c->events);
+	c->events[c->count++] = (struct cal_event){ xstrdup(v[0] ? v[0] : ""), xstrdup(v[1] ? v[1] : ""),
+						    xstrdup(v[2] ? v[2] : ""), xstrdup(v[3] ? v[3] : ""),
+						    xstrdup(v[4] ? v[4] : ""), v[5] ? atoi(v[5]) : 0 };
+	return 0;
+}
+
+/* Reads events matching the filter and the extra terms, in start order, up to limit. */
+static int read_events(struct calendar *c, const char *extra, int sort_desc, long long limit)
+{
+	char *filter = xasprintf("%s %s", c->filter ? c->filter : "", extra);
+	struct query q;
+	struct query_error err;
+	int rc = query_parse(TARGET_EVENTS, filter, strlen(filter), &q, &err);
+	free(filter);
+	if (rc != 0)
+		return -1;
+	const struct list_column *cols = sqlgen_columns(TARGET_EVENTS);
+	const char *want[] = { "start", "end", "name", "city", "field", "issue" };
+	int idx[6];
+	for (int w = 0; w < 6; w++)
+		for (int i = 0; cols[i].name; i++)
+			if (strcmp(cols[i].name, want[w]) == 0)
+				idx[w] = i;
+	struct sort_key key = { 0, sort_desc }; /* "date" is the first event sort key */
+	struct sql_stmt st;
+	rc = sqlgen_select(c->store, &q, &key, 1, 0, idx, 6, limit, 0, &st, &err);
+	query_free(&q);
+	if (rc != 0)
+		return -1;
+	rc = store_run(c->store, &st, add_event, c);
+	sql_stmt_free(&st);
+	return rc;
+}
+
+static void load_month(struct calendar *c)
+{
+	if (c->loaded && c->loaded_year == c->cursor.year && c->loaded_month == c->cursor.month)
+		return;
+	free_events(c);
+	char range[32];
+	snprintf(range, sizeof range, "date:%04u-%02u", (unsigned)c->cursor.year % 10000u,
+		 (unsigned)c->cursor.month % 100u);
+	read_events(c, range, 0, 2000);
+	c->loaded = 1;
+	c->loaded_year = c->cursor.year;
+	c->loaded_month = c->cursor.month;
+	c->list_top = 0;
+}
+
+/* Opens on the month of the next event after today, or of the latest event if none is
+ * ahead. */
+static void choose_first_month(struct calendar *c)
+{
+	struct date today = date_today();
+	char ahead[32];
+	snprintf(ahead, sizeof ahead, "date>=%04u-%02u-%02u", (unsigned)today.year % 10000u,
+		 (unsigned)today.month % 100u, (unsigned)today.day % 100u);
+	free_events(c);
+	read_events(c, ahead, 0, 1);
+	if (!c->count)
+		read_events(c, "", 1, 1);
+	struct date d;
+	if (c->count && date_parse(c->events[0].start, &d) == 0)
+		c->cursor = d;
+	else
+		c->cursor = today;
+	free_events(c);
+}
+
+int calendar_set_filter(struct calendar *c, const char *filter, struct query_error *err)
+{
+	struct query q;
+	if (query_parse(TARGET_EVENTS, filter, strlen(filter), &q, err) != 0)
+		return -1;
+	query_free(&q);
+	free(c->filter);
+	c->filter = *filter ? xstrdup(filter) : NULL;
+	free_events(c);
+	return 0;
+}
+
+void calendar_act(struct calendar *c, enum action_id a)
+{
+	switch (a) {
+	case ACT_LEFT:
+		c->cursor = date_add_days(c->cursor, -1);
+		break;
+	case ACT_RIGHT:
+		c->cursor = date_add_days(c->cursor, 1);
+		break;
+	case ACT_UP:
+		c->cursor = date_add_days(c->cursor, -7);
+		break;
+	case ACT_DOWN:
+		c->cursor = date_add_days(c->cursor, 7);
+		break;
+	case ACT_PREV_MONTH:
+	case ACT_PAGE_UP:
+		c->cursor = date_add_months(c->cursor, -1);
+		break;
+	case ACT_NEXT_MONTH:
+	case ACT_PAGE_DOWN:
+		c->cursor = date_add_months(c->cursor, 1);
+		break;
+	case ACT_PREV_YEAR:
+		c->cursor = date_add_months(c->cursor, -12);
+		break;
+	case ACT_NEXT_YEAR:
+		c->cursor = date_add_months(c->cursor, 12);
+		break;
+	case ACT_TODAY:
+		c->cursor = date_today();
+		break;
+	case ACT_TOP:
+		c->cursor.day = 1;
+		break;
+	case ACT_BOTTOM:
+		c->cursor.day = date_days_in_month(c->cursor.year, c->cursor.month);
+		break;
+	case ACT_WEEK_START:
+		c->week_start = !c->week_start;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Events covering a day. */
+static int covers(const struct cal_event *e, const char *iso)
+{
+	return strcmp(e->start, iso) <= 0 && strcmp(e->end, iso) >= 0;
+}
+
+static void iso(struct date d, char out[11])
+{
+	date_format(d, out);
+}
+
+/* A weekday's short name from the locale (UTF-8 locales), or English. */
+static const char *weekday_name(int wd)
+{
+	static const char *const english[] = { "Su", "Mo", "Tu", "We", "Th", "Fr", "Sa" };
+	if (!ui_utf8())
+		return english[wd];
+	const char *n = nl_langinfo((nl_item)(ABDAY_1 + wd));
+	return n && *n ? n : english[wd];
+}
+
+void calendar_draw(struct calendar *c, int y0, int rows, int cols)
+{
+	if (!c->loaded && !c->loaded_year)
+		choose_first_month(c);
+	load_month(c);
+	/* Cells: a day number (2), a mark (1) and a gap (1); wider when weekday names are. */
+	/* Weekday names take two cells, as in cal(1): "Su", "일", "日". */
+	size_t name_w = 2;
+	int cell = (int)name_w + 2;
+	int grid_w = cell * 7;
+	int beside = cols >= grid_w + 32;
+	char title[64];
+	snprintf(title, sizeof title, "%04u-%02u", (unsigned)c->cursor.year % 10000u,
+		 (unsigned)c->cursor.month % 100u);
+	const char *month_name = ui_utf8() ? nl_langinfo((nl_item)(MON_1 + c->cursor.month - 1)) : "";
+	char *head = xasprintf("%s %s", title, month_name ? month_name : "");
+	ui_put(stdscr, y0, 0, head, (size_t)grid_w, ALIGN_LEFT, ROLE_HEADING);
+	free(head);
+	for (int i = 0; i < 7; i++) {
+		int wd = (i + c->week_start) % 7;
+		char *name = text_fit_pad(weekday_name(wd), name_w, ALIGN_RIGHT, NULL);
+		ui_put(stdscr, y0 + 1, i * cell, name, (size_t)cell, ALIGN_LEFT, ROLE_HEADER);
+		free(name);
+	}
+	struct date first = { c->cursor.year, c->cursor.month, 1 };
+	int offset = (date_weekday(first) - c->week_start + 7) % 7;
+	int days = date_days_in_month(first.year, first.month);
+	struct date today = date_today();
+	for (int day = 1; day <= days; day++) {
+		int slot = offset + day - 1;
+		int y = y0 + 2 + slot / 7, x = (slot % 7) * cell;
+		if (y >= y0 + rows)
+			break;
+		struct date d = { first.year, first.month, day };
+		char when[11];
+		iso(d, when);
+		int events = 0;
+		for (size_t i = 0; i < c->count; i++)
+			events += covers(&c->events[i], when);
+		char text[16];
+		snprintf(text, sizeof text, "%2d%s", day, events ? "*" : " ");
+		enum ui_role role = day == c->cursor.day        ? ROLE_SELECTED
+				    : date_compare(d, today) == 0 ? ROLE_MATCH
+				    : events                      ? ROLE_HEADING
+								  : ROLE_NORMAL;
+		ui_put(stdscr, y, x, text, 3, ALIGN_LEFT, role);
+	}
+	int legend_y = y0 + 2 + 6;
+	if (legend_y < y0 + rows) {
+		const char *events_note = _("* events");
+		const char *today_note = _("today");
+		size_t w1 = text_strwidth(events_note), w2 = text_strwidth(today_note);
+		ui_put(stdscr, legend_y, 0, events_note, w1, ALIGN_LEFT, ROLE_DIM);
+		if ((int)(w1 + 2 + w2) <= grid_w)
+			ui_put(stdscr, legend_y, (int)w1 + 2, today_note, w2, ALIGN_LEFT, ROLE_MATCH);
+	}
+	/* The month's events, beside the grid or below it. */
+	int lx = beside ? grid_w + 2 : 0;
+	int ly = beside ? y0 : legend_y + 1;
+	int lw = beside ? cols - lx : cols;
+	int lrows = y0 + rows - ly;
+	if (lrows < 2 || lw < 10)
+		return;
+	char *list_head = xasprintf(ngettext("%s: %zu event", "%s: %zu events", c->count), title,
+				    c->count);
+	ui_put(stdscr, ly, lx, list_head, (size_t)lw, ALIGN_LEFT, ROLE_HEADING);
+	free(list_head);
+	char cur[11];
+	iso(c->cursor, cur);
+	/* Keep the chosen day's first event in view. */
+	for (size_t i = 0; i < c->count; i++)
+		if (covers(&c->events[i], cur)) {
+			if (i < c->list_top || i >= c->list_top + (size_t)(lrows - 1))
+				c->list_top = i;
+			break;
+		}
+	size_t date_w = 11, city_w = 8, field_w = 8;
+	size_t name_w2 = (size_t)lw > date_w + city_w + field_w + 6 ? (size_t)lw - date_w - city_w - field_w - 6 : 4;
+	for (int r = 1; r < lrows; r++) {
+		size_t i = c->list_top + (size_t)(r - 1);
+		if (i >= c->count)
+			break;
+		const struct cal_event *e = &c->events[i];
+		int on_day = covers(e, cur);
+		char dates[32];
+		if (strcmp(e->start, e->end) == 0)
+			snprintf(dates, sizeof dates, "%.5s", e->start + 5);
+		else
+			snprintf(dates, sizeof dates, "%.5s~%.5s", e->start + 5, e->end + 5);
+		enum ui_role role = on_day ? ROLE_SELECTED : ROLE_NORMAL;
+		int x = lx;
+		ui_put(stdscr, ly + r, x, on_day ? ">" : " ", 1, ALIGN_LEFT, role);
+		ui_put(stdscr, ly + r, x + 1, dates, date_w, ALIGN_LEFT, role);
+		x += 1 + (int)date_w + 1;
+		ui_put(stdscr, ly + r, x, e->name, name_w2, ALIGN_LEFT, role);
+		x += (int)name_w2 + 1;
+		ui_put(stdscr, ly + r, x, e->city, city_w, ALIGN_LEFT, role);
+		x += (int)city_w + 1;
+		ui_put(stdscr, ly + r, x, e->field, field_w, ALIGN_LEFT, role);
+	}
+}
+
+char *calendar_status(struct calendar *c)
+{
+	char day[11];
+	date_format(c->cursor, day);
+	size_t on = 0;
+	for (size_t i = 0; i < c->count; i++)
+		on += covers(&c->events[i], day);
+	struct buf b = { 0 };
+	buf_printf(&b, " %s  %s  ", _("Calendar"), day);
+	buf_printf(&b, ngettext("%zu event that day", "%zu events that day", on), on);
+	if (c->filter)
+		buf_printf(&b, "  %s: %s", _("filter"), c->filter);
+	return buf_take(&b);
+}
+
+size_t calendar_day_doc(struct calendar *c, struct doc *d, size_t width)
+{
+	load_month(c);
+	char day[11];
+	date_format(c->cursor, day);
+	doc_free(d);
+	doc_init(d, day);
+	d->width = width;
+	size_t n = 0;
+	for (size_t i = 0; i < c->count; i++) {
+		const struct cal_event *e = &c->events[i];
+		if (!covers(e, day))
+			continue;
+		if (n++)
+			doc_add(d, "", ROLE_NORMAL);
+		doc_add_wrapped(d, e->name, 0, NULL, ROLE_HEADING);
+		char *line = xasprintf("%s ~ %s", e->start, e->end);
+		doc_add_wrapped(d, line, 10, _("dates"), ROLE_NORMAL);
+		free(line);
+		if (*e->city)
+			doc_add_wrapped(d, e->city, 10, _("city"), ROLE_NORMAL);
+		if (*e->field)
+			doc_add_wrapped(d, e->field, 10, _("field"), ROLE_NORMAL);
+		line = xasprintf(_("No. %d"), e->issue);
+		doc_add_wrapped(d, line, 10, _("issue"), ROLE_DIM);
+		free(line);
+	}
+	return n;
+}
+
+int calendar_export(struct calendar *c, const char *path, long *count)
+{
+	char *filter = xasprintf("%s date:%04u-%02u", c->filter ? c->filter : "",
+				 (unsigned)c->cursor.year % 10000u, (unsigned)c->cursor.month % 100u);
+	struct query q;
+	struct query_error err;
+	int rc = query_parse(TARGET_EVENTS, filter, strlen(filter), &q, &err);
+	free(filter);
+	if (rc != 0)
+		return -1;
+	FILE *f = fopen(path, "wx");
+	if (!f) {
+		query_free(&q);
+		return -1;
+	}
+	rc = ics_export(c->store, &q, f, count);
+	if (fclose(f) != 0)
+		rc = -1;
+	query_free(&q);
+	return rc;
+}

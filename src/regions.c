@@ -1,0 +1,525 @@
+/* regions.c: the Regions pane. */
+#include "config.h"
+
+#include "regions.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "ui.h"
+#include "util.h"
+
+/* The provinces on an 8 x 8 grid, north at the top. */
+static const struct {
+	const char *code;
+	int row, col;
+	const char *label;
+} layout[REGIONS_TILES] = {
+	{ "CN-HL", 0, 7, "헤이룽장" }, { "CN-XJ", 1, 0, "신장" },   { "CN-NM", 1, 4, "네이멍구" },
+	{ "CN-JL", 1, 7, "지린" },     { "CN-GS", 2, 2, "간쑤" },   { "CN-NX", 2, 3, "닝샤" },
+	{ "CN-SX", 2, 4, "산서" },     { "CN-BJ", 2, 5, "베이징" }, { "CN-TJ", 2, 6, "톈진" },
+	{ "CN-LN", 2, 7, "랴오닝" },   { "CN-QH", 3, 1, "칭하이" }, { "CN-SN", 3, 2, "섬서" },
+	{ "CN-HA", 3, 3, "허난" },     { "CN-HE", 3, 4, "허베이" }, { "CN-SD", 3, 5, "산둥" },
+	{ "CN-XZ", 4, 0, "시짱" },     { "CN-SC", 4, 1, "쓰촨" },   { "CN-CQ", 4, 2, "충칭" },
+	{ "CN-HB", 4, 3, "후베이" },   { "CN-AH", 4, 4, "안후이" }, { "CN-JS", 4, 5, "장쑤" },
+	{ "CN-SH", 4, 6, "상하이" },   { "CN-YN", 5, 1, "윈난" },   { "CN-GZ", 5, 2, "구이저우" },
+	{ "CN-HN", 5, 3, "후난" },     { "CN-JX", 5, 4, "장시" },   { "CN-ZJ", 5, 5, "저장" },
+	{ "CN-GX", 6, 2, "광시" },     { "CN-GD", 6, 3, "광둥" },   { "CN-FJ", 6, 4, "푸젠" },
+	{ "CN-TW", 6, 5, "타이완" },   { "CN-HI", 7, 2, "하이난" }, { "CN-MO", 7, 3, "마카오" },
+	{ "CN-HK", 7, 4, "홍콩" },
+};
+
+#define TILE_W 8
+#define TILE_GAP 1
+#define MAP_ROWS 8
+#define MAP_COLS 8
+
+void regions_init(struct regions *r, struct store *s)
+{
+	memset(r, 0, sizeof *r);
+	r->store = s;
+	for (int i = 0; i < REGIONS_TILES; i++) {
+		r->tiles[i].code = layout[i].code;
+		r->tiles[i].row = layout[i].row;
+		r->tiles[i].col = layout[i].col;
+		r->tiles[i].label = layout[i].label;
+	}
+	r->cursor = 20; /* 장쑤 */
+}
+
+static void free_lines(struct regions *r)
+{
+	for (size_t i = 0; i < r->nlines; i++) {
+		free(r->lines[i].text);
+		free(r->lines[i].filter);
+	}
+	free(r->lines);
+	r->lines = NULL;
+	r->nlines = 0;
+}
+
+void regions_free(struct regions *r)
+{
+	free_lines(r);
+	for (int i = 0; i < REGIONS_TILES; i++)
+		free(r->tiles[i].name);
+}
+
+static int take_tile(void *ctx, int header, int ncols, const char *const *v)
+{
+	struct regions *r = ctx;
+	(void)ncols;
+	if (header)
+		return 0;
+	for (int i = 0; i < REGIONS_TILES; i++) {
+		if (strcmp(r->tiles[i].code, v[0]) != 0)
+			continue;
+		free(r->tiles[i].name);
+		r->tiles[i].name = xstrdup(v[1] ? v[1] : "");
+		r->tiles[i].has_reported = v[2] != NULL;
+		r->tiles[i].reported = v[2] ? atof(v[2]) : 0;
+		r->tiles[i].computed = v[3] ? atoll(v[3]) : 0;
+	}
+	return 0;
+}
+
+/* ---- charts -------------------------------------------------------------------------------- */
+
+/* One statistic as it arrives from the store. */
+struct stat {
+	char *dimension, *metric, *key, *unit, *place;
+	double value, share;
+	int has_value, has_share, rank;
+};
+
+struct stats {
+	struct stat *v;
+	size_t n;
+};
+
+static int take_stat(void *ctx, int header, int ncols, const char *const *v)
+{
+	struct stats *s = ctx;
+	(void)ncols;
+	if (header)
+		return 0;
+	s->v = xrealloc(s->v, (s->n + 1) * sizeof *s->v);
+	s->v[s->n++] = (struct stat){ xstrdup(v[0]), xstrdup(v[1]), xstrdup(v[2]),
+				      xstrdup(v[4] ? v[4] : ""), v[7] ? xstrdup(v[7]) : NULL,
+				      v[3] ? atof(v[3]) : 0, v[5] ? atof(v[5]) : 0, v[3] != NULL,
+				      v[5] != NULL, v[6] ? atoi(v[6]) : 0 };
+	return 0;
+}
+
+static void add_line(struct regions *r, const char *text, int role, const char *filter,
+		     double bar)
+{
+	r->lines = xrealloc(r->lines, (r->nlines + 1) * sizeof *r->lines);
+	r->lines[r->nlines++] = (struct chart_line){ xstrdup(text), role,
+						     filter ? xstrdup(filter) : NULL, bar };
+}
+
+/* The sections of the charts, in the order they are shown. */
+static const struct {
+	const char *dimension, *metric, *title, *field;
+} sections[] = {
+	{ "region", "deal_count", N_("Deals by region (reported)"), "region" },
+	{ "city", "deal_count", N_("Deals by city (reported)"), "city" },
+	{ "industry", "deal_count", N_("Industries by deals"), NULL },
+	{ "industry", "deal_amount", N_("Industries by amount"), NULL },
+	{ "smart_manufacturing", "deal_count", N_("Smart manufacturing"), NULL },
+	{ "stage", "deal_count", N_("Stages by deals"), NULL },
+	{ "stage", "deal_amount", N_("Stages by amount"), NULL },
+	{ "big_deal", "deal_count", N_("Big deals"), NULL },
+	{ "big_deal", "deal_amount", N_("Big deals by amount"), NULL },
+	{ "unicorn", "new_count", N_("New unicorns"), NULL },
+	{ "unicorn", "total_count", N_("Unicorns in all"), NULL },
+	{ "vcpe", "deal_count", N_("VC/PE by deals"), NULL },
+	{ "cvc", "deal_count", N_("CVC by deals"), NULL },
+	{ "ma", "deal_count", N_("M&A"), NULL },
+	{ "ma_industry", "deal_count", N_("M&A industries by deals"), NULL },
+	{ "ma_industry", "deal_amount", N_("M&A industries by amount"), NULL },
+	{ "ma_region", "deal_count", N_("M&A by region"), "region" },
+};
+
+static void format_value(char *out, size_t size, double v)
+{
+	if (v == floor(v) && fabs(v) < 1e15)
+		snprintf(out, size, "%.0f", v);
+	else
+		snprintf(out, size, "%g", v);
+}
+
+static void build_charts(struct regions *r, size_t width)
+{
+	free_lines(r);
+	r->width = width;
+	struct stats s = { 0 };
+	if (r->issue)
+		store_issue_stats(r->store, r->issue, r->period, take_stat, &s);
+	for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
+		/* The section's rows, and the widest name and largest value among them. */
+		size_t name_w = 4, count = 0;
+		double max = 0;
+		for (size_t i = 0; i < s.n; i++) {
+			struct stat *t = &s.v[i];
+			if (strcmp(t->dimension, sections[k].dimension) || strcmp(t->metric, sections[k].metric))
+				continue;
+			count++;
+			size_t w = text_strwidth(t->key);
+			if (w > name_w)
+				name_w = w;
+			if (t->has_value && t->value > max && (!t->unit || strcmp(t->unit, "%") != 0))
+				max = t->value;
+		}
+		if (!count)
+			continue;
+		if (name_w > width / 2)
+			name_w = width / 2;
+		if (r->nlines)
+			add_line(r, "", ROLE_NORMAL, NULL, -1);
+		add_line(r, _(sections[k].title), ROLE_HEADING, NULL, -1);
+		for (size_t i = 0; i < s.n; i++) {
+			struct stat *t = &s.v[i];
+			if (strcmp(t->dimension, sections[k].dimension) || strcmp(t->metric, sections[k].metric))
+				continue;
+			char value[64] = "", share[32] = "";
+			if (t->has_value) {
+				format_value(value, sizeof value, t->value);
+				if (*t->unit) {
+					strncat(value, " ", sizeof value - strlen(value) - 1);
+					strncat(value, t->unit, sizeof value - strlen(value) - 1);
+				}
+			} else if (t->rank) {
+				snprintf(value, sizeof value, "#%d", t->rank);
+			}
+			if (t->has_share)
+				snprintf(share, sizeof share, "%g%%", t->share);
+			char *name = text_fit_pad(t->key, name_w, ALIGN_LEFT, ui_marker());
+			char *val = text_fit_pad(value, 12, ALIGN_RIGHT, ui_marker());
+			char *shr = text_fit_pad(share, 7, ALIGN_RIGHT, ui_marker());
+			char *line = xasprintf("%s %s %s ", name, val, shr);
+			char *filter = NULL;
+			if (sections[k].field && t->place) {
+				int quote = strchr(t->place, ' ') != NULL;
+				filter = xasprintf("%s:%s%s%s", sections[k].field, quote ? "\"" : "",
+						   t->place, quote ? "\"" : "");
+			}
+			add_line(r, line, ROLE_NORMAL, filter,
+				 t->has_value && max > 0 && strcmp(t->unit, "%") != 0 ? t->value / max
+											: -1);
+			free(line);
+			free(filter);
+			free(name);
+			free(val);
+			free(shr);
+		}
+	}
+	/* Computed from the deals in the store: investment deals per province. */
+	size_t name_w = 4;
+	long long max = 0;
+	for (int i = 0; i < REGIONS_TILES; i++) {
+		if (r->tiles[i].computed > max)
+			max = r->tiles[i].computed;
+		if (r->tiles[i].name && text_strwidth(r->tiles[i].name) > name_w)
+			name_w = text_strwidth(r->tiles[i].name);
+	}
+	if (max > 0) {
+		add_line(r, "", ROLE_NORMAL, NULL, -1);
+		add_line(r, _("Investment deals in the store by region (computed)"), ROLE_HEADING,
+			 NULL, -1);
+		for (long long v = max; v > 0; v--)
+			for (int i = 0; i < REGIONS_TILES; i++) {
+				if (r->tiles[i].computed != v)
+					continue;
+				char *name = text_fit_pad(r->tiles[i].name, name_w, ALIGN_LEFT, ui_marker());
+				char *line = xasprintf("%s %12lld %7s ", name, v, "");
+				char *filter = xasprintf("region:%s", r->tiles[i].name);
+				add_line(r, line, ROLE_NORMAL, filter, (double)v / (double)max);
+				free(line);
+				free(filter);
+				free(name);
+			}
+	}
+	if (!r->nlines)
+		add_line(r, _("No statistics in the store yet."), ROLE_DIM, NULL, -1);
+	for (size_t i = 0; i < s.n; i++) {
+		free(s.v[i].dimension);
+		free(s.v[i].metric);
+		free(s.v[i].key);
+		free(s.v[i].unit);
+		free(s.v[i].place);
+	}
+	free(s.v);
+	r->line = 0;
+	while (r->line + 1 < r->nlines && !r->lines[r->line].filter)
+		r->line++;
+}
+
+static void load(struct regions *r)
+{
+	if (r->loaded)
+		return;
+	r->loaded = 1;
+	if (store_latest_stats(r->store, &r->issue, r->period) != 1) {
+		r->issue = 0;
+		snprintf(r->period, sizeof r->period, "%s", "");
+	}
+	store_region_map(r->store, r->issue, r->period, take_tile, r);
+}
+
+/* ---- map ----------------------------------------------------------------------------------- */
+
+static double tile_value(const struct regions *r, int i, int *has)
+{
+	if (r->computed) {
+		*has = 1;
+		return (double)r->tiles[i].computed;
+	}
+	*has = r->tiles[i].has_reported;
+	return r->tiles[i].reported;
+}
+
+/* Shade tiers relative to the largest count: high, middle, low, none. */
+static int tier(const struct regions *r, int i, double max)
+{
+	int has;
+	double v = tile_value(r, i, &has);
+	if (!has || v <= 0 || max <= 0)
+		return 0;
+	if (v >= max * 0.5)
+		return 3;
+	if (v >= max * 0.2)
+		return 2;
+	return 1;
+}
+
+static int tile_at(const struct regions *r, int row, int col)
+{
+	for (int i = 0; i < REGIONS_TILES; i++)
+		if (r->tiles[i].row == row && r->tiles[i].col == col)
+			return i;
+	return -1;
+}
+
+/* Moves to the nearest tile in a direction. */
+static void move_tile(struct regions *r, int drow, int dcol)
+{
+	int row = r->tiles[r->cursor].row, col = r->tiles[r->cursor].col;
+	int best = -1, best_d = 1 << 20;
+	for (int i = 0; i < REGIONS_TILES; i++) {
+		int dr = r->tiles[i].row - row, dc = r->tiles[i].col - col;
+		int along = drow ? dr * drow : dc * dcol;
+		int across = drow ? abs(dc) : abs(dr);
+		if (along <= 0)
+			continue;
+		int d = along * 4 + across * 3;
+		if (d < best_d) {
+			best_d = d;
+			best = i;
+		}
+	}
+	if (best >= 0)
+		r->cursor = best;
+}
+
+void regions_act(struct regions *r, enum action_id a, int rows)
+{
+	load(r);
+	if (a == ACT_VIEW) {
+		r->charts = !r->charts;
+		return;
+	}
+	if (a == ACT_COUNTS) {
+		r->computed = !r->computed;
+		return;
+	}
+	if (!r->charts) {
+		switch (a) {
+		case ACT_LEFT:
+			move_tile(r, 0, -1);
+			break;
+		case ACT_RIGHT:
+			move_tile(r, 0, 1);
+			break;
+		case ACT_UP:
+			move_tile(r, -1, 0);
+			break;
+		case ACT_DOWN:
+			move_tile(r, 1, 0);
+			break;
+		default:
+			break;
+		}
+		return;
+	}
+	long step = a == ACT_DOWN || a == ACT_RIGHT ? 1
+		    : a == ACT_UP || a == ACT_LEFT  ? -1
+		    : a == ACT_PAGE_DOWN            ? rows
+		    : a == ACT_PAGE_UP              ? -rows
+						    : 0;
+	if (a == ACT_TOP)
+		r->line = 0;
+	else if (a == ACT_BOTTOM)
+		r->line = r->nlines ? r->nlines - 1 : 0;
+	long line = (long)r->line + step;
+	if (line < 0)
+		line = 0;
+	if (line >= (long)r->nlines)
+		line = (long)r->nlines - 1;
+	r->line = line < 0 ? 0 : (size_t)line;
+	if (r->line < r->top)
+		r->top = r->line;
+	else if (r->line >= r->top + (size_t)rows)
+		r->top = r->line - (size_t)rows + 1;
+}
+
+static void draw_map(struct regions *r, int y0, int rows, int cols)
+{
+	double max = 0;
+	for (int i = 0; i < REGIONS_TILES; i++) {
+		int has;
+		double v = tile_value(r, i, &has);
+		if (has && v > max)
+			max = v;
+	}
+	static const int tier_roles[] = { ROLE_DIM, ROLE_NORMAL, ROLE_HEADING, ROLE_SELECTED };
+	int x0 = cols > MAP_COLS * (TILE_W + TILE_GAP) ? (cols - MAP_COLS * (TILE_W + TILE_GAP)) / 2 : 0;
+	for (int row = 0; row < MAP_ROWS; row++)
+		for (int col = 0; col < MAP_COLS; col++) {
+			int i = tile_at(r, row, col);
+			if (i < 0 || y0 + row * 2 + 1 >= y0 + rows)
+				continue;
+			int x = x0 + col * (TILE_W + TILE_GAP), y = y0 + row * 2;
+			int has;
+			double v = tile_value(r, i, &has);
+			char count[24];
+			if (has)
+				format_value(count, sizeof count, v);
+			else
+				snprintf(count, sizeof count, "-");
+			int t = tier(r, i, max);
+			int role = tier_roles[t];
+			char *label = xasprintf("%s%s", i == r->cursor ? ">" : "", r->tiles[i].label);
+			ui_put(stdscr, y, x, label, TILE_W, ALIGN_LEFT,
+			       i == r->cursor ? ROLE_MATCH : role);
+			ui_put(stdscr, y + 1, x, count, TILE_W, ALIGN_RIGHT,
+			       i == r->cursor ? ROLE_MATCH : role);
+			free(label);
+		}
+	int ly = y0 + MAP_ROWS * 2;
+	if (ly >= y0 + rows)
+		return;
+	/* The legend: a sample of each shade with its range. */
+	char hi[32], mid[32];
+	format_value(hi, sizeof hi, ceil(max * 0.5));
+	format_value(mid, sizeof mid, ceil(max * 0.2));
+	int x = x0;
+	const char *labels[4];
+	char *l3 = xasprintf(" %s+ ", hi), *l2 = xasprintf(" %s+ ", mid);
+	labels[3] = l3;
+	labels[2] = l2;
+	labels[1] = " 1+ ";
+	labels[0] = _(" none ");
+	for (int t = 3; t >= 0; t--) {
+		size_t w = text_strwidth(labels[t]);
+		if (x + (int)w >= cols)
+			break;
+		ui_put(stdscr, ly, x, labels[t], w, ALIGN_LEFT, tier_roles[t]);
+		x += (int)w + 1;
+	}
+	free(l3);
+	free(l2);
+	char *what = xasprintf(r->computed ? _("deals in the store, No. %d %s") : _("reported by No. %d, %s"),
+			       r->issue, r->period);
+	if (x < cols)
+		ui_put(stdscr, ly, x, what, (size_t)(cols - x), ALIGN_LEFT, ROLE_DIM);
+	free(what);
+}
+
+static void draw_charts(struct regions *r, int y0, int rows, int cols)
+{
+	if (r->width != (size_t)cols)
+		build_charts(r, (size_t)cols);
+	if (r->line < r->top)
+		r->top = r->line;
+	else if (r->line >= r->top + (size_t)rows)
+		r->top = r->line - (size_t)rows + 1;
+	const char *block = ui_utf8() ? "█" : "#";
+	size_t block_w = text_strwidth(block);
+	for (int y = 0; y < rows; y++) {
+		size_t i = r->top + (size_t)y;
+		if (i >= r->nlines)
+			break;
+		const struct chart_line *l = &r->lines[i];
+		int role = i == r->line && l->filter ? ROLE_SELECTED : l->role;
+		size_t text_w = text_strwidth(l->text);
+		if (text_w > (size_t)cols)
+			text_w = (size_t)cols;
+		ui_put(stdscr, y0 + y, 0, l->text, text_w, ALIGN_LEFT, (enum ui_role)role);
+		if (l->bar < 0 || text_w >= (size_t)cols)
+			continue;
+		size_t room = (size_t)cols - text_w;
+		size_t blocks = (size_t)(l->bar * (double)(room / block_w) + 0.5);
+		if (blocks == 0 && l->bar > 0)
+			blocks = 1;
+		struct buf b = { 0 };
+		for (size_t k = 0; k < blocks; k++)
+			buf_adds(&b, block);
+		ui_put(stdscr, y0 + y, (int)text_w, b.data ? b.data : "", blocks * block_w, ALIGN_LEFT,
+		       ROLE_LINK);
+		buf_free(&b);
+	}
+}
+
+void regions_draw(struct regions *r, int y0, int rows, int cols)
+{
+	load(r);
+	if (!r->issue && !r->charts) {
+		ui_put(stdscr, y0 + 1, 2, _("No region statistics in the store yet."),
+		       (size_t)cols - 2, ALIGN_LEFT, ROLE_DIM);
+		return;
+	}
+	/* The map needs 8 x 2 rows and 8 tiles across; smaller screens get the charts. */
+	if (!r->charts && (rows < MAP_ROWS * 2 + 1 || cols < MAP_COLS * (TILE_W + TILE_GAP)))
+		r->charts = 1;
+	if (r->charts)
+		draw_charts(r, y0, rows, cols);
+	else
+		draw_map(r, y0, rows, cols);
+}
+
+char *regions_status(struct regions *r)
+{
+	load(r);
+	struct buf b = { 0 };
+	buf_printf(&b, " %s  ", _("Regions"));
+	if (r->charts) {
+		buf_printf(&b, "%s", _("charts"));
+	} else {
+		struct region_tile *t = &r->tiles[r->cursor];
+		int has;
+		double v = tile_value(r, r->cursor, &has);
+		char count[24] = "-";
+		if (has)
+			format_value(count, sizeof count, v);
+		buf_printf(&b, "%s %s  (%s)", t->name ? t->name : t->label, count,
+			   r->computed ? _("computed from deals") : _("reported"));
+	}
+	return buf_take(&b);
+}
+
+char *regions_filter(struct regions *r)
+{
+	load(r);
+	if (r->charts) {
+		if (r->line < r->nlines && r->lines[r->line].filter)
+			return xstrdup(r->lines[r->line].filter);
+		return NULL;
+	}
+	const char *name = r->tiles[r->cursor].name;
+	return name && *name ? xasprintf("region:%s", name) : NULL;
+}

@@ -1,0 +1,55 @@
+/* regions.h: the Regions pane: where in China the deals are. A map of the provincial-level
+ * divisions as a tile grid, each tile in its rough place, shaded by count with a legend
+ * (attributes that read in monochrome too); and bar charts of every breakdown the issue
+ * reports (regions, cities, industries, stages, VC/PE and CVC rankings, M&A). Counts are the
+ * issue's own or computed from the deals in the store (c switches). */
+#ifndef JUBO_REGIONS_H
+#define JUBO_REGIONS_H
+
+#include <stddef.h>
+
+#include "actions.h"
+#include "store.h"
+
+#define REGIONS_TILES 34
+
+struct region_tile {
+	const char *code;      /* ISO 3166-2:CN */
+	int row, col;          /* place on the grid */
+	const char *label;     /* short Korean label */
+	char *name;            /* the gazetteer's Korean name, for filters */
+	int has_reported;
+	double reported;
+	long long computed;
+};
+
+struct chart_line {
+	char *text;            /* laid out for the width */
+	int role;              /* enum ui_role */
+	char *filter;          /* a Deals filter for Enter, or NULL */
+	double bar;            /* 0..1 of the bar, -1 for none */
+};
+
+struct regions {
+	struct store *store;
+	int loaded;
+	int issue;                       /* the issue shown, 0 if no statistics */
+	char period[8];
+	int computed;                    /* show counts computed from deals */
+	int charts;                      /* the charts view instead of the map */
+	struct region_tile tiles[REGIONS_TILES];
+	int cursor;                      /* the chosen tile */
+	struct chart_line *lines;        /* the charts */
+	size_t nlines, line, top;        /* chosen line and first shown */
+	size_t width;                    /* width the charts were laid out for */
+};
+
+void regions_init(struct regions *r, struct store *s);
+void regions_free(struct regions *r);
+void regions_act(struct regions *r, enum action_id a, int rows);
+void regions_draw(struct regions *r, int y0, int rows, int cols);
+char *regions_status(struct regions *r);
+/* The Deals filter for the chosen tile or line (caller frees), or NULL. */
+char *regions_filter(struct regions *r);
+
+#endif
