@@ -29,8 +29,8 @@ q quit  ? help  s sort  f filter  / search  Enter open
 X
 check '[ ! -e "$tmp/home/.local/share/jubo/jubo.db" ]' "browsing creates no store"
 keys 3
-check 'screen | grep -q "The Regions pane arrives in the next version of jubo"' "the Regions pane says it is not there yet"
-check '[ "$(screen | tail -1)" = "q quit  ? help" ]' "and offers only what works there"
+check 'screen | grep -q ">장쑤"' "3 shows the Regions pane"
+check '[ "$(screen | tail -1)" = "q quit  ? help  Enter open  v view  c counts" ]' "with the keys that work there"
 keys q
 sleep 0.3
 check '! tm list-panes -F "#{pane_current_command}" | grep -q jubo' "q quits"

@@ -92,16 +92,16 @@ Ctrl-L       Redraw the screen
 4            Calendar pane
 Tab          Next pane
 Shift-Tab    Previous pane
-j Down       Move down one row
-k Up         Move up one row
+j Down       Move down (Calendar: a week, Regions: a tile)
+k Up         Move up (Calendar: a week, Regions: a tile)
 PgDn Space   Page down
 PgUp b       Page up
 Ctrl-D       Half a page down
 Ctrl-U       Half a page up
 g Home       Go to the first row
 G End        Go to the last row
-h Left       Choose the column to the left
-l Right      Choose the column to the right
+h Left       Column to the left (Calendar: a day back, Regions: a tile)
+l Right      Column to the right (Calendar: a day on, Regions: a tile)
  Help: keys
 q quit  ? help  / search
 X
