@@ -6,6 +6,18 @@ if command -v groff >/dev/null; then
 	check '[ ! -s "$tmp/groff" ]' "groff -ww reports nothing"
 	sed 's/^/# /' "$tmp/groff"
 fi
+if command -v mandoc >/dev/null; then
+	mandoc -Tlint "$page" >"$tmp/mandoc" 2>&1
+	check '[ ! -s "$tmp/mandoc" ]' "mandoc -Tlint reports nothing"
+	sed 's/^/# /' "$tmp/mandoc" | head -5
+fi
+for var in BROWSER NO_COLOR ESCDELAY TERM LANG; do
+	check 'grep -q "^\.B.* $var\b\|^\.BR $var\|^\.B $var$" "$page"' "the man page documents $var"
+done
+check 'grep -q "set.-clipboard on" "$page"' "the man page says OSC 52 needs set-clipboard on in tmux"
+for cmd in export; do
+	check 'grep -q "^\.SS $cmd" "$page"' "the man page has a section for '$cmd'"
+done
 run --help
 for opt in $(printf '%s\n' "$out" | grep -oE -- '--[a-z][a-z-]+' | sort -u); do
 	escaped=$(printf '%s' "$opt" | sed 's/-/\\-/g')
