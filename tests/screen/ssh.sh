@@ -84,6 +84,6 @@ keys q
 sleep 0.5
 check '! pgrep -f "$JUBO --db $JUBO_SAMPLE_DB" >/dev/null || ! screen | grep -q "418"' "q ends the remote jubo"
 stop_sshd
-sleep 0.3
+for i in $(seq 1 50); do kill -0 "$sshd_pid" 2>/dev/null || break; sleep 0.1; done
 check '! kill -0 "$sshd_pid" 2>/dev/null' "the server is stopped"
 finish

@@ -1,0 +1,55 @@
+# The browser in a locale that is not UTF-8. Under LANG=C it runs and shows '?' of the width
+# of what it cannot show, so the columns still line up. Under a generated ko_KR.EUC-KR locale
+# it writes EUC-KR: luit (Debian: luit) translates for the UTF-8 terminal, and Korean shows.
+# And the whole UI in Korean at 80x24, where the labels are wider.
+. "$top_srcdir/tests/screen/lib.sh"
+start 80 24 LC_ALL=C LANG=C -- --db "$JUBO_SAMPLE_DB"
+keys 2
+screen >"$tmp/c"
+check 'head -1 "$tmp/c" | grep -q "^ 1 News  2 Deals  3 Regions  4 Calendar .*?????? No. 418 "' "LANG=C: the browser runs; the issue title is question marks"
+check 'sed -n 3p "$tmp/c" | grep -q "^????????   ???????? 199.9 ?? ???? investment"' "LANG=C: two question marks for each syllable and ideograph"
+check '! grep -q "[^ -~]" "$tmp/c"' "LANG=C: only ASCII on the screen"
+perl "$top_srcdir/tests/cli/columns.pl" --screen 80 narrow <"$tmp/c" >"$tmp/check"
+pass_or_fail $? "LANG=C: the columns line up: $(tail -1 "$tmp/check")"
+keys 1 j j j j j Enter Space
+check 'screen | grep -q "^-----------+---------------+------"' "LANG=C: the reader's table keeps its shape"
+check 'screen | grep -q "^????????   | ???? ????     | "' "LANG=C: its cells are padded by the placeholders' width"
+
+mkdir -p "$tmp/locale" "$tmp/share/ko/LC_MESSAGES"
+if localedef -i ko_KR -f EUC-KR "$tmp/locale/ko_KR.EUC-KR" 2>/dev/null; then
+	# The terminal here speaks UTF-8, so read what jubo writes (pipe-pane) and convert it.
+	start 80 24 LOCPATH="$tmp/locale" LC_ALL=ko_KR.EUC-KR -- --db "$JUBO_SAMPLE_DB"
+	tm pipe-pane -o "cat >> $tmp/euc"
+	keys 2 C-l
+	sleep 0.3
+	check 'iconv -f EUC-KR -t UTF-8 "$tmp/euc" >"$tmp/euc.utf8"' "EUC-KR: what jubo writes is valid EUC-KR"
+	check 'grep -q "노텔집적" "$tmp/euc.utf8" && grep -q "주간 중국창업" "$tmp/euc.utf8"' "EUC-KR: Korean is written in the locale's charset"
+	check 'grep -q "北??集成" "$tmp/euc.utf8"' "EUC-KR: 电, not in KS X 1001, becomes ??"
+else
+	echo "# localedef cannot make ko_KR.EUC-KR here: EUC-KR checks skipped"
+fi
+
+if localedef -i ko_KR -f UTF-8 "$tmp/locale/ko_KR.UTF-8" 2>/dev/null &&
+	msgfmt -o "$tmp/share/ko/LC_MESSAGES/jubo.mo" "$top_srcdir/po/ko.po"; then
+	start 80 24 LOCPATH="$tmp/locale" LC_ALL=ko_KR.UTF-8 JUBO_LOCALEDIR="$tmp/share" JUBO_TODAY=2026-11-24 -- --db "$JUBO_SAMPLE_DB"
+	keys 2
+	screen >"$tmp/ko"
+	check 'head -1 "$tmp/ko" | grep -q "^ 1 뉴스  2 거래  3 지역  4 일정 .*주간 중국창업 418호 · 2025-03-31$"' "Korean: the tab bar"
+	check 'tail -2 "$tmp/ko" | head -1 | grep -q "^ 거래  1 / 30$"' "Korean: the status line"
+	check 'tail -1 "$tmp/ko" | grep -q "^q 끝내기  ? 도움말  s 정렬  f 필터  / 검색  Enter 열기  B 분포$"' "Korean: the hints"
+	perl "$top_srcdir/tests/cli/columns.pl" --screen 80 narrow <"$tmp/ko" >"$tmp/check"
+	pass_or_fail $? "Korean: the columns line up: $(tail -1 "$tmp/check")"
+	keys '?'
+	check 'screen | sed -n 2p | grep -q "^jubo: 키 (q 또는 Esc로 닫기)"' "Korean: the help screen"
+	check 'screen | grep -q "^l Right      오른쪽 열 (달력: 하루 뒤, 지역: 한 칸)"' "Korean: the help from the action table"
+	keys q 3
+	check 'tail -2 "$(screen >"$tmp/r"; echo "$tmp/r")" | head -1 | grep -q "^ 지역  장쑤성 118  (보도)"' "Korean: the Regions pane"
+	keys 4
+	check 'screen | sed -n 3p | grep -q "^일  월  화  수  목  금  토"' "Korean: the calendar's weekdays"
+	check 'screen | tail -2 | head -1 | grep -q "^ 일정  2025-04-29  그날 행사 1건"' "Korean: the calendar's status, with its plural form"
+	keys f
+	type_text "regoin:x"
+	keys Enter
+	check 'screen | tail -2 | head -1 | grep -q "^필터: 1번째 문자: 알 수 없는 필드 .regoin."' "Korean: a filter mistake"
+fi
+finish
