@@ -146,33 +146,24 @@ int calendar_set_filter(struct calendar *c, const char *filter, struct query_err
 
 void calendar_act(struct calendar *c, enum action_id a)
 {
+	/* Moves by days or months. */
+	static const struct {
+		enum action_id action;
+		int days, months;
+	} moves[] = {
+		{ ACT_LEFT, -1, 0 },	     { ACT_RIGHT, 1, 0 },       { ACT_UP, -7, 0 },
+		{ ACT_DOWN, 7, 0 },	     { ACT_PREV_MONTH, 0, -1 }, { ACT_PAGE_UP, 0, -1 },
+		{ ACT_NEXT_MONTH, 0, 1 },   { ACT_PAGE_DOWN, 0, 1 },   { ACT_PREV_YEAR, 0, -12 },
+		{ ACT_NEXT_YEAR, 0, 12 },
+	};
+	for (size_t i = 0; i < sizeof moves / sizeof moves[0]; i++) {
+		if (moves[i].action != a)
+			continue;
+		c->cursor = moves[i].days ? date_add_days(c->cursor, moves[i].days)
+					  : date_add_months(c->cursor, moves[i].months);
+		return;
+	}
 	switch (a) {
-	case ACT_LEFT:
-		c->cursor = date_add_days(c->cursor, -1);
-		break;
-	case ACT_RIGHT:
-		c->cursor = date_add_days(c->cursor, 1);
-		break;
-	case ACT_UP:
-		c->cursor = date_add_days(c->cursor, -7);
-		break;
-	case ACT_DOWN:
-		c->cursor = date_add_days(c->cursor, 7);
-		break;
-	case ACT_PREV_MONTH:
-	case ACT_PAGE_UP:
-		c->cursor = date_add_months(c->cursor, -1);
-		break;
-	case ACT_NEXT_MONTH:
-	case ACT_PAGE_DOWN:
-		c->cursor = date_add_months(c->cursor, 1);
-		break;
-	case ACT_PREV_YEAR:
-		c->cursor = date_add_months(c->cursor, -12);
-		break;
-	case ACT_NEXT_YEAR:
-		c->cursor = date_add_months(c->cursor, 12);
-		break;
 	case ACT_TODAY:
 		c->cursor = date_today();
 		break;

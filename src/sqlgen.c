@@ -231,6 +231,23 @@ static void like_any(struct gen *g, const char *const *exprs, const char *value,
 	free(pattern);
 }
 
+static void like_one(struct gen *g, const char *expr, const char *value, int prefix)
+{
+	const char *const exprs[] = { expr, NULL };
+	like_any(g, exprs, value, prefix);
+}
+
+/* "EXISTS (SELECT 1 FROM <from_where> LIKE ?)": a row of a one-to-many table (investors,
+ * sources) contains the value. from_where is fixed text ending in the column compared. */
+static void exists_like(struct gen *g, const char *from_where, const char *value)
+{
+	char *pattern = like_pattern(value, 0);
+	buf_printf(&g->sql, "EXISTS (SELECT 1 FROM %s LIKE ", from_where);
+	bind_text(g, pattern);
+	buf_adds(&g->sql, " ESCAPE '\\')");
+	free(pattern);
+}
+
 __attribute__((format(printf, 3, 4))) static int gen_fail(struct gen *g, size_t pos,
 							  const char *fmt, ...)
 {
@@ -443,11 +460,9 @@ static int deal_term(struct gen *g, const struct query_term *t)
 		bind_text(g, scope);
 		return 0;
 	}
-	case F_ROUND: {
-		static const char *const e[] = { "d.round", NULL };
-		like_any(g, e, v, 1);
+	case F_ROUND: 
+		like_one(g, "d.round", v, 1);
 		return 0;
-	}
 	case F_AMOUNT:
 		return amount_condition(g, t, "d.amount_cny", "d.amount_undisclosed");
 	case F_VALUATION:
@@ -456,25 +471,15 @@ static int deal_term(struct gen *g, const struct query_term *t)
 	case F_CITY:
 	case F_COUNTRY:
 		return place_condition(g, t);
-	case F_SECTOR: {
-		static const char *const e[] = { "d.sector", NULL };
-		like_any(g, e, v, 0);
+	case F_SECTOR: 
+		like_one(g, "d.sector", v, 0);
 		return 0;
-	}
-	case F_ACQUIRER: {
-		static const char *const e[] = { "d.acquirer", NULL };
-		like_any(g, e, v, 0);
+	case F_ACQUIRER: 
+		like_one(g, "d.acquirer", v, 0);
 		return 0;
-	}
-	case F_INVESTOR: {
-		char *pattern = like_pattern(v, 0);
-		buf_adds(&g->sql, "EXISTS (SELECT 1 FROM deal_investor inv WHERE inv.deal_id = d.id"
-				  " AND inv.name LIKE ");
-		bind_text(g, pattern);
-		buf_adds(&g->sql, " ESCAPE '\\')");
-		free(pattern);
+	case F_INVESTOR:
+		exists_like(g, "deal_investor inv WHERE inv.deal_id = d.id AND inv.name", v);
 		return 0;
-	}
 	case F_ISSUE:
 		return issue_condition(g, t, "i.number");
 	case F_DATE:
@@ -509,15 +514,10 @@ static int article_term(struct gen *g, const struct query_term *t)
 		bind_text(g, code);
 		return 0;
 	}
-	case F_SOURCE: {
-		char *pattern = like_pattern(t->value, 0);
-		buf_adds(&g->sql, "EXISTS (SELECT 1 FROM article_source src WHERE src.article_id = "
-				  "a.id AND src.name LIKE ");
-		bind_text(g, pattern);
-		buf_adds(&g->sql, " ESCAPE '\\')");
-		free(pattern);
+	case F_SOURCE:
+		exists_like(g, "article_source src WHERE src.article_id = a.id AND src.name",
+			    t->value);
 		return 0;
-	}
 	case F_ISSUE:
 		return issue_condition(g, t, "i.number");
 	case F_DATE:
@@ -536,16 +536,12 @@ static int event_term(struct gen *g, const struct query_term *t)
 		like_any(g, e, t->value, 0);
 		return 0;
 	}
-	case F_NAME: {
-		static const char *const e[] = { "e.name", NULL };
-		like_any(g, e, t->value, 0);
+	case F_NAME: 
+		like_one(g, "e.name", t->value, 0);
 		return 0;
-	}
-	case F_FIELD: {
-		static const char *const e[] = { "e.field", NULL };
-		like_any(g, e, t->value, 0);
+	case F_FIELD: 
+		like_one(g, "e.field", t->value, 0);
 		return 0;
-	}
 	case F_CITY: {
 		struct place p;
 		int found = store_find_place(g->store, t->value, &p);
