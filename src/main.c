@@ -157,7 +157,8 @@ static struct store *open_for_reading(const char *db_option)
 	char *err = NULL;
 	if (!file_exists(path)) {
 		const char *sample = sample_store_path();
-		if (db_option || getenv("JUBO_DB") || !file_exists(sample)) {
+		const char *env = getenv("JUBO_DB");
+		if (db_option || (env && *env) || !file_exists(sample)) {
 			diag_error(_("there is no store at %s yet: import an issue with 'jubo import "
 				     "PATH'"),
 				   path);

@@ -59,6 +59,8 @@ rm -rf "$HOME/.local"
 run list issues
 expect_status 0 "listing falls back to the sample store"
 check 'printf "%s" "$out" | grep -q "^418	"' "the sample holds issue 418"
+JUBO_DB= run list issues
+expect_status 0 "an empty JUBO_DB counts as unset"
 run
 expect_status 0 "jubo with no command lists the issues"
 check 'printf "%s" "$out" | grep -q "^418	"' "including the sample issue"
