@@ -48,6 +48,7 @@ struct pane {
 	struct breakdown_row *bd;     /* breakdown of one column */
 	size_t bd_n, bd_cursor, bd_top;
 	int bd_col;
+	long long opened;             /* the row the document shows (News, Deals) */
 	struct calendar cal;          /* the Calendar pane */
 	struct regions reg;           /* the Regions pane */
 };
@@ -393,33 +394,40 @@ static void build_help(struct browser *b)
 
 /* ---- opening rows -------------------------------------------------------------------------- */
 
+/* A deal in full: label and value lines from one row of every deal column. */
 struct record {
 	struct doc *d;
 	size_t label_w;
+	char **names;   /* the column names, from the header */
+	int ncols;
 };
 
 static int add_fields(void *ctx, int header, int ncols, const char *const *values)
 {
-	static const char *const *names;
 	struct record *r = ctx;
 	if (header) {
-		names = (const char *const *)xmalloc((size_t)ncols * sizeof *names);
-		/* keep the column names for the row that follows */
+		r->names = xcalloc((size_t)ncols, sizeof *r->names);
+		r->ncols = ncols;
 		for (int i = 0; i < ncols; i++)
-			((const char **)names)[i] = values[i];
+			r->names[i] = xstrdup(values[i]);
 		return 0;
 	}
-	for (int i = 0; i < ncols; i++) {
-		if (!values[i] || !*values[i] || strcmp(names[i], "id") == 0 ||
-		    strcmp(names[i], "investors") == 0)
+	for (int i = 0; i < ncols && i < r->ncols; i++) {
+		if (!values[i] || !*values[i] || strcmp(r->names[i], "id") == 0 ||
+		    strcmp(r->names[i], "investors") == 0)
 			continue;
-		char lead[64];
-		snprintf(lead, sizeof lead, "%s", names[i]);
-		doc_add_wrapped(r->d, values[i], r->label_w, lead, ROLE_NORMAL);
+		doc_add_wrapped(r->d, values[i], r->label_w, r->names[i], ROLE_NORMAL);
 	}
-	free((void *)names);
-	names = NULL;
 	return 0;
+}
+
+static void free_record(struct record *r)
+{
+	for (int i = 0; i < r->ncols; i++)
+		free(r->names[i]);
+	free(r->names);
+	r->names = NULL;
+	r->ncols = 0;
 }
 
 static int add_investor(void *ctx, int header, int ncols, const char *const *values)
@@ -433,17 +441,28 @@ static int add_investor(void *ctx, int header, int ncols, const char *const *val
 
 static void open_deal(struct browser *b, struct pane *p, long long id)
 {
-	const char *name = listview_value(&p->list, p->list.cursor, 1);
+	/* The title: the company's name as the list shows it. */
+	const char *name = NULL;
+	const struct list_column *cols = sqlgen_columns(TARGET_DEALS);
+	for (int c = 0; c < p->list.ncols && !name; c++)
+		if (strcmp(cols[p->list.columns[c]].name, "company") == 0)
+			name = listview_value(&p->list, p->list.cursor, c);
 	doc_free(&p->doc);
 	doc_init(&p->doc, name ? name : "");
 	p->doc.width = (size_t)b->cols;
-	struct record r = { &p->doc, 14 };
+	struct record r = { &p->doc, 14, NULL, 0 };
 	struct sql_stmt st;
-	if (sqlgen_by_id(TARGET_DEALS, id, &st) != 0 || store_run(b->store, &st, add_fields, &r) != 0) {
+	if (sqlgen_by_id(TARGET_DEALS, id, &st) != 0) {
 		say(b, 1, _("cannot read the store: %s"), store_errmsg(b->store));
 		return;
 	}
+	int rc = store_run(b->store, &st, add_fields, &r);
 	sql_stmt_free(&st);
+	free_record(&r);
+	if (rc != 0) {
+		say(b, 1, _("cannot read the store: %s"), store_errmsg(b->store));
+		return;
+	}
 	doc_add(&p->doc, "", ROLE_NORMAL);
 	doc_add(&p->doc, _("investors"), ROLE_HEADING);
 	store_deal_investors(b->store, id, add_investor, &r);
@@ -463,15 +482,13 @@ static void open_article(struct browser *b, struct pane *p, long long id)
 	p->mode = MODE_DOC;
 }
 
-static long long opened_id[PANE_COUNT];
-
 static void open_row(struct browser *b)
 {
 	struct pane *p = cur(b);
 	long long id = listview_id(&p->list, p->list.cursor);
 	if (!id)
 		return;
-	opened_id[b->current] = id;
+	p->opened = id;
 	if (b->current == PANE_DEALS)
 		open_deal(b, p, id);
 	else
@@ -495,23 +512,17 @@ static void relayout(struct browser *b)
 		if (i == PANE_REGIONS)
 			continue;
 		size_t top = p->doc.top;
-		int current = b->current;
-		b->current = i;
-		long long saved = p->list.cursor;
-		if (i == PANE_DEALS)
-			open_deal(b, p, opened_id[i]);
-		else
-			{
-				struct article_view a;
-				if (store_get_article(b->store, opened_id[i], &a) > 0) {
-					doc_article(&p->doc, &a, (size_t)b->cols);
-					store_article_free(&a);
-				}
+		if (i == PANE_DEALS) {
+			open_deal(b, p, p->opened);
+		} else {
+			struct article_view a;
+			if (store_get_article(b->store, p->opened, &a) > 0) {
+				doc_article(&p->doc, &a, (size_t)b->cols);
+				store_article_free(&a);
 			}
-		p->list.cursor = saved;
+		}
 		p->doc.top = top;
 		doc_scroll(&p->doc, 0, body_rows(b));
-		b->current = current;
 	}
 	if (b->help)
 		build_help(b);
