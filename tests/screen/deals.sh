@@ -141,7 +141,7 @@ investors
                 야오투 캐피탈
                 Oppenheimer Funds
                 하이쿠오티엔콩 벤처캐피탈
- 纳力新材料  1/22
+ 나리신소재  1/22
 q quit  ? help  / search
 X
 keys q F l l l l l B
