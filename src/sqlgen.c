@@ -693,7 +693,8 @@ int sqlgen_breakdown(struct store *s, const struct query *q, int column, struct 
 	const struct list_column *cols = sqlgen_columns(q->target);
 	struct target_sql ts = target_sql(q->target);
 	int investors = q->target == TARGET_DEALS && strcmp(cols[column].name, "investors") == 0;
-	/* Investors break down one by one, not by the list as written. */
+	/* Investors break down one by one, not by the list as written. The expressions are the
+	 * fixed text of the column table; values from the user are bound below. */
 	buf_printf(&g.sql, "SELECT %s AS value, count(*) AS count, %s AS amount",
 		   investors ? "inv.name" : cols[column].expr,
 		   q->target == TARGET_DEALS
@@ -717,7 +718,7 @@ int sqlgen_by_id(enum query_target target, long long id, struct sql_stmt *out)
 	for (int i = 0; cols[i].name; i++)
 		buf_printf(&g.sql, "%s%s AS \"%s\"", i ? ", " : "", cols[i].expr, cols[i].name);
 	buf_adds(&g.sql, ts.from);
-	buf_printf(&g.sql, " WHERE %s = ", ts.id);
+	buf_printf(&g.sql, " WHERE %s = ", ts.id); /* a fixed column; the id is bound */
 	bind_int(&g, id);
 	return finish(&g, 0, out);
 }
