@@ -292,10 +292,19 @@ static const char sort_indexes_v3[] =
 	"CREATE INDEX IF NOT EXISTS article_issue ON article(issue_id, seq);"
 	"CREATE INDEX IF NOT EXISTS event_issue ON event(issue_id, seq);";
 
+/* Version 4: filters by place or kind keep the natural order (issue, then the issue's
+ * order) an index read instead of a sort of every matching row. */
+static const char filter_indexes_v4[] =
+	"CREATE INDEX IF NOT EXISTS deal_province_issue ON deal(province_id, issue_id, seq);"
+	"CREATE INDEX IF NOT EXISTS deal_city_issue ON deal(city_id, issue_id, seq);"
+	"CREATE INDEX IF NOT EXISTS deal_kind_issue ON deal(kind, issue_id, seq);"
+	"CREATE INDEX IF NOT EXISTS deal_scope_issue ON deal(scope, issue_id, seq);";
+
 static const struct migration migrations[] = {
 	{ schema_v1, NULL },
 	{ NULL, seed_gazetteer },
 	{ sort_indexes_v3, NULL },
+	{ filter_indexes_v4, NULL },
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))

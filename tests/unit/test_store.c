@@ -196,6 +196,11 @@ int main(void)
 	v = plan(path, "SELECT id FROM event ORDER BY start_date, id LIMIT 40");
 	ok(v && strstr(v, "event_start"), "event sort uses its index: %s", v ? v : "");
 	free(v);
+	v = plan(path, "SELECT d.id FROM deal d JOIN issue i ON i.id = d.issue_id WHERE "
+		       "d.province_id = 10 ORDER BY i.number, d.seq, d.id LIMIT 40");
+	ok(v && strstr(v, "deal_province_issue"), "a region filter in natural order reads an index: %s",
+	   v);
+	free(v);
 	v = plan(path, "SELECT deal_id FROM deal_investor WHERE name = '워버그 핀커스'");
 	ok(v && strstr(v, "deal_investor_name"), "investor filter uses its index: %s", v);
 	free(v);
