@@ -52,11 +52,16 @@ settle
 t=$(now); tm send-keys l l S; d=$(wait_for "$t" 'sort: amount desc')
 echo "re-sort by amount (descending):          ${d} ms"
 settle
+tm send-keys u
+settle
 t=$(now); tm send-keys f; tm send-keys -l 'region:장쑤'; tm send-keys Enter
 d=$(wait_for "$t" 'filter: region:장쑤')
 echo "filter by a region (region:장쑤), shown:  ${d} ms"
 d=$(wait_for "$t" 'of [0-9].*filter: region')
 echo "filter by a region, counted:             ${d} ms"
+settle
+t=$(now); tm send-keys S; d=$(wait_for "$t" 'sort: amount desc  filter')
+echo "the filtered rows re-sorted by amount:   ${d} ms"
 settle
 b0=$(bytes); tm send-keys j; settle; b1=$(bytes)
 echo "bytes for one row down:                  $((b1 - b0))"
