@@ -12,22 +12,24 @@
 #include "util.h"
 
 static SCREEN *screen;
-static int utf8_ok;
+static int utf8_ok = -1; /* the locale can show UTF-8; -1 until asked */
 static attr_t role_attrs[ROLE_COUNT];
 
 int ui_utf8(void)
 {
+	if (utf8_ok < 0)
+		utf8_ok = text_locale_is_utf8();
 	return utf8_ok;
 }
 
 const char *ui_marker(void)
 {
-	return utf8_ok ? "…" : "~";
+	return ui_utf8() ? "…" : "~";
 }
 
 const char *ui_bullet(void)
 {
-	return utf8_ok ? "•" : "*";
+	return ui_utf8() ? "•" : "*";
 }
 
 attr_t ui_attr(enum ui_role role)

@@ -1,0 +1,109 @@
+/* Article layout: headings, bullets, wrapped paragraphs and pipe tables drawn as aligned
+ * tables within the width, sources and numbered links. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+
+#include "../tap.h"
+#include "doc.h"
+#include "text.h"
+#include "util.h"
+
+/* Column of the n-th " | " in a line, in cells, or -1. */
+static long bar_cell(const char *line, int n)
+{
+	const char *p = line;
+	for (int i = 0; i <= n; i++) {
+		p = strstr(p, " | ");
+		if (!p)
+			return -1;
+		if (i < n)
+			p += 3;
+	}
+	return (long)text_width(line, (size_t)(p - line));
+}
+
+int main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	char *sources[] = { "기술전환연구원(技术转移研究院)" };
+	struct article_view a = {
+		.title = "2025 년 뇌-컴퓨터 인터페이스 산업 발전 현황",
+		.section = "산업분석",
+		.date = "2025-03-26",
+		.issue = 418,
+		.body = "## 산업 체인 구조\n\n현재는 업스트림과 미드스트림 기술이 상대적으로 빨리 발전하고 있어, "
+			"다운스트림 응용이 넓어질 토대가 되고 있다.\n\n"
+			"| 단계 | 구성 | 내용 |\n|---|---|---|\n"
+			"| 업스트림 | 핵심 장치 | 뇌파 수집 장비, BCI 칩 등 |\n"
+			"| 미드스트림 | 툴 소프트웨어 | 신호처리, 디코딩 알고리즘 등 |\n\n"
+			"- 첫째 항목은 길어서 두 줄로 넘어가야 하는 아주 긴 문장입니다 정말로요\n"
+			"- 둘째\n",
+		.sources = sources,
+		.nsources = 1,
+	};
+	a.refs = xcalloc(1, sizeof *a.refs);
+	a.refs[0].label = "참고";
+	a.refs[0].url = "https://mp.weixin.qq.com/s/NK-jRm1umjGBZFnKstfIEA";
+	a.nrefs = 1;
+	struct doc d;
+	doc_init(&d, "");
+	doc_article(&d, &a, 40);
+	int fits = 1, table_rows = 0;
+	long first_bar = -1, second_bar = -1;
+	int aligned = 1, heading = 0, bullets = 0, continuation = 0;
+	for (size_t i = 0; i < d.count; i++) {
+		const char *l = d.lines[i].text;
+		if (text_strwidth(l) > 40)
+			fits = 0;
+		if (strcmp(l, "산업 체인 구조") == 0 && d.lines[i].role == ROLE_HEADING)
+			heading = 1;
+		if (strncmp(l, "• ", strlen("• ")) == 0)
+			bullets++;
+		if (i > 0 && strncmp(d.lines[i - 1].text, "• 첫째", strlen("• 첫째")) == 0 &&
+		    strncmp(l, "  ", 2) == 0)
+			continuation = 1;
+		if (strstr(l, " | ")) {
+			table_rows++;
+			long b1 = bar_cell(l, 0), b2 = bar_cell(l, 1);
+			if (first_bar < 0) {
+				first_bar = b1;
+				second_bar = b2;
+			} else if (b1 != first_bar || (b2 >= 0 && b2 != second_bar)) {
+				aligned = 0;
+			}
+		}
+	}
+	ok(fits, "every line fits 40 cells");
+	ok(heading, "## makes a subheading");
+	is_int(bullets, 2, "two bullets");
+	ok(continuation, "a long bullet wraps under its text");
+	ok(table_rows >= 3, "the table has its header and rows (%d lines)", table_rows);
+	ok(aligned, "the table's columns are on the same cell on every line");
+	ok(strcmp(d.lines[0].text, "2025 년 뇌-컴퓨터 인터페이스 산업") == 0 ||
+		   strncmp(d.lines[0].text, "2025 년", strlen("2025 년")) == 0,
+	   "the title comes first");
+	is_int(d.nlinks, 1, "one link");
+	is_str(d.links[0], "https://mp.weixin.qq.com/s/NK-jRm1umjGBZFnKstfIEA", "link 1");
+	int source = 0;
+	for (size_t i = 0; i < d.count; i++)
+		if (strstr(d.lines[i].text, "기술전환연구원"))
+			source = 1;
+	ok(source, "the source is at the end");
+
+	/* Scrolling and search. */
+	doc_scroll(&d, 1000, 10);
+	is_int(d.top, d.count - 10, "scrolling stops at the last screen");
+	doc_scroll(&d, -1000, 10);
+	is_int(d.top, 0, "and at the top");
+	d.search = xstrdup("디코딩");
+	ok(doc_find(&d, 1, 10), "search finds a word");
+	ok(strstr(d.lines[d.match].text, "디코딩") != NULL, "on the right line");
+	free(d.search);
+	d.search = xstrdup("없는말");
+	ok(!doc_find(&d, 1, 10), "and says when it is not there");
+	doc_free(&d);
+	free(a.refs);
+	return tap_done();
+}
