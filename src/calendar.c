@@ -69,15 +69,30 @@ static int add_event(void *ctx, int header, int ncols, const char *const *v)
 	return 0;
 }
 
+/* The user's filter with more terms ("date:2025-04"), parsed. 0 or -1. */
+static int filter_query(const struct calendar *c, const char *extra, struct query *q)
+{
+	char *filter = xasprintf("%s %s", c->filter ? c->filter : "", extra);
+	struct query_error err;
+	int rc = query_parse(TARGET_EVENTS, filter, strlen(filter), q, &err);
+	free(filter);
+	return rc;
+}
+
+/* The filter term for the shown month. */
+static void month_term(const struct calendar *c, char out[32])
+{
+	snprintf(out, 32, "date:%04u-%02u", (unsigned)c->cursor.year % 10000u,
+		 (unsigned)c->cursor.month % 100u);
+}
+
 /* Reads events matching the filter and the extra terms, in start order, up to limit. */
 static int read_events(struct calendar *c, const char *extra, int sort_desc, long long limit)
 {
-	char *filter = xasprintf("%s %s", c->filter ? c->filter : "", extra);
 	struct query q;
 	struct query_error err;
-	int rc = query_parse(TARGET_EVENTS, filter, strlen(filter), &q, &err);
-	free(filter);
-	if (rc != 0)
+	int rc;
+	if (filter_query(c, extra, &q) != 0)
 		return -1;
 	const struct list_column *cols = sqlgen_columns(TARGET_EVENTS);
 	const char *want[] = { "start", "end", "name", "city", "field", "issue" };
@@ -103,8 +118,7 @@ static void load_month(struct calendar *c)
 		return;
 	free_events(c);
 	char range[32];
-	snprintf(range, sizeof range, "date:%04u-%02u", (unsigned)c->cursor.year % 10000u,
-		 (unsigned)c->cursor.month % 100u);
+	month_term(c, range);
 	read_events(c, range, 0, 2000);
 	c->loaded = 1;
 	c->loaded_year = c->cursor.year;
@@ -351,20 +365,17 @@ size_t calendar_day_doc(struct calendar *c, struct doc *d, size_t width)
 
 int calendar_export(struct calendar *c, const char *path, long *count)
 {
-	char *filter = xasprintf("%s date:%04u-%02u", c->filter ? c->filter : "",
-				 (unsigned)c->cursor.year % 10000u, (unsigned)c->cursor.month % 100u);
+	char range[32];
 	struct query q;
-	struct query_error err;
-	int rc = query_parse(TARGET_EVENTS, filter, strlen(filter), &q, &err);
-	free(filter);
-	if (rc != 0)
+	month_term(c, range);
+	if (filter_query(c, range, &q) != 0)
 		return -1;
 	FILE *f = fopen(path, "wx");
 	if (!f) {
 		query_free(&q);
 		return -1;
 	}
-	rc = ics_export(c->store, &q, f, count);
+	int rc = ics_export(c->store, &q, f, count);
 	if (fclose(f) != 0)
 		rc = -1;
 	query_free(&q);

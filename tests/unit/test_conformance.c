@@ -132,53 +132,33 @@ static void strip_newline(char *line)
 	line[strcspn(line, "\r\n")] = '\0';
 }
 
-static void line_break_test(double floor)
+/* Where a test's engine says breaks are: starts[i] set when a break comes before byte i. */
+typedef void (*break_finder)(const char *s, size_t len, char *starts);
+
+static void find_line_breaks(const char *s, size_t len, char *starts)
 {
-	char *path = data_path("auxiliary/LineBreakTest.txt");
-	FILE *f = fopen(path, "r");
-	if (!ok(f != NULL, "LineBreakTest.txt is readable at %s", path)) {
-		free(path);
-		return;
-	}
-	char line[4096];
-	int total = 0, passed = 0;
-	static struct tally tally[256];
-	size_t kinds = 0;
-	struct tcase c;
-	while (fgets(line, sizeof line, f)) {
-		strip_newline(line);
-		if (line[0] == '#' || parse_case(line, &c) != 0)
-			continue;
-		char p[512];
-		text_break_opportunities(c.utf8, c.len, 0, p);
-		size_t bad = 0;
-		for (size_t i = 1; i < c.count && !bad; i++)
-			if ((p[c.offsets[i]] != 0) != (c.breaks[i] != 0))
-				bad = i;
-		total++;
-		if (!bad) {
-			passed++;
-			continue;
-		}
-		char what[80];
-		describe(line, bad, what, sizeof what);
-		tally_add(tally, &kinds, 256, what, line + (strchr(line, '#') ? 0 : 0));
-	}
-	fclose(f);
-	double rate = total ? 100.0 * passed / total : 0;
-	printf("# LineBreakTest.txt: %d of %d cases pass (%.2f%%)\n", passed, total, rate);
-	print_tally("LineBreakTest.txt failures by classes and rule", tally, kinds);
-	ok(total > 7000, "LineBreakTest.txt has its %d cases", total);
-	ok(rate >= floor, "line breaking passes %.2f%% of LineBreakTest.txt (at least %.2f%%)", rate,
-	   floor);
-	free(path);
+	text_break_opportunities(s, len, 0, starts);
 }
 
-static void grapheme_test(double floor)
+static void find_clusters(const char *s, size_t len, char *starts)
 {
-	char *path = data_path("auxiliary/GraphemeBreakTest.txt");
+	memset(starts, 0, len);
+	for (size_t at = 0; at < len;) {
+		int w;
+		starts[at] = 1;
+		at += text_cluster(s + at, s + len, &w);
+	}
+}
+
+/* Runs every case of one of Unicode's break test files through a finder, reports the pass
+ * rate and the failures by classes and rule, and checks the rate against a floor. */
+static void break_test(const char *file, const char *what_for, break_finder find,
+		       int min_cases, double floor)
+{
+	char *path = data_path(file);
+	const char *name = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
 	FILE *f = fopen(path, "r");
-	if (!ok(f != NULL, "GraphemeBreakTest.txt is readable at %s", path)) {
+	if (!ok(f != NULL, "%s is readable at %s", name, path)) {
 		free(path);
 		return;
 	}
@@ -191,13 +171,8 @@ static void grapheme_test(double floor)
 		strip_newline(line);
 		if (line[0] == '#' || parse_case(line, &c) != 0)
 			continue;
-		/* Mark the boundaries text_cluster finds. */
 		char starts[512] = { 0 };
-		for (size_t at = 0; at < c.len;) {
-			int w;
-			starts[at] = 1;
-			at += text_cluster(c.utf8 + at, c.utf8 + c.len, &w);
-		}
+		find(c.utf8, c.len, starts);
 		size_t bad = 0;
 		for (size_t i = 1; i < c.count && !bad; i++)
 			if ((starts[c.offsets[i]] != 0) != (c.breaks[i] != 0))
@@ -213,11 +188,12 @@ static void grapheme_test(double floor)
 	}
 	fclose(f);
 	double rate = total ? 100.0 * passed / total : 0;
-	printf("# GraphemeBreakTest.txt: %d of %d cases pass (%.2f%%)\n", passed, total, rate);
-	print_tally("GraphemeBreakTest.txt failures by classes and rule", tally, kinds);
-	ok(total > 600, "GraphemeBreakTest.txt has its %d cases", total);
-	ok(rate >= floor, "clusters pass %.2f%% of GraphemeBreakTest.txt (at least %.2f%%)", rate,
-	   floor);
+	printf("# %s: %d of %d cases pass (%.2f%%)\n", name, passed, total, rate);
+	char title[128];
+	snprintf(title, sizeof title, "%s failures by classes and rule", name);
+	print_tally(title, tally, kinds);
+	ok(total > min_cases, "%s has its %d cases", name, total);
+	ok(rate >= floor, "%s passes %.2f%% of %s (at least %.2f%%)", what_for, rate, name, floor);
 	free(path);
 }
 
@@ -345,8 +321,8 @@ int main(void)
 		return 0;
 	}
 	fclose(f);
-	line_break_test(93.5);
-	grapheme_test(99.0);
+	break_test("auxiliary/LineBreakTest.txt", "line breaking", find_line_breaks, 7000, 93.5);
+	break_test("auxiliary/GraphemeBreakTest.txt", "clusters", find_clusters, 600, 99.0);
 	east_asian_width_test(99.99);
 	return tap_done();
 }
