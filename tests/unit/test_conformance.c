@@ -114,7 +114,12 @@ static void tally_add(struct tally *t, size_t *n, size_t cap, const char *what, 
 		}
 	if (*n < cap) {
 		snprintf(t[*n].what, sizeof t[*n].what, "%s", what);
-		snprintf(t[*n].example, sizeof t[*n].example, "%s", ex);
+		/* The example is cut to fit: it is only there to show the kind of failure. */
+		size_t len = strlen(ex);
+		if (len >= sizeof t[*n].example)
+			len = sizeof t[*n].example - 1;
+		memcpy(t[*n].example, ex, len);
+		t[*n].example[len] = '\0';
 		t[*n].count = 1;
 		(*n)++;
 	}
