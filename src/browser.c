@@ -168,10 +168,7 @@ static void draw_list(struct browser *b, struct pane *p)
 			const char *val = listview_value(v, row, c);
 			int numeric = cols[v->columns[c]].numeric;
 			size_t from = 0, to = 0;
-			const char *hit = v->search && *v->search ? strstr(val, v->search) : NULL;
-			if (hit) {
-				from = text_width(val, (size_t)(hit - val));
-				to = from + text_strwidth(v->search);
+			if (v->search && text_find_cells(val, v->search, &from, &to)) {
 				ui_put_marked(stdscr, screen_y, x, val, v->widths[c], role, from, to);
 			} else {
 				ui_put(stdscr, screen_y, x, val, v->widths[c],
@@ -771,15 +768,7 @@ static void accept_prompt(struct browser *b)
 			/* The prompt opens again on the filter, the cursor where it went wrong. */
 			prompt_history_add(&b->filters, text);
 			start_prompt(b, ASK_FILTER);
-			free(b->prompt.text);
-			b->prompt.text = xstrdup(text);
-			b->prompt.len = strlen(text);
-			b->prompt.cursor = 0;
-			for (size_t k = 1; k < err.pos && b->prompt.cursor < b->prompt.len; k++) {
-				b->prompt.cursor++;
-				while ((b->prompt.text[b->prompt.cursor] & 0xC0) == 0x80)
-					b->prompt.cursor++;
-			}
+			prompt_set(&b->prompt, text, err.pos ? err.pos - 1 : 0);
 		} else {
 			prompt_history_add(&b->filters, text);
 		}

@@ -218,8 +218,10 @@ static const char *weekday_name(int wd)
 
 void calendar_draw(struct calendar *c, int y0, int rows, int cols)
 {
-	if (!c->loaded && !c->loaded_year)
+	if (!c->opened) {
 		choose_first_month(c);
+		c->opened = 1;
+	}
 	load_month(c);
 	/* Cells: a day number (2), a mark (1) and a gap (1); wider when weekday names are. */
 	/* Weekday names take two cells, as in cal(1): "Su", "일", "日". */

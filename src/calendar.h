@@ -27,6 +27,7 @@ struct calendar {
 	char *filter;              /* the user's filter, or NULL */
 	struct cal_event *events;  /* events of the shown month, by start */
 	size_t count;
+	int opened;                /* the first month has been chosen */
 	int loaded;                /* events are read for cursor's month */
 	int loaded_year, loaded_month;
 	size_t list_top;           /* first event shown in the list */

@@ -319,22 +319,6 @@ void doc_article(struct doc *d, const struct article_view *a, size_t width)
 
 /* ---- viewing ------------------------------------------------------------------------------- */
 
-/* Cells [from, to) of the first match of needle in hay (ASCII letters without case). */
-static int find_cells(const char *hay, const char *needle, size_t *from, size_t *to)
-{
-	size_t n = strlen(needle);
-	if (!n)
-		return 0;
-	for (const char *p = hay; *p; p++) {
-		if (strncasecmp(p, needle, n) == 0) {
-			*from = text_width(hay, (size_t)(p - hay));
-			*to = *from + text_width(p, n);
-			return 1;
-		}
-	}
-	return 0;
-}
-
 void doc_draw(const struct doc *d, WINDOW *w, int height, int width)
 {
 	for (int y = 0; y < height; y++) {
@@ -345,7 +329,7 @@ void doc_draw(const struct doc *d, WINDOW *w, int height, int width)
 			continue;
 		}
 		size_t from = 0, to = 0;
-		if (d->search && find_cells(d->lines[i].text, d->search, &from, &to))
+		if (d->search && text_find_cells(d->lines[i].text, d->search, &from, &to))
 			ui_put_marked(w, y, 0, d->lines[i].text, (size_t)width, d->lines[i].role, from,
 				      to);
 		else
@@ -374,7 +358,7 @@ int doc_find(struct doc *d, int dir, int height)
 	for (long k = 1; k <= (long)d->count; k++) {
 		long i = ((start + dir * k) % (long)d->count + (long)d->count) % (long)d->count;
 		size_t a, b;
-		if (find_cells(d->lines[i].text, d->search, &a, &b)) {
+		if (text_find_cells(d->lines[i].text, d->search, &a, &b)) {
 			d->match = i;
 			if ((size_t)i < d->top || (size_t)i >= d->top + (size_t)height) {
 				d->top = (size_t)i;

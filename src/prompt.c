@@ -22,11 +22,21 @@ void prompt_start(struct prompt *p, const char *initial, struct prompt_history *
 	p->browsing = h ? h->count : 0;
 }
 
+static size_t next_char(const struct prompt *p, size_t at);
+
 static void set_text(struct prompt *p, const char *s)
 {
 	free(p->text);
 	p->text = xstrdup(s);
 	p->len = p->cursor = strlen(s);
+}
+
+void prompt_set(struct prompt *p, const char *text, size_t chars)
+{
+	set_text(p, text);
+	p->cursor = 0;
+	for (size_t k = 0; k < chars && p->cursor < p->len; k++)
+		p->cursor = next_char(p, p->cursor);
 }
 
 static size_t prev_char(const struct prompt *p, size_t at)

@@ -26,6 +26,8 @@ struct prompt {
 enum prompt_result { PROMPT_EDITING, PROMPT_ACCEPTED, PROMPT_CANCELLED };
 
 void prompt_start(struct prompt *p, const char *initial, struct prompt_history *h);
+/* Replaces the line, with the cursor after `chars` characters (to point at a mistake). */
+void prompt_set(struct prompt *p, const char *text, size_t chars);
 /* Feeds one key: a curses key code (is_key) or a character (a Unicode code point). */
 enum prompt_result prompt_feed(struct prompt *p, int is_key, unsigned int ch);
 /* Cells before the cursor, for placing it on the screen. */

@@ -5,6 +5,7 @@
 
 #include <iconv.h>
 #include <langinfo.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -494,15 +495,33 @@ char *text_sanitize(const char *s, size_t len, int keep_newlines)
 	return buf_take(&b);
 }
 
+/* The converters to the locale's charset, opened once (and again if the locale changes):
+ * text_for_locale runs for every cell drawn. */
+static struct {
+	char charset[64];
+	iconv_t plain, loose;
+} converters = { "", (iconv_t)-1, (iconv_t)-1 };
+
+static void open_converters(const char *cs)
+{
+	if (strcmp(converters.charset, cs) == 0)
+		return;
+	if (converters.plain != (iconv_t)-1)
+		iconv_close(converters.plain);
+	if (converters.loose != (iconv_t)-1)
+		iconv_close(converters.loose);
+	char *translit = xasprintf("%s//TRANSLIT", cs);
+	converters.plain = iconv_open(cs, "UTF-8");
+	converters.loose = iconv_open(translit, "UTF-8");
+	free(translit);
+	snprintf(converters.charset, sizeof converters.charset, "%s", cs);
+}
+
 char *text_for_locale(const char *s, size_t len)
 {
 	if (text_locale_is_utf8())
 		return xstrndup(s, len);
-	const char *cs = locale_charset_name();
-	char *translit = xasprintf("%s//TRANSLIT", cs);
-	iconv_t plain = iconv_open(cs, "UTF-8");
-	iconv_t loose = iconv_open(translit, "UTF-8");
-	free(translit);
+	open_converters(locale_charset_name());
 	struct buf b = { 0 };
 	const char *p = s, *end = s + len;
 	while (p < end) {
@@ -510,7 +529,7 @@ char *text_for_locale(const char *s, size_t len)
 		size_t n = text_cluster(p, end, &w);
 		char out[64];
 		int done = 0;
-		iconv_t tries[2] = { plain, loose };
+		iconv_t tries[2] = { converters.plain, converters.loose };
 		for (int t = 0; t < 2 && !done; t++) {
 			if (tries[t] == (iconv_t)-1)
 				continue;
@@ -531,9 +550,20 @@ char *text_for_locale(const char *s, size_t len)
 				buf_addc(&b, '?');
 		p += n;
 	}
-	if (plain != (iconv_t)-1)
-		iconv_close(plain);
-	if (loose != (iconv_t)-1)
-		iconv_close(loose);
 	return buf_take(&b);
+}
+
+int text_find_cells(const char *hay, const char *needle, size_t *from, size_t *to)
+{
+	size_t n = strlen(needle);
+	if (!n)
+		return 0;
+	for (const char *p = hay; *p; p++) {
+		if (strncasecmp(p, needle, n) == 0) {
+			*from = text_width(hay, (size_t)(p - hay));
+			*to = *from + text_width(p, n);
+			return 1;
+		}
+	}
+	return 0;
 }

@@ -74,6 +74,10 @@ char *text_sanitize(const char *s, size_t len, int keep_newlines);
  * cluster converted through iconv (transliterated where that keeps its width), and what
  * cannot be shown becomes '?' repeated to the same width. Caller frees. */
 char *text_for_locale(const char *s, size_t len);
+/* The cells [from, to) of the first place needle stands in hay (ASCII letters compared
+ * without case): what a search highlights. 0 if it is not there. */
+int text_find_cells(const char *hay, const char *needle, size_t *from, size_t *to);
+
 /* 1 when the locale's charset is UTF-8. */
 int text_locale_is_utf8(void);
 
