@@ -3,6 +3,7 @@
 
 #include "calendar.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include "i18n.h"
 #include "ics.h"
+#include "pane.h"
 #include "sqlgen.h"
 #include "ui.h"
 #include "util.h"
@@ -56,12 +58,20 @@ void calendar_free(struct calendar *c)
 	free(c->filter);
 }
 
+struct reading {
+	struct calendar *c;
+	long long limit;
+};
+
 static int add_event(void *ctx, int header, int ncols, const char *const *v)
 {
-	struct calendar *c = ctx;
+	struct reading *r = ctx;
+	struct calendar *c = r->c;
 	(void)ncols;
 	if (header)
 		return 0;
+	if ((long long)c->count >= r->limit)
+		return 1;
 	c->events = xrealloc(c->events, (c->count + 1) * sizeof *c->events);
 	c->events[c->count++] = (struct cal_event){ xstrdup(v[0] ? v[0] : ""), xstrdup(v[1] ? v[1] : ""),
 						    xstrdup(v[2] ? v[2] : ""), xstrdup(v[3] ? v[3] : ""),
@@ -94,20 +104,19 @@ static int read_events(struct calendar *c, const char *extra, int sort_desc, lon
 	int rc;
 	if (filter_query(c, extra, &q) != 0)
 		return -1;
-	const struct list_column *cols = sqlgen_columns(TARGET_EVENTS);
+	const struct listing *l = listing_get(TARGET_EVENTS);
 	const char *want[] = { "start", "end", "name", "city", "field", "issue" };
 	int idx[6];
 	for (int w = 0; w < 6; w++)
-		for (int i = 0; cols[i].name; i++)
-			if (strcmp(cols[i].name, want[w]) == 0)
-				idx[w] = i;
-	struct sort_key key = { 0, sort_desc }; /* "date" is the first event sort key */
+		idx[w] = listing_column_index(l, want[w]);
+	struct sort_key key = { idx[0], sort_desc };
 	struct sql_stmt st;
-	rc = sqlgen_select(c->store, &q, &key, 1, 0, idx, 6, limit, 0, &st, &err);
+	rc = sqlgen_select(c->store, &q, &key, 1, 0, idx, 6, &st, &err);
 	query_free(&q);
 	if (rc != 0)
 		return -1;
-	rc = store_run(c->store, &st, add_event, c);
+	struct reading r = { c, limit };
+	rc = store_run(c->store, &st, add_event, &r);
 	sql_stmt_free(&st);
 	return rc;
 }
@@ -216,13 +225,18 @@ static const char *weekday_name(int wd)
 	return n && *n ? n : english[wd];
 }
 
-void calendar_draw(struct calendar *c, int y0, int rows, int cols)
+void calendar_sync(struct calendar *c)
 {
 	if (!c->opened) {
 		choose_first_month(c);
 		c->opened = 1;
 	}
 	load_month(c);
+}
+
+void calendar_draw(struct calendar *c, WINDOW *w, int rows, int cols)
+{
+	int y0 = 0;
 	/* Cells: a day number (2), a mark (1) and a gap (1); wider when weekday names are. */
 	/* Weekday names take two cells, as in cal(1): "Su", "일", "日". */
 	size_t name_w = 2;
@@ -234,12 +248,12 @@ void calendar_draw(struct calendar *c, int y0, int rows, int cols)
 		 (unsigned)c->cursor.month % 100u);
 	const char *month_name = ui_utf8() ? nl_langinfo((nl_item)(MON_1 + c->cursor.month - 1)) : "";
 	char *head = xasprintf("%s %s", title, month_name ? month_name : "");
-	ui_put(stdscr, y0, 0, head, (size_t)grid_w, ALIGN_LEFT, ROLE_HEADING);
+	ui_put(w, y0, 0, head, (size_t)grid_w, ALIGN_LEFT, ROLE_HEADING);
 	free(head);
 	for (int i = 0; i < 7; i++) {
 		int wd = (i + c->week_start) % 7;
 		char *name = text_fit_pad(weekday_name(wd), name_w, ALIGN_RIGHT, NULL);
-		ui_put(stdscr, y0 + 1, i * cell, name, (size_t)cell, ALIGN_LEFT, ROLE_HEADER);
+		ui_put(w, y0 + 1, i * cell, name, (size_t)cell, ALIGN_LEFT, ROLE_HEADER);
 		free(name);
 	}
 	struct date first = { c->cursor.year, c->cursor.month, 1 };
@@ -263,16 +277,16 @@ void calendar_draw(struct calendar *c, int y0, int rows, int cols)
 				    : date_compare(d, today) == 0 ? ROLE_MATCH
 				    : events                      ? ROLE_HEADING
 								  : ROLE_NORMAL;
-		ui_put(stdscr, y, x, text, 3, ALIGN_LEFT, role);
+		ui_put(w, y, x, text, 3, ALIGN_LEFT, role);
 	}
 	int legend_y = y0 + 2 + 6;
 	if (legend_y < y0 + rows) {
 		const char *events_note = _("* events");
 		const char *today_note = _("today");
 		size_t w1 = text_strwidth(events_note), w2 = text_strwidth(today_note);
-		ui_put(stdscr, legend_y, 0, events_note, w1, ALIGN_LEFT, ROLE_DIM);
+		ui_put(w, legend_y, 0, events_note, w1, ALIGN_LEFT, ROLE_DIM);
 		if ((int)(w1 + 2 + w2) <= grid_w)
-			ui_put(stdscr, legend_y, (int)w1 + 2, today_note, w2, ALIGN_LEFT, ROLE_MATCH);
+			ui_put(w, legend_y, (int)w1 + 2, today_note, w2, ALIGN_LEFT, ROLE_MATCH);
 	}
 	/* The month's events, beside the grid or below it. */
 	int lx = beside ? grid_w + 2 : 0;
@@ -283,7 +297,7 @@ void calendar_draw(struct calendar *c, int y0, int rows, int cols)
 		return;
 	char *list_head = xasprintf(ngettext("%s: %zu event", "%s: %zu events", c->count), title,
 				    c->count);
-	ui_put(stdscr, ly, lx, list_head, (size_t)lw, ALIGN_LEFT, ROLE_HEADING);
+	ui_put(w, ly, lx, list_head, (size_t)lw, ALIGN_LEFT, ROLE_HEADING);
 	free(list_head);
 	char cur[11];
 	iso(c->cursor, cur);
@@ -309,14 +323,14 @@ void calendar_draw(struct calendar *c, int y0, int rows, int cols)
 			snprintf(dates, sizeof dates, "%.5s~%.5s", e->start + 5, e->end + 5);
 		enum ui_role role = on_day ? ROLE_SELECTED : ROLE_NORMAL;
 		int x = lx;
-		ui_put(stdscr, ly + r, x, on_day ? ">" : " ", 1, ALIGN_LEFT, role);
-		ui_put(stdscr, ly + r, x + 1, dates, date_w, ALIGN_LEFT, role);
+		ui_put(w, ly + r, x, on_day ? ">" : " ", 1, ALIGN_LEFT, role);
+		ui_put(w, ly + r, x + 1, dates, date_w, ALIGN_LEFT, role);
 		x += 1 + (int)date_w + 1;
-		ui_put(stdscr, ly + r, x, e->name, name_w2, ALIGN_LEFT, role);
+		ui_put(w, ly + r, x, e->name, name_w2, ALIGN_LEFT, role);
 		x += (int)name_w2 + 1;
-		ui_put(stdscr, ly + r, x, e->city, city_w, ALIGN_LEFT, role);
+		ui_put(w, ly + r, x, e->city, city_w, ALIGN_LEFT, role);
 		x += (int)city_w + 1;
-		ui_put(stdscr, ly + r, x, e->field, field_w, ALIGN_LEFT, role);
+		ui_put(w, ly + r, x, e->field, field_w, ALIGN_LEFT, role);
 	}
 }
 
@@ -382,4 +396,161 @@ int calendar_export(struct calendar *c, const char *path, long *count)
 		rc = -1;
 	query_free(&q);
 	return rc;
+}
+
+/* ---- the pane ----------------------------------------------------------------------------- */
+
+struct calendar_pane {
+	struct pane pane;
+	struct calendar cal;
+	int reading;          /* the chosen day's events are shown */
+	struct doc doc;
+};
+
+static struct calendar_pane *cp_of(struct pane *p)
+{
+	return (struct calendar_pane *)p;
+}
+
+static unsigned cal_where(struct pane *p)
+{
+	return cp_of(p)->reading ? IN_READER : IN_CALENDAR;
+}
+
+static void cal_sync(struct pane *p, int rows, int cols)
+{
+	(void)rows;
+	(void)cols;
+	if (!cp_of(p)->reading)
+		calendar_sync(&cp_of(p)->cal);
+}
+
+static void cal_draw(struct pane *p, WINDOW *w, int rows, int cols)
+{
+	struct calendar_pane *cp = cp_of(p);
+	if (cp->reading)
+		doc_draw(&cp->doc, w, rows, cols);
+	else
+		calendar_draw(&cp->cal, w, rows, cols);
+}
+
+static char *cal_status(struct pane *p)
+{
+	struct calendar_pane *cp = cp_of(p);
+	if (cp->reading)
+		return xasprintf(" %s  %zu/%zu", cp->doc.title, cp->doc.top + 1,
+				 cp->doc.count ? cp->doc.count : 1);
+	return calendar_status(&cp->cal);
+}
+
+static size_t cal_links(struct pane *p)
+{
+	return cp_of(p)->reading ? cp_of(p)->doc.nlinks : 0;
+}
+
+static int cal_act(struct pane *p, enum action_id a, int rows, int cols)
+{
+	struct calendar_pane *cp = cp_of(p);
+	if (cp->reading) {
+		if (a == ACT_BACK || a == ACT_QUIT)
+			cp->reading = 0;
+		else
+			shell_doc_act(p->shell, &cp->doc, a, rows);
+		return 1;
+	}
+	switch (a) {
+	case ACT_BACK:
+	case ACT_QUIT:
+		return 0;
+	case ACT_FILTER:
+		shell_ask(p->shell, ASK_FILTER);
+		break;
+	case ACT_FILTER_CLEAR: {
+		struct query_error err;
+		calendar_set_filter(&cp->cal, "", &err);
+		break;
+	}
+	case ACT_OPEN:
+		if (calendar_day_doc(&cp->cal, &cp->doc, (size_t)cols))
+			cp->reading = 1;
+		else
+			shell_say(p->shell, 0, "%s", _("no events on this day"));
+		break;
+	case ACT_EXPORT:
+		shell_ask(p->shell, ASK_EXPORT);
+		break;
+	default:
+		calendar_act(&cp->cal, a);
+		break;
+	}
+	return 1;
+}
+
+static const char *cal_filter(struct pane *p)
+{
+	return cp_of(p)->cal.filter;
+}
+
+static int cal_set_filter(struct pane *p, const char *text, struct query_error *err)
+{
+	return calendar_set_filter(&cp_of(p)->cal, text, err);
+}
+
+static void cal_answer(struct pane *p, enum ask_kind ask, const char *text, int rows, int cols)
+{
+	struct calendar_pane *cp = cp_of(p);
+	(void)cols;
+	if (cp->reading) {
+		shell_doc_answer(p->shell, &cp->doc, ask, text, rows);
+		return;
+	}
+	if (ask == ASK_EXPORT && *text) {
+		long n = 0;
+		if (calendar_export(&cp->cal, text, &n) != 0)
+			shell_say(p->shell, 1, _("cannot write %s: %s"), text, strerror(errno));
+		else
+			shell_say(p->shell, 0, _("%ld events written to %s"), n, text);
+	}
+}
+
+static void cal_relayout(struct pane *p, int rows, int cols)
+{
+	struct calendar_pane *cp = cp_of(p);
+	if (!cp->reading || cp->doc.width == (size_t)cols)
+		return;
+	size_t top = cp->doc.top;
+	calendar_day_doc(&cp->cal, &cp->doc, (size_t)cols);
+	cp->doc.top = top;
+	doc_scroll(&cp->doc, 0, rows);
+}
+
+static void cal_free(struct pane *p)
+{
+	calendar_free(&cp_of(p)->cal);
+	doc_free(&cp_of(p)->doc);
+	free(p);
+}
+
+static const struct pane_ops calendar_ops = {
+	.name = N_("Calendar"),
+	.where = cal_where,
+	.sync = cal_sync,
+	.draw = cal_draw,
+	.status = cal_status,
+	.links = cal_links,
+	.act = cal_act,
+	.filter = cal_filter,
+	.set_filter = cal_set_filter,
+	.answer = cal_answer,
+	.relayout = cal_relayout,
+	.free = cal_free,
+};
+
+struct pane *calendar_pane_new(struct store *s, struct shell *sh, int week_start)
+{
+	struct calendar_pane *cp = xcalloc(1, sizeof *cp);
+	cp->pane = (struct pane){ &calendar_ops, sh, s };
+	calendar_init(&cp->cal, s, week_start);
+	doc_init(&cp->doc, "");
+	return &cp->pane;
 }

@@ -13,6 +13,7 @@
 #include "doc.h"
 #include "query.h"
 #include "store.h"
+#include "ui.h"
 
 struct cal_event {
 	char *start, *end;   /* ISO dates */
@@ -40,8 +41,10 @@ void calendar_free(struct calendar *c);
 int calendar_set_filter(struct calendar *c, const char *filter, struct query_error *err);
 /* Moves by an action (days, weeks, months, years, today, week start). */
 void calendar_act(struct calendar *c, enum action_id a);
-/* Draws the pane in rows [y0, y0 + rows) of the screen. */
-void calendar_draw(struct calendar *c, int y0, int rows, int cols);
+/* Reads what the next draw shows: the first month to show, the month's events. */
+void calendar_sync(struct calendar *c);
+/* Draws the pane into w, rows x cols, without reading the store. */
+void calendar_draw(struct calendar *c, WINDOW *w, int rows, int cols);
 /* The status line text (caller frees). */
 char *calendar_status(struct calendar *c);
 /* The events of the chosen day in full; returns how many there are. */

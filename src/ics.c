@@ -121,16 +121,15 @@ static int write_event(void *ctx, int header, int ncols, const char *const *v)
 
 int ics_export(struct store *s, const struct query *q, FILE *f, long *count)
 {
-	const struct list_column *cols = sqlgen_columns(TARGET_EVENTS);
+	const struct listing *l = listing_get(TARGET_EVENTS);
 	const char *want[] = { "start", "end", "name", "city", "field", "issue", "issue_date" };
-	int idx[7], n = 0;
+	int idx[7];
 	for (size_t w = 0; w < 7; w++)
-		for (int i = 0; cols[i].name; i++)
-			if (strcmp(cols[i].name, want[w]) == 0)
-				idx[n++] = i;
+		if ((idx[w] = listing_column_index(l, want[w])) < 0)
+			return -1;
 	struct sql_stmt st;
 	struct query_error err;
-	if (n != 7 || sqlgen_select(s, q, NULL, 0, 0, idx, 7, -1, 0, &st, &err) != 0)
+	if (sqlgen_select(s, q, NULL, 0, 0, idx, 7, &st, &err) != 0)
 		return -1;
 	fputs("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//jubo//jubo " PACKAGE_VERSION "//KO\r\n"
 	      "CALSCALE:GREGORIAN\r\n",

@@ -12,6 +12,7 @@
 
 #include "diag.h"
 #include "i18n.h"
+#include "listing.h"
 #include "query.h"
 #include "sqlgen.h"
 #include "text.h"
@@ -199,9 +200,10 @@ static int terminal_width(void)
 }
 
 /* Resolves --columns against the target's columns. Returns the count, or -1 after an error. */
-static int choose_columns(enum query_target target, const char *spec, int *out, int max)
+/* Resolves --columns against the listing's columns. Returns the count, or -1 after an error. */
+static int choose_columns(const struct listing *l, const char *spec, int *out, int max)
 {
-	const struct list_column *cols = sqlgen_columns(target);
+	const struct listing_column *cols = l->columns;
 	int n = 0;
 	if (!spec) {
 		for (int i = 0; cols[i].name && n < max; i++)
@@ -212,10 +214,7 @@ static int choose_columns(enum query_target target, const char *spec, int *out, 
 	char *copy = xstrdup(spec), *save = NULL;
 	for (char *name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
 		name = trim(name);
-		int found = -1;
-		for (int i = 0; cols[i].name; i++)
-			if (strcmp(cols[i].name, name) == 0)
-				found = i;
+		int found = listing_column_index(l, name);
 		if (found < 0 || n >= max) {
 			struct buf all = { 0 };
 			for (int i = 0; cols[i].name; i++)
@@ -262,25 +261,26 @@ int list_run(struct store *s, const struct list_options *o)
 		return 2;
 	}
 	int columns[64];
-	int ncols = choose_columns(target, o->columns, columns, 64);
+	const struct listing *l = listing_get(target);
+	int ncols = choose_columns(l, o->columns, columns, 64);
 	if (ncols < 0) {
 		query_free(&q);
 		return 2;
 	}
 	struct sql_stmt st;
-	if (sqlgen_select(s, &q, keys, (size_t)nkeys, o->reverse, columns, (size_t)ncols, -1, 0,
-			  &st, &err) != 0) {
+	if (sqlgen_select(s, &q, keys, (size_t)nkeys, o->reverse, columns, (size_t)ncols, &st,
+			  &err) != 0) {
 		report_filter_error("--filter", filter, &err);
 		query_free(&q);
 		return 2;
 	}
 	query_free(&q);
 
-	const struct list_column *cols = sqlgen_columns(target);
+	const struct listing_column *cols = l->columns;
 	int numeric[64];
 	size_t natural[64] = { 0 }, widths[64], floors[64];
 	for (int i = 0; i < ncols; i++)
-		numeric[i] = cols[columns[i]].numeric;
+		numeric[i] = cols[columns[i]].align == ALIGN_RIGHT;
 	struct out out = { .o = o, .ncols = ncols, .natural = natural, .widths = widths,
 			   .numeric = numeric, .pass = 2 };
 	int rc = 0;

@@ -1,220 +1,392 @@
-/* listview.c: the windowed table. */
+/* listview.c: the windowed table, read by keyset paging. */
 #include "config.h"
 
 #include "listview.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
-#include "sqlgen.h"
 #include "util.h"
 
-#define MARGIN 20    /* rows read beyond the screen on each side */
-#define FIND_CHUNK 500
+/* Rows read beyond the screen on each side: a screen's worth, within limits. */
+#define MARGIN margin(height)
+
+static int margin(int height)
+{
+	return height < 5 ? 5 : height > 50 ? 50 : height;
+}
+
+/* ---- rows --------------------------------------------------------------------------------- */
+
+static void free_row(const struct listview *v, struct listview_row *r)
+{
+	for (int c = 0; c < v->ncols; c++)
+		free(r->values[c]);
+	free(r->values);
+	for (int k = 0; k < v->order.n; k++)
+		free(r->keys[k].text);
+	free(r->keys);
+}
+
+static void drop_rows(struct listview *v, int from, int to)
+{
+	if (from >= to)
+		return;
+	for (int i = from; i < to; i++)
+		free_row(v, &v->rows[i]);
+	memmove(v->rows + from, v->rows + to, (size_t)(v->n - to) * sizeof *v->rows);
+	v->n -= to - from;
+}
 
 static void drop_window(struct listview *v)
 {
-	for (int i = 0; i < v->win_n * (v->ncols + 1); i++)
-		free(v->win[i]);
-	free(v->win);
-	v->win = NULL;
-	v->win_n = 0;
-	v->win_start = 0;
-	v->at_end = 0;
+	drop_rows(v, 0, v->n);
+	free(v->rows);
+	v->rows = NULL;
+	v->n = 0;
+	v->at_start = v->at_end = 0;
+	v->before = -1;
+	v->cursor = v->top = 0;
+}
+
+struct batch {
+	const struct listview *v;
+	struct listview_row *rows;
+	int n;
+};
+
+static int take_row(void *ctx, int ncols, const struct sql_bind *values)
+{
+	struct batch *b = ctx;
+	const struct listview *v = b->v;
+	if (ncols != v->ncols + 1 + v->order.n)
+		return -1;
+	b->rows = xrealloc(b->rows, (size_t)(b->n + 1) * sizeof *b->rows);
+	struct listview_row *r = &b->rows[b->n++];
+	r->values = xcalloc((size_t)v->ncols + 1, sizeof *r->values);
+	for (int c = 0; c < v->ncols; c++) {
+		const struct sql_bind *x = &values[c];
+		r->values[c] = x->type == BIND_TEXT  ? xstrdup(x->text)
+			       : x->type == BIND_INT  ? xasprintf("%lld", x->i)
+			       : x->type == BIND_REAL ? xasprintf("%g", x->d)
+						      : xstrdup("");
+	}
+	r->id = values[v->ncols].i;
+	r->keys = xcalloc((size_t)v->order.n, sizeof *r->keys);
+	for (int k = 0; k < v->order.n; k++)
+		r->keys[k] = sql_bind_copy(&values[v->ncols + 1 + k]);
+	return 0;
+}
+
+/* Reads up to limit rows after the anchor row (NULL: from the start) in the order, or before
+ * it (from the end) going backward, in the order read. The order's first key is read in its
+ * parts (rows with a value, then without), each a seek an index can serve. */
+static int read_rows(struct listview *v, int backward, const struct listview_row *anchor,
+		     const struct sql_stmt *extra, int limit, struct batch *out)
+{
+	memset(out, 0, sizeof *out);
+	out->v = v;
+	enum sqlgen_part parts[2];
+	int nparts = 0, first = 0;
+	if (v->order.nullable[0]) {
+		parts[0] = backward ? PART_EMPTY : PART_VALUED;
+		parts[1] = backward ? PART_VALUED : PART_EMPTY;
+		nparts = 2;
+		if (anchor) {
+			enum sqlgen_part at = anchor->keys[0].type == BIND_NULL ? PART_EMPTY
+										: PART_VALUED;
+			first = parts[0] == at ? 0 : 1;
+		}
+	} else {
+		parts[nparts++] = PART_ALL;
+	}
+	for (int p = first; p < nparts && out->n < limit; p++) {
+		struct sql_stmt st;
+		sqlgen_window(v->listing, v->columns, (size_t)v->ncols, &v->where, extra, &v->order,
+			      backward, parts[p], anchor && p == first ? anchor->keys : NULL,
+			      limit - out->n, &st);
+		int rc = store_run_typed(v->store, &st, take_row, out);
+		sql_stmt_free(&st);
+		if (rc != 0) {
+			for (int i = 0; i < out->n; i++)
+				free_row(v, &out->rows[i]);
+			free(out->rows);
+			out->rows = NULL;
+			out->n = 0;
+			return rc;
+		}
+	}
+	return 0;
+}
+
+/* Adds up to want rows after the window. */
+static int extend_forward(struct listview *v, int want)
+{
+	struct batch b;
+	int rc = read_rows(v, 0, v->n ? &v->rows[v->n - 1] : NULL, NULL, want, &b);
+	if (rc != 0)
+		return rc;
+	if (!v->n && !v->rows) {
+		v->at_start = 1;
+		v->before = 0;
+	}
+	v->rows = xrealloc(v->rows, (size_t)(v->n + b.n + 1) * sizeof *v->rows);
+	if (b.n)
+		memcpy(v->rows + v->n, b.rows, (size_t)b.n * sizeof *b.rows);
+	v->n += b.n;
+	free(b.rows);
+	if (b.n < want)
+		v->at_end = 1;
+	return 0;
+}
+
+/* Adds up to want rows before the window; indexes into the window move with them. */
+static int extend_backward(struct listview *v, int want)
+{
+	struct batch b;
+	int rc = read_rows(v, 1, v->n ? &v->rows[0] : NULL, NULL, want, &b);
+	if (rc != 0)
+		return rc;
+	if (!v->n && !v->rows)
+		v->at_end = 1;
+	v->rows = xrealloc(v->rows, (size_t)(v->n + b.n + 1) * sizeof *v->rows);
+	if (v->n)
+		memmove(v->rows + b.n, v->rows, (size_t)v->n * sizeof *v->rows);
+	for (int i = 0; i < b.n; i++)
+		v->rows[b.n - 1 - i] = b.rows[i];
+	v->n += b.n;
+	free(b.rows);
+	v->cursor += b.n;
+	v->top += b.n;
+	if (v->before >= 0)
+		v->before -= b.n;
+	if (b.n < want) {
+		v->at_start = 1;
+		v->before = 0;
+	}
+	return 0;
+}
+
+static void learn_count(struct listview *v)
+{
+	if (v->at_start && v->at_end)
+		v->count = v->n;
+	if (v->before < 0 && v->at_end && v->count >= 0)
+		v->before = v->count - v->n;
+}
+
+/* Keeps the window to the rows around the screen. */
+static void trim_window(struct listview *v, int height)
+{
+	int lo = (v->top < v->cursor ? v->top : v->cursor) - MARGIN;
+	int hi = (v->top + height > v->cursor + 1 ? v->top + height : v->cursor + 1) + MARGIN;
+	if (hi < v->n && v->n > 4 * (height + MARGIN)) {
+		drop_rows(v, hi, v->n);
+		v->at_end = 0;
+	}
+	if (lo > 0 && v->n > 4 * (height + MARGIN)) {
+		drop_rows(v, 0, lo);
+		v->cursor -= lo;
+		v->top -= lo;
+		if (v->before >= 0)
+			v->before += lo;
+		v->at_start = 0;
+	}
+}
+
+int listview_scroll(struct listview *v, long long dcursor, long long dtop, int height)
+{
+	if (height < 1)
+		height = 1;
+	long long cursor = v->cursor + dcursor, top = v->top + dtop;
+	int rc = 0;
+	if (!v->n && !v->at_end && (rc = extend_forward(v, height + 2 * MARGIN)) != 0)
+		return rc;
+	/* Read what the moved cursor and screen need, on either side. */
+	long long lo = cursor < top ? cursor : top;
+	while (lo < 0 && !v->at_start) {
+		int before = v->cursor;
+		long long want = -lo + MARGIN;
+		if ((rc = extend_backward(v, (int)(want < 100000 ? want : 100000))) != 0)
+			return rc;
+		int added = v->cursor - before;
+		cursor += added;
+		top += added;
+		lo += added;
+	}
+	long long hi = cursor > top + height - 1 ? cursor : top + height - 1;
+	while (hi >= v->n && !v->at_end) {
+		long long want = hi - v->n + 1 + MARGIN;
+		if ((rc = extend_forward(v, (int)(want < 100000 ? want : 100000))) != 0)
+			return rc;
+	}
+	if (cursor >= v->n)
+		cursor = v->n - 1;
+	if (cursor < 0)
+		cursor = 0;
+	if (top < 0)
+		top = 0;
+	if (cursor < top)
+		top = cursor - height + 1 > 0 ? cursor - height + 1 : 0;
+	else if (cursor >= top + height)
+		top = cursor - height + 1;
+	/* At the end, the last row need not climb above the bottom of the screen. */
+	v->cursor = (int)cursor;
+	v->top = (int)top;
+	trim_window(v, height);
+	learn_count(v);
+	return 0;
+}
+
+int listview_home(struct listview *v, int height)
+{
+	if (v->at_start && v->n) {
+		v->cursor = v->top = 0;
+		return listview_scroll(v, 0, 0, height);
+	}
+	drop_window(v);
+	return listview_scroll(v, 0, 0, height);
+}
+
+int listview_end(struct listview *v, int height)
+{
+	if (!v->at_end || !v->n) {
+		drop_window(v);
+		int rc = extend_backward(v, height + MARGIN);
+		if (rc != 0)
+			return rc;
+	}
+	v->cursor = v->n - 1;
+	v->top = v->n - height > 0 ? v->n - height : 0;
+	return listview_scroll(v, 0, 0, height);
+}
+
+const char *listview_value(const struct listview *v, int i, int col)
+{
+	if (i < 0 || i >= v->n || col < 0 || col >= v->ncols)
+		return NULL;
+	return v->rows[i].values[col];
+}
+
+long long listview_cursor_id(const struct listview *v)
+{
+	return v->cursor >= 0 && v->cursor < v->n ? v->rows[v->cursor].id : 0;
+}
+
+long long listview_position(const struct listview *v)
+{
+	if (v->before >= 0)
+		return v->before + v->cursor;
+	if (v->at_end && v->count >= 0)
+		return v->count - v->n + v->cursor;
+	return -1;
+}
+
+/* ---- filter and sort ---------------------------------------------------------------------- */
+
+static void reset(struct listview *v, int keep_count)
+{
+	long long count = v->count;
+	drop_window(v);
+	v->count = keep_count ? count : -1;
+	sqlgen_order(v->listing, v->keys, (size_t)v->nkeys, 0, &v->order);
 }
 
 void listview_init(struct listview *v, struct store *s, enum query_target target)
 {
 	memset(v, 0, sizeof *v);
 	v->store = s;
-	v->target = target;
+	v->listing = listing_get(target);
 	v->count = -1;
-	const struct list_column *cols = sqlgen_columns(target);
-	for (int i = 0; cols[i].name; i++) {
-		if (strcmp(cols[i].name, "id") == 0)
-			v->id_column = i;
-		else if (cols[i].shown && v->ncols < LISTVIEW_MAX_COLUMNS)
+	v->before = -1;
+	const struct listing_column *cols = v->listing->columns;
+	for (int i = 0; cols[i].name; i++)
+		if (cols[i].shown && v->ncols < LISTING_MAX_COLUMNS)
 			v->columns[v->ncols++] = i;
-	}
-	query_parse(target, "", 0, &v->query, &(struct query_error){ 0 });
+	struct query_error err;
+	query_parse(target, "", 0, &v->query, &err);
+	sqlgen_where(s, &v->query, &v->where, &err);
+	reset(v, 0);
 }
 
 void listview_free(struct listview *v)
 {
 	drop_window(v);
 	query_free(&v->query);
+	sql_stmt_free(&v->where);
 	free(v->filter);
 	free(v->search);
-}
-
-static void reset(struct listview *v)
-{
-	drop_window(v);
-	v->count = -1;
-	v->cursor = v->top = 0;
 }
 
 int listview_set_filter(struct listview *v, const char *filter, struct query_error *err)
 {
 	struct query q;
-	if (query_parse(v->target, filter, strlen(filter), &q, err) != 0)
+	struct sql_stmt where;
+	if (query_parse(v->listing->target, filter, strlen(filter), &q, err) != 0)
 		return -1;
-	/* Compile once to catch mistakes only the store can see (an unknown section). */
-	int col = v->id_column;
-	struct sql_stmt st;
-	if (sqlgen_select(v->store, &q, NULL, 0, 0, &col, 1, 1, 0, &st, err) != 0) {
+	/* Compiled once: places, sections and rates are looked up here, not per window. */
+	if (sqlgen_where(v->store, &q, &where, err) != 0) {
 		query_free(&q);
 		return -1;
 	}
-	sql_stmt_free(&st);
 	query_free(&v->query);
+	sql_stmt_free(&v->where);
 	v->query = q;
+	v->where = where;
 	free(v->filter);
 	v->filter = *filter ? xstrdup(filter) : NULL;
-	reset(v);
+	reset(v, 0);
 	return 0;
-}
-
-/* The sort key of a shown column, or -1. */
-static int sort_key_of(const struct listview *v, int col)
-{
-	const char *name = sqlgen_columns(v->target)[v->columns[col]].name;
-	/* Columns whose sort key has another name. */
-	if (strcmp(name, "amount_cny") == 0)
-		name = "amount";
-	else if (strcmp(name, "start") == 0)
-		name = "date";
-	const char *const *keys = query_sort_names(v->target);
-	for (int i = 0; keys[i]; i++)
-		if (strcmp(keys[i], name) == 0)
-			return i;
-	return -1;
 }
 
 int listview_sort_column(struct listview *v, int col, int descending)
 {
-	int key = sort_key_of(v, col);
-	if (key < 0)
+	int column = v->columns[col];
+	if (!v->listing->columns[column].sort)
 		return -1;
 	/* The column becomes the first key; the previous first stays as the tie-breaker. */
+	const char *sort = v->listing->columns[column].sort;
 	struct sort_key keys[QUERY_MAX_SORT_KEYS];
 	int n = 0;
-	keys[n++] = (struct sort_key){ key, descending };
+	keys[n++] = (struct sort_key){ column, descending };
 	for (int i = 0; i < v->nkeys && n < 2; i++)
-		if (v->keys[i].key != key)
+		if (strcmp(v->listing->columns[v->keys[i].column].sort, sort) != 0)
 			keys[n++] = v->keys[i];
 	memcpy(v->keys, keys, sizeof keys);
 	v->nkeys = n;
-	long long count = v->count;
-	reset(v);
-	v->count = count; /* sorting does not change how many rows there are */
+	reset(v, 1); /* sorting does not change how many rows there are */
 	return 0;
 }
 
 void listview_sort_natural(struct listview *v)
 {
-	long long count = v->count;
 	v->nkeys = 0;
-	reset(v);
-	v->count = count;
+	reset(v, 1);
 }
 
 char *listview_sort_text(const struct listview *v)
 {
-	const char *const *names = query_sort_names(v->target);
 	struct buf b = { 0 };
 	for (int i = 0; i < v->nkeys; i++)
-		buf_printf(&b, "%s%s%s", i ? ", " : "", names[v->keys[i].key],
+		buf_printf(&b, "%s%s%s", i ? ", " : "", v->listing->columns[v->keys[i].column].name,
 			   v->keys[i].descending ? " desc" : "");
 	return buf_take(&b);
 }
 
 int listview_column_sort(const struct listview *v, int col)
 {
-	int key = sort_key_of(v, col);
-	if (key < 0 || !v->nkeys || v->keys[0].key != key)
+	const char *sort = v->listing->columns[v->columns[col]].sort;
+	if (!sort || !v->nkeys || strcmp(v->listing->columns[v->keys[0].column].sort, sort) != 0)
 		return 0;
 	return v->keys[0].descending ? 2 : 1;
 }
 
-struct fill {
-	struct listview *v;
-	char **rows;
-	int n;
-};
+/* ---- counting ----------------------------------------------------------------------------- */
 
-static int fill_row(void *ctx, int header, int ncols, const char *const *values)
+static int take_count(void *ctx, int ncols, const struct sql_bind *values)
 {
-	struct fill *f = ctx;
-	if (header)
-		return 0;
-	f->rows = xrealloc(f->rows, (size_t)(f->n + 1) * (size_t)ncols * sizeof *f->rows);
-	for (int i = 0; i < ncols; i++)
-		f->rows[f->n * ncols + i] = xstrdup(values[i] ? values[i] : "");
-	f->n++;
-	return 0;
-}
-
-/* Reads rows [start, start + n) into a malloc'd array of n * (ncols + 1) values. */
-static int read_rows(struct listview *v, long long start, int n, struct fill *f)
-{
-	int cols[LISTVIEW_MAX_COLUMNS + 1];
-	memcpy(cols, v->columns, (size_t)v->ncols * sizeof *cols);
-	cols[v->ncols] = v->id_column;
-	struct sql_stmt st;
-	struct query_error err;
-	if (sqlgen_select(v->store, &v->query, v->keys, (size_t)v->nkeys, 0, cols,
-			  (size_t)v->ncols + 1, n, start, &st, &err) != 0)
-		return -1;
-	memset(f, 0, sizeof *f);
-	f->v = v;
-	int rc = store_run(v->store, &st, fill_row, f);
-	sql_stmt_free(&st);
-	return rc;
-}
-
-int listview_fetch(struct listview *v, long long row, int height)
-{
-	if (row < 0)
-		row = 0;
-	long long want_from = row, want_to = row + height;
-	if (v->win && want_from >= v->win_start &&
-	    (want_to <= v->win_start + v->win_n || v->at_end))
-		return 0;
-	long long start = row - MARGIN > 0 ? row - MARGIN : 0;
-	int n = height + 2 * MARGIN;
-	struct fill f;
-	if (read_rows(v, start, n, &f) != 0)
-		return -1;
-	drop_window(v);
-	v->win = f.rows;
-	v->win_n = f.n;
-	v->win_start = start;
-	v->at_end = f.n < n;
-	if (v->at_end)
-		v->count = start + f.n;
-	return 0;
-}
-
-const char *listview_value(const struct listview *v, long long row, int col)
-{
-	if (!v->win || row < v->win_start || row >= v->win_start + v->win_n)
-		return NULL;
-	return v->win[(row - v->win_start) * (v->ncols + 1) + col];
-}
-
-long long listview_id(const struct listview *v, long long row)
-{
-	const char *id = listview_value(v, row, v->ncols);
-	return id ? atoll(id) : 0;
-}
-
-static int count_row(void *ctx, int header, int ncols, const char *const *values)
-{
-	(void)ncols;
-	if (!header && values[0])
-		*(long long *)ctx = atoll(values[0]);
+	if (ncols >= 1 && values[0].type == BIND_INT)
+		*(long long *)ctx = values[0].i;
 	return 0;
 }
 
@@ -223,55 +395,67 @@ long long listview_count(struct listview *v)
 	if (v->count >= 0)
 		return v->count;
 	struct sql_stmt st;
-	struct query_error err;
-	if (sqlgen_count(v->store, &v->query, &st, &err) != 0)
-		return -1;
+	sqlgen_count(v->listing, &v->where, &v->order, NULL, &st);
 	long long n = -1;
-	if (store_run(v->store, &st, count_row, &n) == 0)
-		v->count = n;
+	int rc = store_run_typed(v->store, &st, take_count, &n);
 	sql_stmt_free(&st);
+	if (rc != 0)
+		return rc;
+	v->count = n;
+	learn_count(v);
 	return v->count;
 }
 
-void listview_layout(struct listview *v, int width)
+int listview_locate(struct listview *v)
 {
-	const struct list_column *cols = sqlgen_columns(v->target);
-	size_t floor_w[LISTVIEW_MAX_COLUMNS], total = 0;
-	int last = v->ncols - 1;
+	if (v->before >= 0 || !v->n)
+		return 0;
+	struct sql_stmt st;
+	sqlgen_count(v->listing, &v->where, &v->order, v->rows[0].keys, &st);
+	long long n = -1;
+	int rc = store_run_typed(v->store, &st, take_count, &n);
+	sql_stmt_free(&st);
+	if (rc == 0 && n >= 0)
+		v->before = n;
+	return rc;
+}
+
+/* ---- layout ------------------------------------------------------------------------------- */
+
+void listview_layout(struct listview *v, int width, int height)
+{
+	const struct listing_column *cols = v->listing->columns;
+	size_t floor_w[LISTING_MAX_COLUMNS], total = 0;
 	for (int c = 0; c < v->ncols; c++) {
-		size_t head = text_strwidth(cols[v->columns[c]].name) + 2; /* room for the sort mark */
-		size_t natural = head;
-		for (int r = 0; r < v->win_n; r++) {
-			size_t w = text_strwidth(v->win[r * (v->ncols + 1) + c]);
+		const struct listing_column *lc = &cols[v->columns[c]];
+		size_t natural = text_strwidth(lc->label) + 2; /* room for the sort mark */
+		for (int r = v->top; r < v->top + height && r < v->n; r++) {
+			size_t w = text_strwidth(v->rows[r].values[c]);
 			if (w > natural)
 				natural = w;
 		}
 		if (natural > 40)
 			natural = 40;
-		/* Columns keep their minimum; the last, the widest by nature (investors, titles),
-		 * gives way first and takes what the others leave. */
-		floor_w[c] = cols[v->columns[c]].min ? (size_t)cols[v->columns[c]].min : 6;
+		floor_w[c] = lc->min ? (size_t)lc->min : 6;
 		if (floor_w[c] > natural)
 			floor_w[c] = natural;
 		v->widths[c] = natural;
 		total += natural + (c ? 1 : 0);
 	}
-	if (last >= 0 && total > (size_t)width) {
-		size_t keep = floor_w[last];
-		while (v->widths[last] > keep && total > (size_t)width) {
-			v->widths[last]--;
+	/* Space is taken first from the columns of the lowest priority (investors, titles: the
+	 * widest by nature), then from the widest of the next, each down to its minimum. */
+	for (int prio = 0; prio <= 9 && total > (size_t)width; prio++) {
+		for (;;) {
+			int widest = -1;
+			for (int c = 0; c < v->ncols; c++)
+				if (cols[v->columns[c]].priority == prio && v->widths[c] > floor_w[c] &&
+				    (widest < 0 || v->widths[c] > v->widths[widest]))
+					widest = c;
+			if (widest < 0 || total <= (size_t)width)
+				break;
+			v->widths[widest]--;
 			total--;
 		}
-	}
-	while (total > (size_t)width) {
-		int widest = -1;
-		for (int c = 0; c < last; c++)
-			if (v->widths[c] > floor_w[c] && (widest < 0 || v->widths[c] > v->widths[widest]))
-				widest = c;
-		if (widest < 0)
-			break;
-		v->widths[widest]--;
-		total--;
 	}
 	/* Still too wide (a narrow terminal): the columns on the right are left out rather
 	 * than squeezed to nothing; the last one shown takes the rest of the line. */
@@ -287,60 +471,42 @@ void listview_layout(struct listview *v, int width)
 		v->widths[shown - 1] += (size_t)width - total;
 }
 
-static int row_holds(const struct listview *v, char **row, const char *text)
-{
-	size_t n = strlen(text);
-	for (int c = 0; c < v->ncols; c++)
-		for (const char *p = row[c]; *p; p++)
-			if (strncasecmp(p, text, n) == 0)
-				return 1;
-	return 0;
-}
+/* ---- search ------------------------------------------------------------------------------- */
 
 int listview_find(struct listview *v, const char *text, int dir, int height)
 {
 	if (!*text)
 		return 0;
-	/* Walk chunks of rows from the cursor, wrapping once. */
-	long long total = listview_count(v);
-	if (total <= 0)
-		return 0;
-	long long pos = v->cursor;
-	for (long long seen = 0; seen < total;) {
-		long long start = dir > 0 ? pos + 1 : pos - FIND_CHUNK;
-		if (dir > 0 && start >= total)
-			start = 0;
-		if (dir < 0 && start < 0)
-			start = 0;
-		int n = FIND_CHUNK;
-		if (dir < 0 && pos <= 0) {
-			start = total - FIND_CHUNK > 0 ? total - FIND_CHUNK : 0;
-			pos = total;
-		}
-		if (dir < 0)
-			n = (int)(pos - start);
-		struct fill f;
-		if (n <= 0 || read_rows(v, start, n, &f) != 0)
+	if (!v->n) {
+		int rc = listview_scroll(v, 0, 0, height);
+		if (rc != 0)
+			return rc;
+		if (!v->n)
 			return 0;
-		int found = -1;
-		for (int i = dir > 0 ? 0 : f.n - 1; i >= 0 && i < f.n; i += dir)
-			if (row_holds(v, &f.rows[i * (v->ncols + 1)], text)) {
-				found = i;
-				break;
-			}
-		for (int i = 0; i < f.n * (v->ncols + 1); i++)
-			free(f.rows[i]);
-		free(f.rows);
-		if (found >= 0) {
-			v->cursor = start + found;
-			if (v->cursor < v->top || v->cursor >= v->top + height)
-				v->top = v->cursor - height / 3 > 0 ? v->cursor - height / 3 : 0;
-			return 1;
-		}
-		seen += f.n ? f.n : 1;
-		pos = dir > 0 ? start + f.n - 1 : start;
-		if (dir > 0 && start + f.n >= total)
-			pos = -1;
 	}
-	return 0;
+	struct sql_stmt holds;
+	sqlgen_holds(v->listing, v->columns, (size_t)v->ncols, text, &holds);
+	int backward = dir < 0;
+	struct batch b;
+	/* From the cursor on, then (wrapping) from the start or the end. */
+	int rc = read_rows(v, backward, &v->rows[v->cursor], &holds, 1, &b);
+	if (rc == 0 && !b.n)
+		rc = read_rows(v, backward, NULL, &holds, 1, &b);
+	sql_stmt_free(&holds);
+	if (rc != 0)
+		return rc;
+	if (!b.n)
+		return 0;
+	/* The window starts again at the row found, a third of the way down the screen. */
+	drop_window(v);
+	v->rows = b.rows;
+	v->n = 1;
+	int up = height / 3;
+	rc = extend_backward(v, up);
+	if (rc == 0)
+		rc = extend_forward(v, height + MARGIN);
+	if (rc != 0)
+		return rc;
+	v->top = v->cursor - up > 0 ? v->cursor - up : 0;
+	return listview_scroll(v, 0, 0, height) == 0 ? 1 : -1;
 }

@@ -12,77 +12,16 @@
 
 #include "amount.h"
 #include "i18n.h"
+#include "listing.h"
 #include "util.h"
-
-static const struct query_field deal_fields[] = {
-	{ "text", NULL, FT_TEXT, F_TEXT },
-	{ "company", "기업|기업명|회사", FT_LIKE, F_COMPANY },
-	{ "kind", "종류", FT_KIND, F_KIND },
-	{ "scope", "범위", FT_SCOPE, F_SCOPE },
-	{ "round", "라운드", FT_PREFIX, F_ROUND },
-	{ "amount", "금액", FT_AMOUNT, F_AMOUNT },
-	{ "valuation", "기업가치|가치", FT_AMOUNT, F_VALUATION },
-	{ "region", "지역|성|province", FT_REGION, F_REGION },
-	{ "city", "도시", FT_CITY, F_CITY },
-	{ "country", "국가", FT_COUNTRY, F_COUNTRY },
-	{ "sector", "분야|산업|industry", FT_LIKE, F_SECTOR },
-	{ "investor", "투자자|investors", FT_INVESTOR, F_INVESTOR },
-	{ "acquirer", "인수자", FT_LIKE, F_ACQUIRER },
-	{ "issue", "호", FT_ISSUE, F_ISSUE },
-	{ "date", "날짜|기간|period", FT_DATE, F_DATE },
-	{ NULL, NULL, 0, 0 },
-};
-
-static const struct query_field article_fields[] = {
-	{ "text", NULL, FT_FTS, F_TEXT },
-	{ "section", "섹션|분류", FT_SECTION, F_SECTION },
-	{ "title", "제목", FT_FTS, F_TITLE },
-	{ "body", "본문", FT_FTS, F_BODY },
-	{ "source", "출처", FT_SOURCE, F_SOURCE },
-	{ "issue", "호", FT_ISSUE, F_ISSUE },
-	{ "date", "날짜", FT_DATE, F_DATE },
-	{ NULL, NULL, 0, 0 },
-};
-
-static const struct query_field event_fields[] = {
-	{ "text", NULL, FT_TEXT, F_TEXT },
-	{ "name", "명칭|행사", FT_LIKE, F_NAME },
-	{ "field", "분야", FT_LIKE, F_FIELD },
-	{ "city", "도시|장소", FT_CITY, F_CITY },
-	{ "date", "날짜|기간", FT_DATE, F_DATE },
-	{ "issue", "호", FT_ISSUE, F_ISSUE },
-	{ NULL, NULL, 0, 0 },
-};
-
-static const struct query_field region_fields[] = {
-	{ "text", NULL, FT_TEXT, F_TEXT },
-	{ "level", "구분", FT_LEVEL, F_LEVEL },
-	{ "issue", "호", FT_ISSUE, F_ISSUE },
-	{ "date", "기간|period", FT_DATE, F_PERIOD },
-	{ NULL, NULL, 0, 0 },
-};
-
-const struct query_field *query_fields(enum query_target target)
-{
-	switch (target) {
-	case TARGET_DEALS:
-		return deal_fields;
-	case TARGET_ARTICLES:
-		return article_fields;
-	case TARGET_EVENTS:
-		return event_fields;
-	case TARGET_REGIONS:
-		break;
-	}
-	return region_fields;
-}
 
 int query_target_by_name(const char *name)
 {
-	static const char *const names[] = { "deals", "articles", "events", "regions" };
-	for (int i = 0; i < 4; i++)
-		if (strcmp(name, names[i]) == 0)
-			return i;
+	static const enum query_target targets[] = { TARGET_DEALS, TARGET_ARTICLES, TARGET_EVENTS,
+						     TARGET_REGIONS };
+	for (size_t i = 0; i < sizeof targets / sizeof targets[0]; i++)
+		if (strcmp(name, listing_get(targets[i])->name) == 0)
+			return (int)targets[i];
 	return -1;
 }
 
@@ -121,7 +60,7 @@ static int is_space(char c)
 static const struct query_field *find_field(enum query_target target, const char *name,
 					    size_t len)
 {
-	for (const struct query_field *f = query_fields(target); f->name; f++) {
+	for (const struct query_field *f = listing_get(target)->fields; f->name; f++) {
 		if (strlen(f->name) == len && strncasecmp(f->name, name, len) == 0)
 			return f;
 		if (!f->aliases)
@@ -312,7 +251,7 @@ int query_parse(enum query_target target, const char *text, size_t len, struct q
 	memset(q, 0, sizeof *q);
 	memset(err, 0, sizeof *err);
 	q->target = target;
-	const struct query_field *bare = &query_fields(target)[0];
+	const struct query_field *bare = &listing_get(target)->fields[0];
 	struct scanner sc = { text, len, 0 };
 	if (len > QUERY_MAX_BYTES)
 		return fail(err, 0, _("the filter is too long (at most %d bytes)"), QUERY_MAX_BYTES);
@@ -367,19 +306,13 @@ int query_parse(enum query_target target, const char *text, size_t len, struct q
 		} else {
 			/* "regoin:장쑤" is a mistake, not a word; "https://..." is a word. */
 			if (oplen && all_ascii_letters(text + name_start, name_end - name_start) &&
-			    strncmp(text + name_end, "://", 3) != 0)
-				return query_free(q),
-				       fail(err, char_pos(&sc, name_start),
-					    _("unknown field '%.*s' (fields: %s)"),
-					    (int)(name_end - name_start), text + name_start,
-					    target == TARGET_DEALS
-						    ? "company kind scope round amount valuation region "
-						      "city country sector investor acquirer issue date"
-						    : target == TARGET_ARTICLES
-							      ? "section title body source issue date"
-							      : target == TARGET_EVENTS
-									? "name field city date issue"
-									: "level issue date");
+			    strncmp(text + name_end, "://", 3) != 0) {
+				char *names = listing_field_names(listing_get(target), " ");
+				fail(err, char_pos(&sc, name_start), _("unknown field '%.*s' (fields: %s)"),
+				     (int)(name_end - name_start), text + name_start, names);
+				free(names);
+				return query_free(q), -1;
+			}
 			t.field = bare;
 			t.op = OP_MATCH;
 			t.value_pos = char_pos(&sc, sc.at);
@@ -409,34 +342,10 @@ void query_free(struct query *q)
 
 /* ---- sorting ---------------------------------------------------------------------------- */
 
-static const char *const deal_sorts[] = { "issue", "kind", "scope", "company", "company_zh",
-					  "round", "amount", "valuation", "region", "city",
-					  "country", "sector", "date", NULL };
-static const char *const article_sorts[] = { "issue", "section", "date", "title", NULL };
-static const char *const event_sorts[] = { "date", "end", "name", "city", "field", "issue",
-					   NULL };
-static const char *const region_sorts[] = { "issue", "level", "name", "reported", "computed",
-					    NULL };
-
-const char *const *query_sort_names(enum query_target target)
-{
-	switch (target) {
-	case TARGET_DEALS:
-		return deal_sorts;
-	case TARGET_ARTICLES:
-		return article_sorts;
-	case TARGET_EVENTS:
-		return event_sorts;
-	case TARGET_REGIONS:
-		break;
-	}
-	return region_sorts;
-}
-
 int query_parse_sort(enum query_target target, const char *spec, struct sort_key *keys,
 		     size_t max, struct query_error *err)
 {
-	const char *const *names = query_sort_names(target);
+	const struct listing *l = listing_get(target);
 	size_t n = 0;
 	const char *p = spec;
 	while (*p) {
@@ -459,16 +368,13 @@ int query_parse_sort(enum query_target target, const char *spec, struct sort_key
 				return fail(err, start + 1, _("expected asc or desc after ':'"));
 			}
 		}
-		int found = -1;
-		for (int i = 0; names[i]; i++)
-			if (strcasecmp(item, names[i]) == 0)
-				found = i;
+		int found = listing_column_index(l, item);
+		if (found >= 0 && !l->columns[found].sort)
+			found = -1;
 		if (found < 0) {
-			struct buf all = { 0 };
-			for (int i = 0; names[i]; i++)
-				buf_printf(&all, "%s%s", i ? ", " : "", names[i]);
-			fail(err, start + 1, _("unknown sort key '%s' (keys: %s)"), item, all.data);
-			buf_free(&all);
+			char *all = listing_sort_names(l, ", ");
+			fail(err, start + 1, _("unknown sort key '%s' (keys: %s)"), item, all);
+			free(all);
 			free(item);
 			return -1;
 		}

@@ -37,7 +37,8 @@ enum field_type {
 	FT_LEVEL,     /* region or city, for the regions listing */
 };
 
-/* Every field of every target; sqlgen maps each to its columns. */
+/* Every field of every target; the listings (listing.h) say which a target has, sqlgen how
+ * each is matched. */
 enum field_id {
 	F_TEXT, F_COMPANY, F_KIND, F_SCOPE, F_ROUND, F_AMOUNT, F_VALUATION, F_REGION, F_CITY,
 	F_COUNTRY, F_SECTOR, F_INVESTOR, F_ACQUIRER, F_ISSUE, F_DATE, F_SECTION, F_TITLE, F_BODY,
@@ -84,20 +85,14 @@ int query_parse(enum query_target target, const char *text, size_t len, struct q
 		struct query_error *err);
 void query_free(struct query *q);
 
-/* The fields a target knows, ending with a NULL name. */
-const struct query_field *query_fields(enum query_target target);
-
 /* ---- sorting ---- */
 struct sort_key {
-	int key;         /* index into query_sort_names(target) */
+	int column;      /* a sortable column of the target's listing */
 	int descending;
 };
 #define QUERY_MAX_SORT_KEYS 8
 
-/* The sortable keys of a target, ending with NULL. */
-const char *const *query_sort_names(enum query_target target);
-
-/* Parses "amount,-company" or "amount:desc,company:asc". Returns the number of keys, or -1
+/* Parses "amount,-company" or "amount:desc,company:asc" (any sortable column by name). Returns the number of keys, or -1
  * with *err set. */
 int query_parse_sort(enum query_target target, const char *spec, struct sort_key *keys,
 		     size_t max, struct query_error *err);

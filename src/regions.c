@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "pane.h"
 #include "ui.h"
 #include "util.h"
 
@@ -377,7 +378,7 @@ void regions_act(struct regions *r, enum action_id a, int rows)
 		r->top = r->line - (size_t)rows + 1;
 }
 
-static void draw_map(struct regions *r, int y0, int rows, int cols)
+static void draw_map(struct regions *r, WINDOW *w, int y0, int rows, int cols)
 {
 	double max = 0;
 	for (int i = 0; i < REGIONS_TILES; i++) {
@@ -404,9 +405,9 @@ static void draw_map(struct regions *r, int y0, int rows, int cols)
 			int t = tier(r, i, max);
 			int role = tier_roles[t];
 			char *label = xasprintf("%s%s", i == r->cursor ? ">" : "", r->tiles[i].label);
-			ui_put(stdscr, y, x, label, TILE_W, ALIGN_LEFT,
+			ui_put(w, y, x, label, TILE_W, ALIGN_LEFT,
 			       i == r->cursor ? ROLE_MATCH : role);
-			ui_put(stdscr, y + 1, x, count, TILE_W, ALIGN_RIGHT,
+			ui_put(w, y + 1, x, count, TILE_W, ALIGN_RIGHT,
 			       i == r->cursor ? ROLE_MATCH : role);
 			free(label);
 		}
@@ -425,25 +426,23 @@ static void draw_map(struct regions *r, int y0, int rows, int cols)
 	labels[1] = " 1+ ";
 	labels[0] = _(" none ");
 	for (int t = 3; t >= 0; t--) {
-		size_t w = text_strwidth(labels[t]);
-		if (x + (int)w >= cols)
+		size_t lw = text_strwidth(labels[t]);
+		if (x + (int)lw >= cols)
 			break;
-		ui_put(stdscr, ly, x, labels[t], w, ALIGN_LEFT, tier_roles[t]);
-		x += (int)w + 1;
+		ui_put(w, ly, x, labels[t], lw, ALIGN_LEFT, tier_roles[t]);
+		x += (int)lw + 1;
 	}
 	free(l3);
 	free(l2);
 	char *what = xasprintf(r->computed ? _("deals in the store, No. %d %s") : _("reported by No. %d, %s"),
 			       r->issue, r->period);
 	if (x < cols)
-		ui_put(stdscr, ly, x, what, (size_t)(cols - x), ALIGN_LEFT, ROLE_DIM);
+		ui_put(w, ly, x, what, (size_t)(cols - x), ALIGN_LEFT, ROLE_DIM);
 	free(what);
 }
 
-static void draw_charts(struct regions *r, int y0, int rows, int cols)
+static void draw_charts(struct regions *r, WINDOW *w, int y0, int rows, int cols)
 {
-	if (r->width != (size_t)cols)
-		build_charts(r, (size_t)cols);
 	if (r->line < r->top)
 		r->top = r->line;
 	else if (r->line >= r->top + (size_t)rows)
@@ -459,7 +458,7 @@ static void draw_charts(struct regions *r, int y0, int rows, int cols)
 		size_t text_w = text_strwidth(l->text);
 		if (text_w > (size_t)cols)
 			text_w = (size_t)cols;
-		ui_put(stdscr, y0 + y, 0, l->text, text_w, ALIGN_LEFT, (enum ui_role)role);
+		ui_put(w, y0 + y, 0, l->text, text_w, ALIGN_LEFT, (enum ui_role)role);
 		if (l->bar < 0 || text_w >= (size_t)cols)
 			continue;
 		size_t room = (size_t)cols - text_w;
@@ -469,32 +468,38 @@ static void draw_charts(struct regions *r, int y0, int rows, int cols)
 		struct buf b = { 0 };
 		for (size_t k = 0; k < blocks; k++)
 			buf_adds(&b, block);
-		ui_put(stdscr, y0 + y, (int)text_w, b.data ? b.data : "", blocks * block_w, ALIGN_LEFT,
+		ui_put(w, y0 + y, (int)text_w, b.data ? b.data : "", blocks * block_w, ALIGN_LEFT,
 		       ROLE_LINK);
 		buf_free(&b);
 	}
 }
 
-void regions_draw(struct regions *r, int y0, int rows, int cols)
+void regions_sync(struct regions *r, int rows, int cols)
 {
 	load(r);
-	if (!r->issue && !r->charts) {
-		ui_put(stdscr, y0 + 1, 2, _("No region statistics in the store yet."),
-		       (size_t)cols - 2, ALIGN_LEFT, ROLE_DIM);
-		return;
-	}
 	/* The map needs 8 x 2 rows and 8 tiles across; smaller screens get the charts. */
 	if (!r->charts && (rows < MAP_ROWS * 2 + 1 || cols < MAP_COLS * (TILE_W + TILE_GAP)))
 		r->charts = 1;
+	if (r->charts && r->width != (size_t)cols)
+		build_charts(r, (size_t)cols);
+}
+
+void regions_draw(struct regions *r, WINDOW *w, int rows, int cols)
+{
+	int y0 = 0;
+	if (!r->issue && !r->charts) {
+		ui_put(w, y0 + 1, 2, _("No region statistics in the store yet."),
+		       (size_t)cols - 2, ALIGN_LEFT, ROLE_DIM);
+		return;
+	}
 	if (r->charts)
-		draw_charts(r, y0, rows, cols);
+		draw_charts(r, w, y0, rows, cols);
 	else
-		draw_map(r, y0, rows, cols);
+		draw_map(r, w, y0, rows, cols);
 }
 
 char *regions_status(struct regions *r)
 {
-	load(r);
 	struct buf b = { 0 };
 	buf_printf(&b, " %s  ", _("Regions"));
 	if (r->charts) {
@@ -522,4 +527,79 @@ char *regions_filter(struct regions *r)
 	}
 	const char *name = r->tiles[r->cursor].name;
 	return name && *name ? xasprintf("region:%s", name) : NULL;
+}
+
+/* ---- the pane ----------------------------------------------------------------------------- */
+
+struct regions_pane {
+	struct pane pane;
+	struct regions reg;
+};
+
+static struct regions *reg_of(struct pane *p)
+{
+	return &((struct regions_pane *)p)->reg;
+}
+
+static unsigned regions_where(struct pane *p)
+{
+	(void)p;
+	return IN_REGIONS;
+}
+
+static void regions_pane_sync(struct pane *p, int rows, int cols)
+{
+	regions_sync(reg_of(p), rows, cols);
+}
+
+static void regions_pane_draw(struct pane *p, WINDOW *w, int rows, int cols)
+{
+	regions_draw(reg_of(p), w, rows, cols);
+}
+
+static char *regions_pane_status(struct pane *p)
+{
+	return regions_status(reg_of(p));
+}
+
+static int regions_pane_act(struct pane *p, enum action_id a, int rows, int cols)
+{
+	(void)cols;
+	if (a == ACT_BACK || a == ACT_QUIT)
+		return 0;
+	if (a != ACT_OPEN) {
+		regions_act(reg_of(p), a, rows);
+		return 1;
+	}
+	char *filter = regions_filter(reg_of(p));
+	if (!filter)
+		shell_say(p->shell, 1, "%s", _("choose a province or a city first"));
+	else
+		shell_show_filtered(p->shell, N_("Deals"), filter);
+	free(filter);
+	return 1;
+}
+
+static void regions_pane_free(struct pane *p)
+{
+	regions_free(reg_of(p));
+	free(p);
+}
+
+static const struct pane_ops regions_ops = {
+	.name = N_("Regions"),
+	.where = regions_where,
+	.sync = regions_pane_sync,
+	.draw = regions_pane_draw,
+	.status = regions_pane_status,
+	.act = regions_pane_act,
+	.free = regions_pane_free,
+};
+
+struct pane *regions_pane_new(struct store *s, struct shell *sh)
+{
+	struct regions_pane *rp = xcalloc(1, sizeof *rp);
+	rp->pane = (struct pane){ &regions_ops, sh, s };
+	regions_init(&rp->reg, s);
+	return &rp->pane;
 }

@@ -10,6 +10,7 @@
 
 #include "actions.h"
 #include "store.h"
+#include "ui.h"
 
 #define REGIONS_TILES 34
 
@@ -47,7 +48,10 @@ struct regions {
 void regions_init(struct regions *r, struct store *s);
 void regions_free(struct regions *r);
 void regions_act(struct regions *r, enum action_id a, int rows);
-void regions_draw(struct regions *r, int y0, int rows, int cols);
+/* Reads what the next draw shows (the statistics, the charts laid out for the width). */
+void regions_sync(struct regions *r, int rows, int cols);
+/* Draws the pane into w, rows x cols, without reading the store. */
+void regions_draw(struct regions *r, WINDOW *w, int rows, int cols);
 char *regions_status(struct regions *r);
 /* The Deals filter for the chosen tile or line (caller frees), or NULL. */
 char *regions_filter(struct regions *r);

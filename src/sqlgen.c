@@ -14,161 +14,6 @@
 #include "i18n.h"
 #include "util.h"
 
-/* ---- what each target reads ------------------------------------------------------------- */
-
-static const struct list_column deal_columns[] = {
-	{ "id", "d.id", 1, 0, 0 },
-	{ "issue", "i.number", 1, 0, 0 },
-	{ "scope", "d.scope", 0, 0, 0 },
-	{ "company", "d.name_ko", 0, 1, 10 },
-	{ "company_zh", "d.name_zh", 0, 1, 8 },
-	{ "amount", "d.amount_text", 0, 1, 13 },
-	{ "kind", "d.kind", 0, 1, 10 },
-	{ "round", "d.round", 0, 1, 8 },
-	{ "amount_cny", "CASE WHEN d.amount_cny IS NOT NULL THEN printf('%.0f', d.amount_cny) END",
-	  1, 0, 0 },
-	{ "valuation", "d.valuation_text", 0, 0, 0 },
-	{ "acquirer", "d.acquirer", 0, 0, 0 },
-	{ "region", "coalesce(pr.name_ko, CASE WHEN d.province_id IS NULL THEN d.place END)", 0, 1,
-	  8 },
-	{ "city", "ct.name_ko", 0, 0, 0 },
-	{ "country", "d.country", 0, 0, 0 },
-	{ "place", "d.place", 0, 0, 0 },
-	{ "sector", "d.sector", 0, 1, 7 },
-	{ "investors", "d.investors", 0, 1, 9 },
-	{ "description", "d.description", 0, 0, 0 },
-	{ "period", "d.period", 0, 0, 0 },
-	{ "date", "d.date", 0, 0, 0 },
-	{ NULL, NULL, 0, 0, 0 },
-};
-
-static const struct list_column article_columns[] = {
-	{ "id", "a.id", 1, 0, 0 },
-	{ "issue", "i.number", 1, 1, 0 },
-	{ "section", "a.section", 0, 1, 10 },
-	{ "date", "a.date", 0, 1, 10 },
-	{ "title", "a.title", 0, 1, 20 },
-	{ "sources", "(SELECT group_concat(name, '; ') FROM (SELECT name FROM article_source "
-		     "WHERE article_id = a.id ORDER BY seq))", 0, 0, 0 },
-	{ "links", "(SELECT count(*) FROM article_ref WHERE article_id = a.id)", 1, 0, 0 },
-	{ "body", "a.body", 0, 0, 0 },
-	{ NULL, NULL, 0, 0, 0 },
-};
-
-static const struct list_column event_columns[] = {
-	{ "id", "e.id", 1, 0, 0 },
-	{ "start", "e.start_date", 0, 1, 0 },
-	{ "end", "e.end_date", 0, 1, 0 },
-	{ "name", "e.name", 0, 1, 0 },
-	{ "city", "e.city", 0, 1, 0 },
-	{ "field", "e.field", 0, 1, 0 },
-	{ "issue", "i.number", 1, 0, 0 },
-	{ "issue_date", "i.date", 0, 0, 0 },
-	{ NULL, NULL, 0, 0, 0 },
-};
-
-static const struct list_column region_columns[] = {
-	{ "id", "r.id", 1, 0, 0 },
-	{ "issue", "r.issue", 1, 1, 0 },
-	{ "period", "r.period", 0, 1, 0 },
-	{ "level", "r.level", 0, 1, 0 },
-	{ "name", "r.name", 0, 1, 0 },
-	{ "name_zh", "r.name_zh", 0, 1, 0 },
-	{ "reported", "CASE WHEN r.reported IS NOT NULL THEN printf('%d', r.reported) END", 1, 1, 0 },
-	{ "computed", "r.computed", 1, 1, 0 },
-	{ NULL, NULL, 0, 0, 0 },
-};
-
-const struct list_column *sqlgen_columns(enum query_target target)
-{
-	switch (target) {
-	case TARGET_DEALS:
-		return deal_columns;
-	case TARGET_ARTICLES:
-		return article_columns;
-	case TARGET_EVENTS:
-		return event_columns;
-	case TARGET_REGIONS:
-		break;
-	}
-	return region_columns;
-}
-
-static const char deal_from[] =
-	" FROM deal d JOIN issue i ON i.id = d.issue_id"
-	" LEFT JOIN place pr ON pr.id = d.province_id LEFT JOIN place ct ON ct.id = d.city_id";
-static const char article_from[] =
-	" FROM article a JOIN issue i ON i.id = a.issue_id JOIN section sec ON sec.code = a.section";
-static const char event_from[] = " FROM event e JOIN issue i ON i.id = e.issue_id";
-/* Regions: the counts each issue reports, beside the counts of its investment deals per
- * province or city; places with deals but no reported count appear with computed only. */
-static const char region_from[] =
-	" FROM ("
-	"SELECT i.number AS issue, s.period AS period, s.dimension AS level,"
-	" coalesce(p.name_ko, s.key) AS name, p.name_zh AS name_zh, s.value AS reported,"
-	" (SELECT count(*) FROM deal d WHERE d.issue_id = s.issue_id AND d.kind = 'investment'"
-	"  AND d.period = s.period AND p.id IS NOT NULL AND"
-	"  (CASE WHEN s.dimension = 'city' THEN d.city_id ELSE d.province_id END) = p.id)"
-	" AS computed, s.rank AS rank, s.id AS id"
-	" FROM stat s JOIN issue i ON i.id = s.issue_id LEFT JOIN place p ON p.id = s.place_id"
-	" WHERE s.dimension IN ('region', 'city') AND s.metric = 'deal_count'"
-	" UNION ALL "
-	"SELECT i.number, d.period, 'region', p.name_ko, p.name_zh, NULL, count(*), NULL,"
-	" 1000000000 + min(d.id)"
-	" FROM deal d JOIN issue i ON i.id = d.issue_id JOIN place p ON p.id = d.province_id"
-	" WHERE d.kind = 'investment' AND NOT EXISTS (SELECT 1 FROM stat s WHERE"
-	"  s.issue_id = d.issue_id AND s.period = d.period AND s.dimension = 'region'"
-	"  AND s.metric = 'deal_count' AND s.place_id = d.province_id)"
-	" GROUP BY d.issue_id, d.period, d.province_id"
-	" UNION ALL "
-	"SELECT i.number, d.period, 'city', p.name_ko, p.name_zh, NULL, count(*), NULL,"
-	" 2000000000 + min(d.id)"
-	" FROM deal d JOIN issue i ON i.id = d.issue_id JOIN place p ON p.id = d.city_id"
-	" WHERE d.kind = 'investment' AND NOT EXISTS (SELECT 1 FROM stat s WHERE"
-	"  s.issue_id = d.issue_id AND s.period = d.period AND s.dimension = 'city'"
-	"  AND s.metric = 'deal_count' AND s.place_id = d.city_id)"
-	" GROUP BY d.issue_id, d.period, d.city_id"
-	") r";
-
-/* Sort expressions, in the order of query_sort_names(). */
-static const char *const deal_sort_exprs[] = {
-	"i.number", "d.kind", "d.scope", "d.name_ko", "d.name_zh", "d.round", "d.amount_cny",
-	"d.valuation_cny", "pr.name_ko", "ct.name_ko", "d.country", "d.sector",
-	"coalesce(d.date, d.period)",
-};
-static const char *const article_sort_exprs[] = { "i.number", "sec.seq", "a.date", "a.title" };
-static const char *const event_sort_exprs[] = { "e.start_date", "e.end_date", "e.name",
-						"e.city", "e.field", "i.number" };
-static const char *const region_sort_exprs[] = { "r.issue", "r.level", "r.name", "r.reported",
-						 "r.computed" };
-
-struct target_sql {
-	const char *from;
-	const char *const *sort_exprs;
-	const char *natural;  /* the natural order, ascending */
-	const char *id;       /* the last tie-breaker */
-};
-
-static struct target_sql target_sql(enum query_target t)
-{
-	switch (t) {
-	case TARGET_DEALS:
-		return (struct target_sql){ deal_from, deal_sort_exprs, "i.number, d.seq", "d.id" };
-	case TARGET_ARTICLES:
-		return (struct target_sql){ article_from, article_sort_exprs, "i.number, a.seq",
-					    "a.id" };
-	case TARGET_EVENTS:
-		return (struct target_sql){ event_from, event_sort_exprs,
-					    "e.start_date, e.end_date", "e.id" };
-	case TARGET_REGIONS:
-		break;
-	}
-	return (struct target_sql){ region_from, region_sort_exprs,
-				    "r.issue, r.period, r.level DESC, r.rank IS NULL, r.rank, "
-				    "r.reported IS NULL, r.reported DESC",
-				    "r.id" };
-}
-
 /* ---- building ----------------------------------------------------------------------------- */
 
 struct gen {
@@ -610,117 +455,280 @@ static int add_where(struct gen *g, const struct query *q)
 	return 0;
 }
 
-static int finish(struct gen *g, int rc, struct sql_stmt *out)
+static void gen_take(struct gen *g, struct sql_stmt *out)
 {
-	struct sql_stmt st = { buf_take(&g->sql), g->binds, g->nbinds };
-	if (rc != 0) {
-		sql_stmt_free(&st);
-		return -1;
-	}
-	*out = st;
-	return 0;
+	*out = (struct sql_stmt){ buf_take(&g->sql), g->binds, g->nbinds };
 }
 
-int sqlgen_select(struct store *s, const struct query *q, const struct sort_key *keys,
-		  size_t nkeys, int reverse, const int *columns, size_t ncolumns, long long limit,
-		  long long offset, struct sql_stmt *out, struct query_error *err)
+/* Appends a compiled fragment: its text and a copy of its binds, in order. */
+static void gen_append(struct gen *g, const struct sql_stmt *st)
+{
+	if (!st || !st->text)
+		return;
+	buf_adds(&g->sql, st->text);
+	for (size_t i = 0; i < st->nbinds; i++) {
+		g->binds = xrealloc(g->binds, (g->nbinds + 1) * sizeof *g->binds);
+		g->binds[g->nbinds++] = sql_bind_copy(&st->binds[i]);
+	}
+}
+
+static void bind_value(struct gen *g, const struct sql_bind *v)
+{
+	bind(g, sql_bind_copy(v));
+}
+
+struct sql_bind sql_bind_copy(const struct sql_bind *b)
+{
+	struct sql_bind c = *b;
+	if (c.type == BIND_TEXT)
+		c.text = xstrdup(b->text ? b->text : "");
+	else
+		c.text = NULL;
+	return c;
+}
+
+int sqlgen_where(struct store *s, const struct query *q, struct sql_stmt *where,
+		 struct query_error *err)
 {
 	struct gen g = { .store = s, .err = err };
-	const struct list_column *cols = sqlgen_columns(q->target);
-	struct target_sql ts = target_sql(q->target);
+	int rc = add_where(&g, q);
+	buf_adds(&g.sql, ""); /* never a NULL text */
+	gen_take(&g, where);
+	if (rc != 0)
+		sql_stmt_free(where);
+	return rc;
+}
+
+/* ---- orders and seeks ---------------------------------------------------------------------- */
+
+void sqlgen_order(const struct listing *l, const struct sort_key *keys, size_t nkeys,
+		  int reverse, struct sqlgen_order *out)
+{
+	memset(out, 0, sizeof *out);
+	if (nkeys) {
+		for (size_t i = 0; i < nkeys && out->n < SQLGEN_MAX_ORDER - 1; i++) {
+			out->expr[out->n] = l->columns[keys[i].column].sort;
+			out->desc[out->n] = keys[i].descending != reverse;
+			out->nullable[out->n] = 1;
+			out->n++;
+		}
+	} else {
+		for (const struct listing_order *t = l->natural;
+		     t->expr && out->n < SQLGEN_MAX_ORDER - 1; t++) {
+			out->expr[out->n] = t->expr;
+			out->desc[out->n] = t->desc != reverse;
+			out->n++;
+		}
+	}
+	/* The id runs with the first key: an index on that key holds its rows in id order. */
+	out->expr[out->n] = l->id;
+	out->desc[out->n] = out->n ? out->desc[0] : reverse;
+	out->n++;
+}
+
+/* One term of ORDER BY. SQLite puts NULL first ascending and last descending; where that is
+ * not the place wanted, an "IS NULL" term first puts it there. */
+static void order_term(struct buf *b, const char *expr, int desc, int nullable, int nulls_last)
+{
+	const char *dir = desc ? "DESC" : "ASC";
+	if (nullable && nulls_last != desc)
+		buf_printf(b, "%s IS NULL %s, ", expr, nulls_last ? "ASC" : "DESC");
+	buf_printf(b, "%s %s", expr, dir);
+}
+
+/* Rows strictly beyond the anchor in the order (backward: before it), over terms [from, n):
+ * the first term beyond its value, or equal to it and beyond in the rest. NULLs sit last
+ * going forward and first going backward. */
+static void beyond(struct gen *g, const struct sqlgen_order *o, int from,
+		   const struct sql_bind *anchor, int backward)
+{
+	int open = 0;
+	for (int i = from; i < o->n; i++) {
+		const char *e = o->expr[i];
+		const struct sql_bind *v = &anchor[i];
+		int desc = o->desc[i] != backward, nulls_last = !backward;
+		int null = v->type == BIND_NULL;
+		buf_addc(&g->sql, '(');
+		open++;
+		if (null) {
+			buf_adds(&g->sql, nulls_last ? "0" : "");
+			if (!nulls_last)
+				buf_printf(&g->sql, "%s IS NOT NULL", e);
+		} else if (o->nullable[i] && nulls_last) {
+			buf_printf(&g->sql, "(%s %s ", e, desc ? "<" : ">");
+			bind_value(g, v);
+			buf_printf(&g->sql, " OR %s IS NULL)", e);
+		} else {
+			buf_printf(&g->sql, "%s %s ", e, desc ? "<" : ">");
+			bind_value(g, v);
+		}
+		if (i + 1 == o->n)
+			break;
+		buf_adds(&g->sql, " OR (");
+		open++;
+		if (null) {
+			buf_printf(&g->sql, "%s IS NULL", e);
+		} else {
+			buf_printf(&g->sql, "%s = ", e);
+			bind_value(g, v);
+		}
+		buf_adds(&g->sql, " AND ");
+	}
+	while (open--)
+		buf_addc(&g->sql, ')');
+}
+
+static void and_where(struct gen *g, const struct sql_stmt *where)
+{
+	if (where && where->text && *where->text) {
+		gen_append(g, where);
+		buf_adds(&g->sql, " AND ");
+	} else {
+		buf_adds(&g->sql, " WHERE ");
+	}
+}
+
+void sqlgen_window(const struct listing *l, const int *columns, size_t ncolumns,
+		   const struct sql_stmt *where, const struct sql_stmt *extra,
+		   const struct sqlgen_order *o, int backward, enum sqlgen_part part,
+		   const struct sql_bind *anchor, long long limit, struct sql_stmt *out)
+{
+	struct gen g = { 0 };
+	const char *first = o->expr[0];
+	int desc0 = o->desc[0] != backward;
 	buf_adds(&g.sql, "SELECT ");
 	for (size_t i = 0; i < ncolumns; i++)
-		buf_printf(&g.sql, "%s%s AS \"%s\"", i ? ", " : "", cols[columns[i]].expr,
-			   cols[columns[i]].name);
-	buf_adds(&g.sql, ts.from);
-	if (add_where(&g, q) != 0)
-		return finish(&g, -1, out);
-	buf_adds(&g.sql, " ORDER BY ");
-	if (nkeys) {
-		/* SQLite puts NULL first ascending and last descending: ascending keys add an
-		 * "IS NULL" term (served by the expression indexes) so that they come last too.
-		 * Ties fall to the row id: the order the rows were imported in. */
-		for (size_t i = 0; i < nkeys; i++) {
-			const char *e = ts.sort_exprs[keys[i].key];
-			if (keys[i].descending != reverse)
-				buf_printf(&g.sql, "%s DESC, ", e);
-			else
-				buf_printf(&g.sql, "%s IS NULL, %s, ", e, e);
+		buf_printf(&g.sql, "%s AS \"%s\", ", l->columns[columns[i]].expr,
+			   l->columns[columns[i]].name);
+	buf_printf(&g.sql, "%s", l->id);
+	for (int i = 0; i < o->n; i++)
+		buf_printf(&g.sql, ", %s", o->expr[i]);
+	buf_adds(&g.sql, l->from);
+	and_where(&g, where);
+	if (extra && extra->text && *extra->text) {
+		gen_append(&g, extra);
+		buf_adds(&g.sql, " AND ");
+	}
+	if (part == PART_VALUED)
+		buf_printf(&g.sql, "%s IS NOT NULL AND ", first);
+	else if (part == PART_EMPTY)
+		buf_printf(&g.sql, "%s IS NULL AND ", first);
+	if (anchor) {
+		/* A range on the first key that an index can seek to; the exact condition
+		 * follows. */
+		if (part != PART_EMPTY && anchor[0].type != BIND_NULL) {
+			buf_printf(&g.sql, "%s %s ", first, desc0 ? "<=" : ">=");
+			bind_value(&g, &anchor[0]);
+			buf_adds(&g.sql, " AND ");
 		}
-		buf_printf(&g.sql, "%s%s", ts.id, reverse ? " DESC" : "");
-	} else if (reverse) {
-		/* Every part of the natural order, flipped. */
-		char *natural = xstrdup(ts.natural);
-		char *save = NULL;
-		for (char *part = strtok_r(natural, ",", &save); part;
-		     part = strtok_r(NULL, ",", &save)) {
-			part = trim(part);
-			size_t n = strlen(part);
-			if (n > 5 && strcmp(part + n - 5, " DESC") == 0) {
-				part[n - 5] = '\0';
-				buf_printf(&g.sql, "%s ASC, ", part);
-			} else {
-				buf_printf(&g.sql, "%s DESC, ", part);
-			}
-		}
-		free(natural);
-		buf_printf(&g.sql, "%s DESC", ts.id);
+		beyond(&g, o, 0, anchor, backward);
 	} else {
-		buf_printf(&g.sql, "%s, %s", ts.natural, ts.id);
+		buf_adds(&g.sql, "1");
+	}
+	buf_adds(&g.sql, " ORDER BY ");
+	for (int i = 0; i < o->n; i++) {
+		if (i == 0 && part == PART_EMPTY)
+			continue;
+		if (g.sql.data[g.sql.len - 1] != ' ')
+			buf_adds(&g.sql, ", ");
+		order_term(&g.sql, o->expr[i], o->desc[i] != backward,
+			   o->nullable[i] && !(i == 0 && part == PART_VALUED), !backward);
 	}
 	if (limit >= 0) {
 		buf_adds(&g.sql, " LIMIT ");
 		bind_int(&g, limit);
-		buf_adds(&g.sql, " OFFSET ");
-		bind_int(&g, offset);
 	}
-	return finish(&g, 0, out);
+	gen_take(&g, out);
 }
 
-int sqlgen_count(struct store *s, const struct query *q, struct sql_stmt *out,
-		 struct query_error *err)
-{
-	struct gen g = { .store = s, .err = err };
-	buf_adds(&g.sql, "SELECT count(*)");
-	buf_adds(&g.sql, target_sql(q->target).from);
-	return finish(&g, add_where(&g, q), out);
-}
-
-int sqlgen_breakdown(struct store *s, const struct query *q, int column, struct sql_stmt *out,
-		     struct query_error *err)
-{
-	struct gen g = { .store = s, .err = err };
-	const struct list_column *cols = sqlgen_columns(q->target);
-	struct target_sql ts = target_sql(q->target);
-	int investors = q->target == TARGET_DEALS && strcmp(cols[column].name, "investors") == 0;
-	/* Investors break down one by one, not by the list as written. The expressions are the
-	 * fixed text of the column table; values from the user are bound below. */
-	buf_printf(&g.sql, "SELECT %s AS value, count(*) AS count, %s AS amount",
-		   investors ? "inv.name" : cols[column].expr,
-		   q->target == TARGET_DEALS
-			   ? "CASE WHEN sum(d.amount_cny) IS NOT NULL THEN printf('%.0f', "
-			     "sum(d.amount_cny)) END"
-			   : "NULL");
-	buf_adds(&g.sql, ts.from);
-	if (investors)
-		buf_adds(&g.sql, " JOIN deal_investor inv ON inv.deal_id = d.id");
-	int rc = add_where(&g, q);
-	buf_adds(&g.sql, " GROUP BY 1 ORDER BY 2 DESC, 1 IS NULL, 1");
-	return finish(&g, rc, out);
-}
-
-int sqlgen_by_id(enum query_target target, long long id, struct sql_stmt *out)
+void sqlgen_count(const struct listing *l, const struct sql_stmt *where,
+		  const struct sqlgen_order *o, const struct sql_bind *anchor,
+		  struct sql_stmt *out)
 {
 	struct gen g = { 0 };
-	const struct list_column *cols = sqlgen_columns(target);
-	struct target_sql ts = target_sql(target);
+	buf_adds(&g.sql, "SELECT count(*)");
+	buf_adds(&g.sql, l->count_from);
+	if (anchor) {
+		and_where(&g, where);
+		beyond(&g, o, 0, anchor, 1);
+	} else {
+		gen_append(&g, where);
+	}
+	gen_take(&g, out);
+}
+
+void sqlgen_holds(const struct listing *l, const int *columns, size_t ncolumns,
+		  const char *text, struct sql_stmt *out)
+{
+	struct gen g = { 0 };
+	const char *exprs[LISTING_MAX_COLUMNS + 1];
+	size_t n = 0;
+	for (size_t i = 0; i < ncolumns && n < LISTING_MAX_COLUMNS; i++)
+		exprs[n++] = l->columns[columns[i]].expr;
+	exprs[n] = NULL;
+	like_any(&g, exprs, text, 0);
+	gen_take(&g, out);
+}
+
+int sqlgen_select(struct store *s, const struct query *q, const struct sort_key *keys,
+		  size_t nkeys, int reverse, const int *columns, size_t ncolumns,
+		  struct sql_stmt *out, struct query_error *err)
+{
+	const struct listing *l = listing_get(q->target);
+	struct gen g = { .store = s, .err = err };
 	buf_adds(&g.sql, "SELECT ");
-	for (int i = 0; cols[i].name; i++)
-		buf_printf(&g.sql, "%s%s AS \"%s\"", i ? ", " : "", cols[i].expr, cols[i].name);
-	buf_adds(&g.sql, ts.from);
-	buf_printf(&g.sql, " WHERE %s = ", ts.id); /* a fixed column; the id is bound */
+	for (size_t i = 0; i < ncolumns; i++)
+		buf_printf(&g.sql, "%s%s AS \"%s\"", i ? ", " : "", l->columns[columns[i]].expr,
+			   l->columns[columns[i]].name);
+	buf_adds(&g.sql, l->from);
+	int rc = add_where(&g, q);
+	struct sqlgen_order o;
+	sqlgen_order(l, keys, nkeys, reverse, &o);
+	buf_adds(&g.sql, " ORDER BY ");
+	for (int i = 0; i < o.n; i++) {
+		if (i)
+			buf_adds(&g.sql, ", ");
+		order_term(&g.sql, o.expr[i], o.desc[i], o.nullable[i], 1);
+	}
+	gen_take(&g, out);
+	if (rc != 0)
+		sql_stmt_free(out);
+	return rc;
+}
+
+void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int column,
+		      struct sql_stmt *out)
+{
+	struct gen g = { 0 };
+	const struct listing_column *c = &l->columns[column];
+	int deals = l->target == TARGET_DEALS;
+	int investors = deals && strcmp(c->name, "investors") == 0;
+	/* Investors break down one by one, not by the list as written. The expressions are the
+	 * fixed text of the listing; values from the user are in where's binds. */
+	buf_printf(&g.sql, "SELECT %s AS value, count(*) AS count, %s AS amount",
+		   investors ? "inv.name" : c->expr,
+		   deals ? "CASE WHEN sum(d.amount_cny) IS NOT NULL THEN printf('%.0f', "
+			   "sum(d.amount_cny)) END"
+			 : "NULL");
+	buf_adds(&g.sql, l->count_from);
+	if (investors)
+		buf_adds(&g.sql, " JOIN deal_investor inv ON inv.deal_id = d.id");
+	gen_append(&g, where);
+	buf_adds(&g.sql, " GROUP BY 1 ORDER BY 2 DESC, 1 IS NULL, 1");
+	gen_take(&g, out);
+}
+
+void sqlgen_by_id(const struct listing *l, long long id, struct sql_stmt *out)
+{
+	struct gen g = { 0 };
+	buf_adds(&g.sql, "SELECT ");
+	for (int i = 0; l->columns[i].name; i++)
+		buf_printf(&g.sql, "%s%s AS \"%s\"", i ? ", " : "", l->columns[i].expr,
+			   l->columns[i].name);
+	buf_adds(&g.sql, l->from);
+	buf_printf(&g.sql, " WHERE %s = ", l->id); /* a fixed column; the id is bound */
 	bind_int(&g, id);
-	return finish(&g, 0, out);
+	gen_take(&g, out);
 }
 
 void sql_stmt_free(struct sql_stmt *st)

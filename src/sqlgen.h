@@ -1,28 +1,22 @@
-/* sqlgen.h: turns a parsed filter and sort keys into one SELECT with bound parameters, for
- * the store to run. Column lists, sort expressions and the tables they come from are fixed
- * here; only values from the user travel as parameters. Part of the store: nothing outside
- * store.c and this file writes SQL. */
+/* sqlgen.h: turns a parsed filter and sort keys into SELECTs with bound parameters, for the
+ * store to run. Column lists, sort expressions and tables come from the listing descriptions
+ * (listing.h); only values from the user travel as parameters. Part of the store: nothing
+ * outside store.c and this file writes SQL.
+ *
+ * A filter is compiled once into a WHERE clause (places, sections, amounts and rates looked up
+ * then); windows of rows, counts, searches and breakdowns are built from that clause. Windows
+ * are read by seeking from the order values of the row at their edge (keyset paging), never
+ * by OFFSET. */
 #ifndef JUBO_SQLGEN_H
 #define JUBO_SQLGEN_H
 
 #include <stddef.h>
 
+#include "listing.h"
 #include "query.h"
 #include "store.h"
 
-/* A column a listing can show. */
-struct list_column {
-	const char *name;    /* the name in --columns and in the header */
-	const char *expr;    /* its SQL expression (fixed text) */
-	int numeric;         /* right-aligned in a table */
-	int shown;           /* in the default table columns */
-	int min;             /* cells the browser keeps for it when space is short (0: 6) */
-};
-
-/* The columns of a target, ending with a NULL name. */
-const struct list_column *sqlgen_columns(enum query_target target);
-
-enum sql_bind_type { BIND_TEXT, BIND_INT, BIND_REAL };
+enum sql_bind_type { BIND_TEXT, BIND_INT, BIND_REAL, BIND_NULL };
 struct sql_bind {
 	enum sql_bind_type type;
 	char *text;
@@ -36,27 +30,63 @@ struct sql_stmt {
 	size_t nbinds;
 };
 
-/* Builds the SELECT of the given columns (indexes into sqlgen_columns) for rows matching q,
- * ordered by keys then the row id (the order of import), or without keys by the target's
- * natural order; reverse flips every direction. Rows with no value for a sort key come last
- * in either direction. A limit >= 0 reads a window of rows from offset. Looks up places,
- * sections and rates in the store. 0, or -1 with *err. */
-int sqlgen_select(struct store *s, const struct query *q, const struct sort_key *keys,
-		  size_t nkeys, int reverse, const int *columns, size_t ncolumns, long long limit,
-		  long long offset, struct sql_stmt *out, struct query_error *err);
-
-/* SELECT count(*) of the rows matching q. */
-int sqlgen_count(struct store *s, const struct query *q, struct sql_stmt *out,
+/* Compiles a filter to " WHERE ..." (empty text when it has no terms) with its binds. Looks
+ * up places, sections and rates in the store. 0, or -1 with *err. */
+int sqlgen_where(struct store *s, const struct query *q, struct sql_stmt *where,
 		 struct query_error *err);
 
-/* Rows matching q grouped by one column: value, count, and (deals) the total amount in yuan,
- * by count. The investors column groups by each investor. */
-int sqlgen_breakdown(struct store *s, const struct query *q, int column, struct sql_stmt *out,
-		     struct query_error *err);
+/* The order of a listing for sort keys (or its natural order without keys): the keys, then
+ * the row id as the last tie-breaker, which runs the way the first key does so that one index
+ * serves both. Rows with no value for a key come last in either direction. */
+#define SQLGEN_MAX_ORDER 10
+struct sqlgen_order {
+	const char *expr[SQLGEN_MAX_ORDER];
+	int desc[SQLGEN_MAX_ORDER];
+	int nullable[SQLGEN_MAX_ORDER];  /* sort keys may be NULL; natural orders never are */
+	int n;                           /* terms, the id last */
+};
+void sqlgen_order(const struct listing *l, const struct sort_key *keys, size_t nkeys,
+		  int reverse, struct sqlgen_order *out);
+
+/* Which rows of the order a window read covers: the first key's rows with a value, its rows
+ * without one, or all (a first key that is never NULL). Reading each part on its own lets an
+ * index on the first key serve the seek and the order. */
+enum sqlgen_part { PART_ALL, PART_VALUED, PART_EMPTY };
+
+/* SELECT the columns, the id and the order's values (in that order) of the rows matching
+ * where, in the order (backward: the opposite order), within part, after the row whose order
+ * values are anchor (NULL: from the start), at most limit of them. An extra condition
+ * (a search) can be ANDed in. */
+void sqlgen_window(const struct listing *l, const int *columns, size_t ncolumns,
+		   const struct sql_stmt *where, const struct sql_stmt *extra,
+		   const struct sqlgen_order *o, int backward, enum sqlgen_part part,
+		   const struct sql_bind *anchor, long long limit, struct sql_stmt *out);
+
+/* SELECT count(*) of the rows matching where (before the anchor row, when there is one). */
+void sqlgen_count(const struct listing *l, const struct sql_stmt *where,
+		  const struct sqlgen_order *o, const struct sql_bind *anchor,
+		  struct sql_stmt *out);
+
+/* A condition that some shown column holds text (case-insensitive for Latin), for search. */
+void sqlgen_holds(const struct listing *l, const int *columns, size_t ncolumns,
+		  const char *text, struct sql_stmt *out);
+
+/* The whole listing: the SELECT of the columns for rows matching q in the order of keys
+ * (reverse flips it). 0, or -1 with *err. */
+int sqlgen_select(struct store *s, const struct query *q, const struct sort_key *keys,
+		  size_t nkeys, int reverse, const int *columns, size_t ncolumns,
+		  struct sql_stmt *out, struct query_error *err);
+
+/* Rows matching where grouped by one column: value, count, and (deals) the total amount in
+ * yuan, by count. The investors column groups by each investor. */
+void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int column,
+		      struct sql_stmt *out);
 
 /* Every column of one row, by id. */
-int sqlgen_by_id(enum query_target target, long long id, struct sql_stmt *out);
+void sqlgen_by_id(const struct listing *l, long long id, struct sql_stmt *out);
 
 void sql_stmt_free(struct sql_stmt *st);
+/* A copy of a value (its text copied). */
+struct sql_bind sql_bind_copy(const struct sql_bind *b);
 
 #endif

@@ -92,9 +92,18 @@ static const char *const stmt_sql[ST_COUNT] = {
 			"cny_per_unit = excluded.cny_per_unit, source = excluded.source",
 };
 
+#define STORE_CACHE 24
+
 struct store {
 	sqlite3 *db;                   /* the connection */
 	sqlite3_stmt *stmt[ST_COUNT];  /* prepared on first use */
+	/* Statements made by sqlgen, prepared once and kept while they are in use: a view runs
+	 * the same few statements for every window, count and search. */
+	struct {
+		sqlite3_stmt *st;
+		unsigned long used;    /* when it last ran, for dropping the oldest */
+	} cache[STORE_CACHE];
+	unsigned long clock;
 };
 
 /* ---- schema ---------------------------------------------------------------------------- */
@@ -300,11 +309,29 @@ static const char filter_indexes_v4[] =
 	"CREATE INDEX IF NOT EXISTS deal_kind_issue ON deal(kind, issue_id, seq);"
 	"CREATE INDEX IF NOT EXISTS deal_scope_issue ON deal(scope, issue_id, seq);";
 
+/* Version 5: windows are read in two parts, the rows with a value for the sort key and those
+ * without (sqlgen.h), so the plain indexes of version 1 serve both directions and the
+ * "IS NULL" indexes of version 3 only slow imports down. A filter by province sorted by
+ * amount, the commonest pair, has its own index. */
+static const char seek_indexes_v5[] =
+	"DROP INDEX IF EXISTS deal_amount_asc;"
+	"DROP INDEX IF EXISTS deal_valuation_asc;"
+	"DROP INDEX IF EXISTS deal_name_ko_asc;"
+	"DROP INDEX IF EXISTS deal_name_zh_asc;"
+	"DROP INDEX IF EXISTS deal_round_asc;"
+	"DROP INDEX IF EXISTS deal_sector_asc;"
+	"DROP INDEX IF EXISTS deal_country_asc;"
+	"DROP INDEX IF EXISTS deal_kind_asc;"
+	"DROP INDEX IF EXISTS deal_scope_asc;"
+	"DROP INDEX IF EXISTS deal_when_asc;"
+	"CREATE INDEX IF NOT EXISTS deal_province_amount ON deal(province_id, amount_cny, id);";
+
 static const struct migration migrations[] = {
 	{ schema_v1, NULL },
 	{ NULL, seed_gazetteer },
 	{ sort_indexes_v3, NULL },
 	{ filter_indexes_v4, NULL },
+	{ seek_indexes_v5, NULL },
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
@@ -477,6 +504,8 @@ void store_close(struct store *s)
 		return;
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
+	for (int i = 0; i < STORE_CACHE; i++)
+		sqlite3_finalize(s->cache[i].st);
 	sqlite3_close(s->db);
 	free(s);
 }
@@ -1166,11 +1195,30 @@ int store_list_issues(struct store *s, store_row_fn fn, void *ctx)
 	return rc;
 }
 
-int store_run(struct store *s, const struct sql_stmt *q, store_row_fn fn, void *ctx)
+/* The prepared statement for q's text, from the cache or newly prepared, with q's values
+ * bound. NULL on an error. */
+static sqlite3_stmt *cached(struct store *s, const struct sql_stmt *q)
 {
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, q->text, -1, &st, NULL) != SQLITE_OK)
-		return -1;
+	int slot = -1, oldest = 0;
+	for (int i = 0; i < STORE_CACHE; i++) {
+		if (s->cache[i].st && strcmp(sqlite3_sql(s->cache[i].st), q->text) == 0) {
+			slot = i;
+			break;
+		}
+		if (!s->cache[i].st || s->cache[i].used < s->cache[oldest].used)
+			oldest = i;
+	}
+	if (slot < 0) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v3(s->db, q->text, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) !=
+		    SQLITE_OK)
+			return NULL;
+		slot = oldest;
+		sqlite3_finalize(s->cache[slot].st);
+		s->cache[slot].st = st;
+	}
+	s->cache[slot].used = ++s->clock;
+	sqlite3_stmt *st = s->cache[slot].st;
 	for (size_t i = 0; i < q->nbinds; i++) {
 		const struct sql_bind *b = &q->binds[i];
 		int n = (int)i + 1;
@@ -1178,10 +1226,66 @@ int store_run(struct store *s, const struct sql_stmt *q, store_row_fn fn, void *
 			sqlite3_bind_text(st, n, b->text, -1, SQLITE_TRANSIENT);
 		else if (b->type == BIND_INT)
 			sqlite3_bind_int64(st, n, b->i);
-		else
+		else if (b->type == BIND_REAL)
 			sqlite3_bind_double(st, n, b->d);
+		else
+			sqlite3_bind_null(st, n);
 	}
-	int rc = stream_rows(st, fn, ctx);
-	sqlite3_finalize(st);
-	return rc;
+	return st;
+}
+
+/* After a run: -2 when the progress handler stopped it, -1 on another error. */
+static int run_result(struct store *s, sqlite3_stmt *st, int rc)
+{
+	int interrupted = rc != 0 && sqlite3_errcode(s->db) == SQLITE_INTERRUPT;
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == 0 ? 0 : interrupted ? -2 : -1;
+}
+
+int store_run(struct store *s, const struct sql_stmt *q, store_row_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = cached(s, q);
+	if (!st)
+		return -1;
+	return run_result(s, st, stream_rows(st, fn, ctx));
+}
+
+int store_run_typed(struct store *s, const struct sql_stmt *q, store_value_fn fn, void *ctx)
+{
+	sqlite3_stmt *st = cached(s, q);
+	if (!st)
+		return -1;
+	int n = sqlite3_column_count(st), rc = 0, step;
+	struct sql_bind *values = xcalloc((size_t)n ? (size_t)n : 1, sizeof *values);
+	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < n; i++) {
+			struct sql_bind *v = &values[i];
+			switch (sqlite3_column_type(st, i)) {
+			case SQLITE_INTEGER:
+				*v = (struct sql_bind){ .type = BIND_INT, .i = sqlite3_column_int64(st, i) };
+				break;
+			case SQLITE_FLOAT:
+				*v = (struct sql_bind){ .type = BIND_REAL, .d = sqlite3_column_double(st, i) };
+				break;
+			case SQLITE_NULL:
+				*v = (struct sql_bind){ .type = BIND_NULL };
+				break;
+			default:
+				*v = (struct sql_bind){ .type = BIND_TEXT,
+							.text = (char *)sqlite3_column_text(st, i) };
+				break;
+			}
+		}
+		rc = fn(ctx, n, values);
+	}
+	free(values);
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = -1;
+	return run_result(s, st, rc);
+}
+
+void store_set_progress(struct store *s, int (*stop)(void *ctx), void *ctx)
+{
+	sqlite3_progress_handler(s->db, stop ? 4000 : 0, stop, ctx);
 }

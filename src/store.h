@@ -234,8 +234,18 @@ int store_issue_stats(struct store *s, int issue, const char *period, store_row_
 /* A deal's investors one by one, in order. */
 int store_deal_investors(struct store *s, long long deal_id, store_row_fn fn, void *ctx);
 
-/* Runs a SELECT made by sqlgen_select, streaming its rows. 0, or -1 on a store error. */
+/* Runs a SELECT made by sqlgen, streaming its rows. The statement is prepared once and kept
+ * for the next run of the same text. 0, -1 on a store error, -2 when the progress handler
+ * stopped it. */
 struct sql_stmt;
+struct sql_bind;
 int store_run(struct store *s, const struct sql_stmt *q, store_row_fn fn, void *ctx);
+/* The same with typed values (BIND_NULL, BIND_INT, BIND_REAL, BIND_TEXT; text borrowed until
+ * the next row). A non-zero return stops it. */
+typedef int (*store_value_fn)(void *ctx, int ncols, const struct sql_bind *values);
+int store_run_typed(struct store *s, const struct sql_stmt *q, store_value_fn fn, void *ctx);
+/* Calls stop every few thousand steps of a running statement; a non-zero return stops the
+ * statement (it fails with -2). NULL turns it off. */
+void store_set_progress(struct store *s, int (*stop)(void *ctx), void *ctx);
 
 #endif

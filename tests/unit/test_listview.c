@@ -1,5 +1,6 @@
-/* The windowed table: it reads a window of rows, not the table; sorting, filtering, counting
- * and finding on the sample store. */
+/* The windowed table: it reads a window of rows by seeking, not the table; sorting, filtering,
+ * counting and finding on the sample store. Every order is walked row by row, forward from the
+ * top and backward from the end, and compared with SQLite's own ORDER BY of the whole listing. */
 #include "config.h"
 
 #include <locale.h>
@@ -13,11 +14,74 @@
 /* The shown column with that name. */
 static int column(const struct listview *v, const char *name)
 {
-	const struct list_column *cols = sqlgen_columns(v->target);
 	for (int c = 0; c < v->ncols; c++)
-		if (strcmp(cols[v->columns[c]].name, name) == 0)
+		if (strcmp(v->listing->columns[v->columns[c]].name, name) == 0)
 			return c;
 	return -1;
+}
+
+static const char *cursor_value(const struct listview *v, const char *name)
+{
+	return listview_value(v, v->cursor, column(v, name));
+}
+
+struct ids {
+	long long id[200];
+	int n;
+};
+
+static int take_id(void *ctx, int header, int ncols, const char *const *values)
+{
+	struct ids *ids = ctx;
+	(void)ncols;
+	if (!header && ids->n < 200)
+		ids->id[ids->n++] = atoll(values[0]);
+	return 0;
+}
+
+/* The ids in the order of the whole listing (no window, no seek). */
+static void oracle(struct store *s, const struct listview *v, struct ids *out)
+{
+	int id = listing_id_column(v->listing);
+	struct sql_stmt st;
+	struct query_error err;
+	out->n = 0;
+	if (sqlgen_select(s, &v->query, v->keys, (size_t)v->nkeys, 0, &id, 1, &st, &err) == 0) {
+		store_run(s, &st, take_id, out);
+		sql_stmt_free(&st);
+	}
+}
+
+/* Walks the view with j from g and with k from G and compares both with the oracle. */
+static void walks_like_oracle(struct store *s, struct listview *v, const char *what, int height)
+{
+	struct ids want, fwd = { .n = 0 }, back = { .n = 0 };
+	oracle(s, v, &want);
+	listview_home(v, height);
+	for (int i = 0; i < 200; i++) {
+		fwd.id[fwd.n++] = listview_cursor_id(v);
+		int before = v->cursor;
+		long long pos = listview_position(v);
+		listview_scroll(v, 1, 0, height);
+		if (v->cursor == before && listview_position(v) == pos)
+			break;
+	}
+	listview_end(v, height);
+	for (int i = 0; i < 200; i++) {
+		back.id[back.n++] = listview_cursor_id(v);
+		int before = v->cursor;
+		listview_scroll(v, -1, 0, height);
+		if (v->cursor == before)
+			break;
+	}
+	int same_fwd = fwd.n == want.n, same_back = back.n == want.n;
+	for (int i = 0; i < want.n && same_fwd; i++)
+		same_fwd = fwd.id[i] == want.id[i];
+	for (int i = 0; i < want.n && same_back; i++)
+		same_back = back.id[i] == want.id[want.n - 1 - i];
+	ok(same_fwd, "%s: j from the top meets every row in SQLite's order (%d of %d)", what,
+	   fwd.n, want.n);
+	ok(same_back, "%s: k from the end meets them in reverse (%d of %d)", what, back.n, want.n);
 }
 
 int main(void)
@@ -35,21 +99,41 @@ int main(void)
 	listview_init(&v, s, TARGET_DEALS);
 	ok(v.ncols >= 6, "the default columns are there (%d)", v.ncols);
 	is_int(v.count, -1, "nothing is counted before it is asked for");
-	ok(listview_fetch(&v, 0, 10) == 0, "a window is read");
-	ok(v.win_n <= 10 + 2 * 20 && v.win_n == 30, "the window holds the rows around the screen (%d)",
-	   v.win_n);
-	ok(v.at_end && v.count == 30, "reading past the end tells how many rows there are");
-	is_str(listview_value(&v, 0, column(&v, "company")), "노텔집적", "the first deal, natural order");
+	ok(listview_scroll(&v, 0, 0, 5) == 0, "a window is read");
+	ok(v.n < 30 && v.n >= 5, "the window holds the rows around the screen, not all (%d)", v.n);
+	is_int(v.count, -1, "a window that does not reach the end does not count");
+	is_str(cursor_value(&v, "company"), "노텔집적", "the first deal, natural order");
 	ok(listview_value(&v, 99, 0) == NULL, "rows outside the window are not there");
-	ok(listview_id(&v, 0) > 0, "each row knows its id");
+	ok(listview_cursor_id(&v) > 0, "each row knows its id");
+	is_int(listview_position(&v), 0, "the top is row 0");
 
+	ok(listview_end(&v, 5) == 0, "G reads the last rows");
+	ok(v.at_end && !v.at_start, "the window holds the end, not the start");
+	is_int(listview_position(&v), -1, "where the end is is not known before a count");
+	is_int(listview_count(&v), 30, "counted when asked: 30 deals");
+	is_int(listview_position(&v), 29, "then the last row is row 29");
+	ok(listview_scroll(&v, -10, -10, 5) == 0 && listview_position(&v) == 19,
+	   "ten up from the end is row 19");
+	v.count = -1;
+	v.before = -1;
+	ok(listview_locate(&v) == 0 && listview_position(&v) == 19,
+	   "the position is found again by counting the rows before the window");
+
+	walks_like_oracle(s, &v, "natural order", 5);
 	ok(listview_sort_column(&v, column(&v, "amount"), 1) == 0, "sort by amount, descending");
-	listview_fetch(&v, 0, 10);
-	is_str(listview_value(&v, 0, column(&v, "company")), "Infinite Reality", "30 억 달러 first");
+	listview_home(&v, 10);
+	is_str(cursor_value(&v, "company"), "Infinite Reality", "30 억 달러 first");
 	is_int(listview_column_sort(&v, column(&v, "amount")), 2, "the amount column shows it");
+	walks_like_oracle(s, &v, "amount descending (with undisclosed amounts last)", 4);
+	listview_sort_column(&v, column(&v, "amount"), 0);
+	walks_like_oracle(s, &v, "amount ascending (undisclosed last)", 4);
+	listview_sort_column(&v, column(&v, "region"), 0);
+	walks_like_oracle(s, &v, "region, then amount (NULLs in both keys)", 3);
+	listview_sort_column(&v, column(&v, "round"), 1);
+	walks_like_oracle(s, &v, "round descending, then region", 3);
 	listview_sort_column(&v, column(&v, "company"), 0);
 	char *sort = listview_sort_text(&v);
-	is_str(sort, "company, amount desc", "a second column keeps the first as tie-breaker");
+	is_str(sort, "company, round desc", "a second column keeps the first as tie-breaker");
 	free(sort);
 	listview_sort_natural(&v);
 	ok(v.nkeys == 0, "u goes back to the natural order");
@@ -57,25 +141,30 @@ int main(void)
 	struct query_error qe;
 	ok(listview_set_filter(&v, "region:장쑤", &qe) == 0, "a filter");
 	is_int(listview_count(&v), 2, "counted when asked: 2 deals in 장쑤");
+	walks_like_oracle(s, &v, "region:장쑤", 5);
 	ok(listview_set_filter(&v, "section:x", &qe) != 0, "a field of another pane is refused");
 	ok(listview_set_filter(&v, "regoin:x", &qe) != 0 && qe.pos == 1, "a mistake keeps its position");
 	is_str(v.filter, "region:장쑤", "and the previous filter stays");
 	listview_set_filter(&v, "", &qe);
 	ok(v.filter == NULL && listview_count(&v) == 30, "an empty filter shows everything");
 
-	ok(listview_find(&v, "Anthropic", 1, 10), "/ finds a row");
-	listview_fetch(&v, v.cursor, 1);
-	is_str(listview_value(&v, v.cursor, column(&v, "company")), "Anthropic", "on Anthropic");
-	ok(listview_find(&v, "노텔", 1, 10), "finding again wraps around");
-	ok(!listview_find(&v, "없는 회사", 1, 10), "a missing text is not found");
+	listview_home(&v, 10);
+	is_int(listview_find(&v, "Anthropic", 1, 10), 1, "/ finds a row");
+	is_str(cursor_value(&v, "company"), "Anthropic", "on Anthropic");
+	is_int(listview_find(&v, "노텔", 1, 10), 1, "finding again wraps around");
+	is_str(cursor_value(&v, "company"), "노텔집적", "on 노텔집적");
+	is_int(listview_find(&v, "Anthropic", -1, 10), 1, "N finds backward, wrapping");
+	is_str(cursor_value(&v, "company"), "Anthropic", "on Anthropic again");
+	is_int(listview_find(&v, "없는 회사", 1, 10), 0, "a missing text is not found");
+	is_str(cursor_value(&v, "company"), "Anthropic", "and the cursor stays");
 
-	listview_fetch(&v, 0, 10);
-	listview_layout(&v, 80);
+	listview_home(&v, 10);
+	listview_layout(&v, 80, 10);
 	size_t total = 0;
 	for (int c = 0; c < v.ncols; c++)
 		total += v.widths[c] + (c ? 1 : 0);
 	is_int(total, 80, "the columns fill the width exactly");
-	listview_layout(&v, 40);
+	listview_layout(&v, 40, 10);
 	int shown = 0;
 	total = 0;
 	for (int c = 0; c < v.ncols; c++)
@@ -84,6 +173,13 @@ int main(void)
 			total += v.widths[c] + (shown > 1 ? 1 : 0);
 		}
 	ok(total <= 40 && shown >= 2, "a narrow screen keeps the columns that fit (%d)", shown);
+	listview_free(&v);
+
+	/* News: articles in the order, and the same walks. */
+	listview_init(&v, s, TARGET_ARTICLES);
+	walks_like_oracle(s, &v, "articles, natural order", 3);
+	listview_sort_column(&v, column(&v, "date"), 1);
+	walks_like_oracle(s, &v, "articles by date, descending", 3);
 	listview_free(&v);
 	store_close(s);
 	return tap_done();

@@ -55,7 +55,7 @@ static int rows(enum query_target t, const char *filter)
 		return -1;
 	int col = 0, n = 0;
 	struct sql_stmt st;
-	int rc = sqlgen_select(sample, &q, NULL, 0, 0, &col, 1, -1, 0, &st, &err);
+	int rc = sqlgen_select(sample, &q, NULL, 0, 0, &col, 1, &st, &err);
 	query_free(&q);
 	if (rc != 0)
 		return -2;
@@ -79,7 +79,7 @@ static void sql_of(const char *filter, const char *must_not_appear, const char *
 		return;
 	int col = 3;
 	struct sql_stmt st;
-	if (!ok(sqlgen_select(sample, &q, NULL, 0, 0, &col, 1, -1, 0, &st, &err) == 0,
+	if (!ok(sqlgen_select(sample, &q, NULL, 0, 0, &col, 1, &st, &err) == 0,
 		"'%s' compiles",
 		filter)) {
 		query_free(&q);

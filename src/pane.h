@@ -1,0 +1,85 @@
+/* pane.h: what a pane of the browser is, and what the browser (the shell) offers panes.
+ *
+ * Each pane (news.c, deals.c, regions.c, calendar.c) fills a struct pane_ops. The shell draws
+ * the tab bar, the status and hint lines and the prompt, and hands everything else to the
+ * current pane through its ops, never asking which pane it is. A pane reads the store in
+ * sync, act, answer and idle; draw only draws what sync read, into the window it is given. */
+#ifndef JUBO_PANE_H
+#define JUBO_PANE_H
+
+#include <stddef.h>
+
+#include "actions.h"
+#include "doc.h"
+#include "query.h"
+#include "store.h"
+#include "ui.h"
+#include "util.h"
+
+struct shell;
+
+/* What the prompt asks for; the answer goes back to the pane that asked. */
+enum ask_kind { ASK_FILTER, ASK_SEARCH, ASK_EXPORT, ASK_OPEN_LINK, ASK_COPY_LINK, ASK_COUNT };
+
+struct pane {
+	const struct pane_ops *ops;
+	struct shell *shell;
+	struct store *store;
+};
+
+struct pane_ops {
+	const char *name; /* N_() tab label */
+	/* Where in the pane the user is (IN_* of actions.h): which keys apply, which hints show. */
+	unsigned (*where)(struct pane *p);
+	/* Reads what the next draw shows for a body of rows x cols. */
+	void (*sync)(struct pane *p, int rows, int cols);
+	void (*draw)(struct pane *p, WINDOW *w, int rows, int cols);
+	/* The status line (malloc'd). */
+	char *(*status)(struct pane *p);
+	/* Hints to show before those of the action table, or NULL. */
+	void (*hints)(struct pane *p, struct buf *b);
+	/* Links in what is shown (the hint for o and y shows only when there are some). */
+	size_t (*links)(struct pane *p);
+	/* A key before the action table sees it (Enter in a breakdown); 1 if it was taken. */
+	int (*key)(struct pane *p, int is_key, int ch, int rows, int cols);
+	/* Does an action. ACT_BACK returns 0 when there is nothing to go back from. */
+	int (*act)(struct pane *p, enum action_id a, int rows, int cols);
+	/* The filter as typed (NULL for none), and setting it: 0, or -1 with *err. */
+	const char *(*filter)(struct pane *p);
+	int (*set_filter)(struct pane *p, const char *text, struct query_error *err);
+	/* The answer to a prompt the pane asked for (search, export, link number). */
+	void (*answer)(struct pane *p, enum ask_kind ask, const char *text, int rows, int cols);
+	/* The width changed: lay documents out again. */
+	void (*relayout)(struct pane *p, int rows, int cols);
+	/* Slow work left once the screen is up (counting rows); the store's progress handler
+	 * stops it when a key arrives. Returns 1 if it did something to show. */
+	int (*idle)(struct pane *p);
+	void (*free)(struct pane *p);
+};
+
+/* The panes, in tab order. week_start: 0 Sunday, 1 Monday, -1 from the locale. */
+struct pane *news_new(struct store *s, struct shell *sh);
+struct pane *deals_new(struct store *s, struct shell *sh);
+struct pane *regions_pane_new(struct store *s, struct shell *sh);
+struct pane *calendar_pane_new(struct store *s, struct shell *sh, int week_start);
+
+/* ---- what the shell offers ---- */
+
+/* A message in the hint line until the next key. */
+void shell_say(struct shell *sh, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Opens the prompt; the answer goes to the current pane's answer (filters to set_filter). */
+void shell_ask(struct shell *sh, enum ask_kind ask);
+/* Shows the pane named by its tab label (N_() name) with a filter, as Enter on a region does. */
+void shell_show_filtered(struct shell *sh, const char *pane_name, const char *filter);
+/* Remembers a filter in the prompt's history. */
+void shell_remember_filter(struct shell *sh, const char *filter);
+/* The keys of a document (the reader, a deal, a day's events): scrolling, search, links. */
+void shell_doc_act(struct shell *sh, struct doc *d, enum action_id a, int rows);
+/* The answer to a search or link prompt asked from a document. */
+void shell_doc_answer(struct shell *sh, struct doc *d, enum ask_kind ask, const char *text,
+		      int rows);
+/* Turns the progress handler on for a search (stopped by Ctrl-C, or by a key after a moment)
+ * or off. */
+void shell_interruptible(struct shell *sh, int on);
+
+#endif
