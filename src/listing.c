@@ -201,22 +201,42 @@ static const char region_from[] =
 
 /* ---- the listings ------------------------------------------------------------------------- */
 
+static const struct listing_join deal_joins[] = {
+	{ "i", " JOIN issue i ON i.id = d.issue_id" },
+	{ "pr", " LEFT JOIN place pr ON pr.id = d.province_id" },
+	{ "ct", " LEFT JOIN place ct ON ct.id = d.city_id" },
+	{ NULL, NULL },
+};
+static const struct listing_join article_joins[] = {
+	{ "i", " JOIN issue i ON i.id = a.issue_id" },
+	{ "sec", " JOIN section sec ON sec.code = a.section" },
+	{ NULL, NULL },
+};
+static const struct listing_join event_joins[] = {
+	{ "i", " JOIN issue i ON i.id = e.issue_id" },
+	{ NULL, NULL },
+};
+static const struct listing_join no_joins[] = { { NULL, NULL } };
+
 static const struct listing listings[] = {
 	{ TARGET_DEALS, "deals", deal_columns, deal_fields,
 	  " FROM deal d JOIN issue i ON i.id = d.issue_id"
 	  " LEFT JOIN place pr ON pr.id = d.province_id LEFT JOIN place ct ON ct.id = d.city_id",
-	  " FROM deal d LEFT JOIN issue i ON i.id = d.issue_id"
+	  " FROM deal d", deal_joins,
+	  /* The natural order is the issues' order, then each issue's: issues first. */
+	  " FROM issue i CROSS JOIN deal d ON d.issue_id = i.id"
 	  " LEFT JOIN place pr ON pr.id = d.province_id LEFT JOIN place ct ON ct.id = d.city_id",
 	  "d.id", deal_natural },
 	{ TARGET_ARTICLES, "articles", article_columns, article_fields,
 	  " FROM article a JOIN issue i ON i.id = a.issue_id JOIN section sec ON sec.code = a.section",
-	  " FROM article a LEFT JOIN issue i ON i.id = a.issue_id"
-	  " LEFT JOIN section sec ON sec.code = a.section",
+	  " FROM article a", article_joins,
+	  " FROM issue i CROSS JOIN article a ON a.issue_id = i.id"
+	  " JOIN section sec ON sec.code = a.section",
 	  "a.id", article_natural },
 	{ TARGET_EVENTS, "events", event_columns, event_fields,
 	  " FROM event e JOIN issue i ON i.id = e.issue_id",
-	  " FROM event e LEFT JOIN issue i ON i.id = e.issue_id", "e.id", event_natural },
-	{ TARGET_REGIONS, "regions", region_columns, region_fields, region_from, region_from, "r.id",
+	  " FROM event e", event_joins, NULL, "e.id", event_natural },
+	{ TARGET_REGIONS, "regions", region_columns, region_fields, region_from, region_from, no_joins, NULL, "r.id",
 	  region_natural },
 };
 

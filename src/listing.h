@@ -32,14 +32,21 @@ struct listing_order {
 	int desc;
 };
 
+/* A join that counts and breakdowns add only when their SQL names its alias. */
+struct listing_join {
+	const char *alias;
+	const char *sql;
+};
+
 struct listing {
 	enum query_target target;
 	const char *name;                      /* deals, articles, events, regions */
 	const struct listing_column *columns;  /* ending with a NULL name */
 	const struct query_field *fields;      /* filter fields, the bare word first; NULL name ends */
 	const char *from;                      /* " FROM ..." for reading rows */
-	const char *count_from;                /* " FROM ..." for counting: joins the count can drop
-						* are LEFT JOINs, which SQLite leaves out when unused */
+	const char *count_base;                /* " FROM ..." of the main table alone, for counts */
+	const struct listing_join *joins;      /* what from joins to it, NULL alias ending */
+	const char *natural_from;              /* " FROM ..." for the natural order, or NULL */
 	const char *id;                        /* the row id, the last tie-breaker */
 	const struct listing_order *natural;   /* the natural order, ending with a NULL expr */
 };

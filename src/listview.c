@@ -78,38 +78,62 @@ static int take_row(void *ctx, int ncols, const struct sql_bind *values)
 	return 0;
 }
 
+/* One read of a window: the term it is at and which of its rows. */
+struct step {
+	int eq;
+	enum sqlgen_part part;
+};
+
+/* The reads that cover every row after the anchor (or, without one, every row) in the order
+ * read: with an anchor, from the deepest term up, the rows equal to the anchor so far and
+ * beyond it at that term; a term that may be NULL has its rows with a value and without as
+ * two reads. NULLs sit last going forward, first going backward. */
+static int plan_steps(const struct sqlgen_order *o, int backward, const struct sql_bind *anchor,
+		      struct step *steps)
+{
+	int n = 0;
+	if (!anchor) {
+		if (!o->nullable[0]) {
+			steps[n++] = (struct step){ 0, PART_ALL };
+		} else {
+			steps[n++] = (struct step){ 0, backward ? PART_EMPTY : PART_VALUED };
+			steps[n++] = (struct step){ 0, backward ? PART_VALUED : PART_EMPTY };
+		}
+		return n;
+	}
+	for (int k = o->n - 1; k >= 0; k--) {
+		if (!o->nullable[k]) {
+			steps[n++] = (struct step){ k, PART_ALL };
+		} else if (anchor[k].type != BIND_NULL) {
+			steps[n++] = (struct step){ k, PART_VALUED };
+			if (!backward)
+				steps[n++] = (struct step){ k, PART_EMPTY };
+		} else if (backward) {
+			steps[n++] = (struct step){ k, PART_VALUED };
+		}
+	}
+	return n;
+}
+
 /* Reads up to limit rows after the anchor row (NULL: from the start) in the order, or before
- * it (from the end) going backward, in the order read. The order's first key is read in its
- * parts (rows with a value, then without), each a seek an index can serve. */
+ * it (from the end) going backward, in the order read. */
 static int read_rows(struct listview *v, int backward, const struct listview_row *anchor,
 		     const struct sql_stmt *extra, int limit, struct batch *out)
 {
 	memset(out, 0, sizeof *out);
 	out->v = v;
-	enum sqlgen_part parts[2];
-	int nparts = 0, first = 0;
-	if (v->order.nullable[0]) {
-		parts[0] = backward ? PART_EMPTY : PART_VALUED;
-		parts[1] = backward ? PART_VALUED : PART_EMPTY;
-		nparts = 2;
-		if (anchor) {
-			enum sqlgen_part at = anchor->keys[0].type == BIND_NULL ? PART_EMPTY
-										: PART_VALUED;
-			first = parts[0] == at ? 0 : 1;
-		}
-	} else {
-		parts[nparts++] = PART_ALL;
-	}
-	for (int p = first; p < nparts && out->n < limit; p++) {
+	struct step steps[2 * SQLGEN_MAX_ORDER];
+	int nsteps = plan_steps(&v->order, backward, anchor ? anchor->keys : NULL, steps);
+	for (int i = 0; i < nsteps && out->n < limit; i++) {
 		struct sql_stmt st;
 		sqlgen_window(v->listing, v->columns, (size_t)v->ncols, &v->where, extra, &v->order,
-			      backward, parts[p], anchor && p == first ? anchor->keys : NULL,
+			      backward, anchor ? anchor->keys : NULL, steps[i].eq, steps[i].part,
 			      limit - out->n, &st);
 		int rc = store_run_typed(v->store, &st, take_row, out);
 		sql_stmt_free(&st);
 		if (rc != 0) {
-			for (int i = 0; i < out->n; i++)
-				free_row(v, &out->rows[i]);
+			for (int r = 0; r < out->n; r++)
+				free_row(v, &out->rows[r]);
 			free(out->rows);
 			out->rows = NULL;
 			out->n = 0;

@@ -3,6 +3,7 @@
 
 #include "sqlgen.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -519,6 +520,7 @@ void sqlgen_order(const struct listing *l, const struct sort_key *keys, size_t n
 			out->desc[out->n] = t->desc != reverse;
 			out->n++;
 		}
+		out->natural = 1;
 	}
 	/* The id runs with the first key: an index on that key holds its rows in id order. */
 	out->expr[out->n] = l->id;
@@ -590,12 +592,10 @@ static void and_where(struct gen *g, const struct sql_stmt *where)
 
 void sqlgen_window(const struct listing *l, const int *columns, size_t ncolumns,
 		   const struct sql_stmt *where, const struct sql_stmt *extra,
-		   const struct sqlgen_order *o, int backward, enum sqlgen_part part,
-		   const struct sql_bind *anchor, long long limit, struct sql_stmt *out)
+		   const struct sqlgen_order *o, int backward, const struct sql_bind *anchor,
+		   int eq, enum sqlgen_part part, long long limit, struct sql_stmt *out)
 {
 	struct gen g = { 0 };
-	const char *first = o->expr[0];
-	int desc0 = o->desc[0] != backward;
 	buf_adds(&g.sql, "SELECT ");
 	for (size_t i = 0; i < ncolumns; i++)
 		buf_printf(&g.sql, "%s AS \"%s\", ", l->columns[columns[i]].expr,
@@ -603,36 +603,45 @@ void sqlgen_window(const struct listing *l, const int *columns, size_t ncolumns,
 	buf_printf(&g.sql, "%s", l->id);
 	for (int i = 0; i < o->n; i++)
 		buf_printf(&g.sql, ", %s", o->expr[i]);
-	buf_adds(&g.sql, l->from);
+	buf_adds(&g.sql, o->natural && l->natural_from ? l->natural_from : l->from);
 	and_where(&g, where);
 	if (extra && extra->text && *extra->text) {
 		gen_append(&g, extra);
 		buf_adds(&g.sql, " AND ");
 	}
-	if (part == PART_VALUED)
-		buf_printf(&g.sql, "%s IS NOT NULL AND ", first);
-	else if (part == PART_EMPTY)
-		buf_printf(&g.sql, "%s IS NULL AND ", first);
-	if (anchor) {
-		/* A range on the first key that an index can seek to; the exact condition
-		 * follows. */
-		if (part != PART_EMPTY && anchor[0].type != BIND_NULL) {
-			buf_printf(&g.sql, "%s %s ", first, desc0 ? "<=" : ">=");
-			bind_value(&g, &anchor[0]);
+	/* The terms before eq are those of the anchor: constant, so ignored by ORDER BY. */
+	for (int i = 0; i < eq && anchor; i++) {
+		if (anchor[i].type == BIND_NULL) {
+			buf_printf(&g.sql, "%s IS NULL AND ", o->expr[i]);
+		} else {
+			buf_printf(&g.sql, "%s = ", o->expr[i]);
+			bind_value(&g, &anchor[i]);
 			buf_adds(&g.sql, " AND ");
 		}
-		beyond(&g, o, 0, anchor, backward);
+	}
+	const char *e = o->expr[eq];
+	int desc = o->desc[eq] != backward;
+	if (part == PART_VALUED)
+		buf_printf(&g.sql, "%s IS NOT NULL AND ", e);
+	else if (part == PART_EMPTY)
+		buf_printf(&g.sql, "%s IS NULL AND ", e);
+	if (anchor && part != PART_EMPTY && anchor[eq].type != BIND_NULL) {
+		/* Strictly beyond the anchor's value: one range an index can seek to. */
+		buf_printf(&g.sql, "%s %s ", e, desc ? "<" : ">");
+		bind_value(&g, &anchor[eq]);
 	} else {
 		buf_adds(&g.sql, "1");
 	}
 	buf_adds(&g.sql, " ORDER BY ");
-	for (int i = 0; i < o->n; i++) {
-		if (i == 0 && part == PART_EMPTY)
+	int first = 1;
+	for (int i = eq; i < o->n; i++) {
+		if (i == eq && part == PART_EMPTY)
 			continue;
-		if (g.sql.data[g.sql.len - 1] != ' ')
+		if (!first)
 			buf_adds(&g.sql, ", ");
+		first = 0;
 		order_term(&g.sql, o->expr[i], o->desc[i] != backward,
-			   o->nullable[i] && !(i == 0 && part == PART_VALUED), !backward);
+			   o->nullable[i] && !(i == eq && part == PART_VALUED), !backward);
 	}
 	if (limit >= 0) {
 		buf_adds(&g.sql, " LIMIT ");
@@ -641,19 +650,47 @@ void sqlgen_window(const struct listing *l, const int *columns, size_t ncolumns,
 	gen_take(&g, out);
 }
 
+/* 1 when fixed SQL text names a table alias ("pr." not preceded by a letter). */
+static int mentions(const char *sql, const char *alias)
+{
+	size_t n = strlen(alias);
+	for (const char *p = sql ? strstr(sql, alias) : NULL; p; p = strstr(p + 1, alias)) {
+		int starts = p == sql || !(isalnum((unsigned char)p[-1]) || p[-1] == '_');
+		if (starts && p[n] == '.')
+			return 1;
+	}
+	return 0;
+}
+
+/* The main table with only the joins that the given SQL fragments name. */
+static void count_from(struct gen *g, const struct listing *l, const char *a, const char *b)
+{
+	buf_adds(&g->sql, l->count_base);
+	for (const struct listing_join *j = l->joins; j->alias; j++)
+		if (mentions(a, j->alias) || mentions(b, j->alias))
+			buf_adds(&g->sql, j->sql);
+}
+
 void sqlgen_count(const struct listing *l, const struct sql_stmt *where,
 		  const struct sqlgen_order *o, const struct sql_bind *anchor,
 		  struct sql_stmt *out)
 {
-	struct gen g = { 0 };
-	buf_adds(&g.sql, "SELECT count(*)");
-	buf_adds(&g.sql, l->count_from);
+	/* The condition first: joins cost a lookup per row, and a count needs only those that
+	 * the condition names. */
+	struct gen c = { 0 }, g = { 0 };
+	struct sql_stmt cond;
 	if (anchor) {
-		and_where(&g, where);
-		beyond(&g, o, 0, anchor, 1);
+		and_where(&c, where);
+		beyond(&c, o, 0, anchor, 1);
 	} else {
-		gen_append(&g, where);
+		gen_append(&c, where);
 	}
+	buf_adds(&c.sql, "");
+	gen_take(&c, &cond);
+	buf_adds(&g.sql, "SELECT count(*)");
+	count_from(&g, l, cond.text, NULL);
+	gen_append(&g, &cond);
+	sql_stmt_free(&cond);
 	gen_take(&g, out);
 }
 
@@ -676,14 +713,14 @@ int sqlgen_select(struct store *s, const struct query *q, const struct sort_key 
 {
 	const struct listing *l = listing_get(q->target);
 	struct gen g = { .store = s, .err = err };
+	struct sqlgen_order o;
+	sqlgen_order(l, keys, nkeys, reverse, &o);
 	buf_adds(&g.sql, "SELECT ");
 	for (size_t i = 0; i < ncolumns; i++)
 		buf_printf(&g.sql, "%s%s AS \"%s\"", i ? ", " : "", l->columns[columns[i]].expr,
 			   l->columns[columns[i]].name);
-	buf_adds(&g.sql, l->from);
+	buf_adds(&g.sql, o.natural && l->natural_from ? l->natural_from : l->from);
 	int rc = add_where(&g, q);
-	struct sqlgen_order o;
-	sqlgen_order(l, keys, nkeys, reverse, &o);
 	buf_adds(&g.sql, " ORDER BY ");
 	for (int i = 0; i < o.n; i++) {
 		if (i)
@@ -710,7 +747,7 @@ void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int
 		   deals ? "CASE WHEN sum(d.amount_cny) IS NOT NULL THEN printf('%.0f', "
 			   "sum(d.amount_cny)) END"
 			 : "NULL");
-	buf_adds(&g.sql, l->count_from);
+	count_from(&g, l, where ? where->text : NULL, c->expr);
 	if (investors)
 		buf_adds(&g.sql, " JOIN deal_investor inv ON inv.deal_id = d.id");
 	gen_append(&g, where);

@@ -44,23 +44,25 @@ struct sqlgen_order {
 	int desc[SQLGEN_MAX_ORDER];
 	int nullable[SQLGEN_MAX_ORDER];  /* sort keys may be NULL; natural orders never are */
 	int n;                           /* terms, the id last */
+	int natural;                     /* the listing's natural order */
 };
 void sqlgen_order(const struct listing *l, const struct sort_key *keys, size_t nkeys,
 		  int reverse, struct sqlgen_order *out);
 
-/* Which rows of the order a window read covers: the first key's rows with a value, its rows
- * without one, or all (a first key that is never NULL). Reading each part on its own lets an
- * index on the first key serve the seek and the order. */
+/* Which rows a window read covers at its term: those with a value for it, those without,
+ * or all (a term that is never NULL). */
 enum sqlgen_part { PART_ALL, PART_VALUED, PART_EMPTY };
 
 /* SELECT the columns, the id and the order's values (in that order) of the rows matching
- * where, in the order (backward: the opposite order), within part, after the row whose order
- * values are anchor (NULL: from the start), at most limit of them. An extra condition
- * (a search) can be ANDed in. */
+ * where (and extra, a search, when not NULL), in the order (backward: the opposite order), at
+ * most limit of them. Without an anchor: the rows of the first term's part. With one: the
+ * rows whose first eq terms equal the anchor's and whose term eq is in the part and strictly
+ * beyond the anchor's value. Reading the parts from the deepest term up covers every row after
+ * the anchor, each read a seek that an index on the term can serve (listview.c). */
 void sqlgen_window(const struct listing *l, const int *columns, size_t ncolumns,
 		   const struct sql_stmt *where, const struct sql_stmt *extra,
-		   const struct sqlgen_order *o, int backward, enum sqlgen_part part,
-		   const struct sql_bind *anchor, long long limit, struct sql_stmt *out);
+		   const struct sqlgen_order *o, int backward, const struct sql_bind *anchor,
+		   int eq, enum sqlgen_part part, long long limit, struct sql_stmt *out);
 
 /* SELECT count(*) of the rows matching where (before the anchor row, when there is one). */
 void sqlgen_count(const struct listing *l, const struct sql_stmt *where,
