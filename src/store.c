@@ -326,12 +326,54 @@ static const char seek_indexes_v5[] =
 	"DROP INDEX IF EXISTS deal_when_asc;"
 	"CREATE INDEX IF NOT EXISTS deal_province_amount ON deal(province_id, amount_cny, id);";
 
+/* Version 6: a full-text index of every deal's text (trigram: any substring of three or more
+ * characters, as LIKE '%...%' finds it), for words in the Deals filter and for / in Deals.
+ * Its content is a view of the deal table, so the text is not stored twice; triggers keep it
+ * in step. The indexes that others cover (province, city: the pair indexes; period: the date
+ * index) go. */
+#define DEAL_TEXT_COLUMNS(d)                                                                     \
+	"coalesce(" d ".name_ko, '') || char(10) || coalesce(" d ".name_zh, '') || char(10) ||" \
+	" coalesce(" d ".round, '') || char(10) || coalesce(" d ".sector, '') || char(10) ||"    \
+	" coalesce(" d ".description, '') || char(10) || coalesce(" d ".place, '') || char(10) ||" \
+	" coalesce(" d ".investors, '') || char(10) || coalesce(" d ".acquirer, '') || char(10) ||" \
+	" coalesce(" d ".amount_text, '') || char(10) || coalesce(" d ".country, '') || char(10) ||" \
+	" coalesce(" d ".kind, '')"
+static const char deal_text_v6[] =
+	"DROP INDEX IF EXISTS deal_province;"
+	"DROP INDEX IF EXISTS deal_city;"
+	"DROP INDEX IF EXISTS deal_period;"
+	"CREATE VIEW IF NOT EXISTS deal_text_source AS SELECT d.id AS id, " DEAL_TEXT_COLUMNS("d") " || char(10) ||"
+	" coalesce((SELECT name_ko FROM place WHERE id = d.province_id), '') || char(10) ||"
+	" coalesce((SELECT name_ko FROM place WHERE id = d.city_id), '') AS text FROM deal d;"
+	"CREATE VIRTUAL TABLE IF NOT EXISTS deal_text USING fts5(text, content='deal_text_source',"
+	" content_rowid='id', tokenize='trigram case_sensitive 0');"
+	"INSERT INTO deal_text(deal_text) VALUES ('rebuild');"
+	"CREATE TRIGGER IF NOT EXISTS deal_text_insert AFTER INSERT ON deal BEGIN"
+	" INSERT INTO deal_text(rowid, text) SELECT id, text FROM deal_text_source WHERE id = new.id;"
+	" END;"
+	"CREATE TRIGGER IF NOT EXISTS deal_text_delete BEFORE DELETE ON deal BEGIN"
+	" INSERT INTO deal_text(deal_text, rowid, text)"
+	"  SELECT 'delete', id, text FROM deal_text_source WHERE id = old.id;"
+	" END;"
+	"CREATE TRIGGER IF NOT EXISTS deal_text_unset BEFORE UPDATE OF name_ko, name_zh, round, sector,"
+	" description, place, investors, acquirer, amount_text, country, kind, province_id, city_id"
+	" ON deal BEGIN"
+	" INSERT INTO deal_text(deal_text, rowid, text)"
+	"  SELECT 'delete', id, text FROM deal_text_source WHERE id = old.id;"
+	" END;"
+	"CREATE TRIGGER IF NOT EXISTS deal_text_set AFTER UPDATE OF name_ko, name_zh, round, sector,"
+	" description, place, investors, acquirer, amount_text, country, kind, province_id, city_id"
+	" ON deal BEGIN"
+	" INSERT INTO deal_text(rowid, text) SELECT id, text FROM deal_text_source WHERE id = new.id;"
+	" END;";
+
 static const struct migration migrations[] = {
 	{ schema_v1, NULL },
 	{ NULL, seed_gazetteer },
 	{ sort_indexes_v3, NULL },
 	{ filter_indexes_v4, NULL },
 	{ seek_indexes_v5, NULL },
+	{ deal_text_v6, NULL },
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
