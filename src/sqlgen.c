@@ -274,17 +274,25 @@ static int fts_condition(struct gen *g, const struct query_term *t, const char *
 }
 
 /* "d.id IN (the deal_text index's rows holding value)": the trigram index finds substrings
- * of three characters or more; for shorter ones, or values with LIKE's own characters in
- * them, it returns 0 and the caller compares the columns. */
+ * of three characters or more (case-insensitive); for shorter ones it returns 0 and the
+ * caller compares the columns. */
 static int deal_text_match(struct gen *g, const char *value)
 {
-	if (u8_mbsnlen((const uint8_t *)value, strlen(value)) < 3 || strpbrk(value, "%_\\"))
+	if (u8_mbsnlen((const uint8_t *)value, strlen(value)) < 3)
 		return 0;
-	char *pattern = like_pattern(value, 0);
-	buf_adds(&g->sql, "d.id IN (SELECT rowid FROM deal_text WHERE text LIKE ");
-	bind_text(g, pattern);
+	/* A phrase of the value's trigrams: where they stand together, the value is. */
+	struct buf phrase = { 0 };
+	buf_addc(&phrase, '"');
+	for (const char *p = value; *p; p++) {
+		if (*p == '"')
+			buf_addc(&phrase, '"');
+		buf_addc(&phrase, *p);
+	}
+	buf_addc(&phrase, '"');
+	buf_adds(&g->sql, "d.id IN (SELECT rowid FROM deal_text WHERE deal_text MATCH ");
+	bind_text(g, phrase.data);
 	buf_addc(&g->sql, ')');
-	free(pattern);
+	buf_free(&phrase);
 	return 1;
 }
 

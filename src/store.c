@@ -104,7 +104,21 @@ struct store {
 		unsigned long used;    /* when it last ran, for dropping the oldest */
 	} cache[STORE_CACHE];
 	unsigned long clock;
+	FILE *trace;                   /* JUBO_TRACE_SQL, or NULL */
 };
+
+static int trace_statement(unsigned type, void *ctx, void *stmt, void *ns)
+{
+	struct store *s = ctx;
+	if (type == SQLITE_TRACE_PROFILE) {
+		char *sql = sqlite3_expanded_sql(stmt);
+		fprintf(s->trace, "%8.3f ms  %s\n", (double)*(sqlite3_int64 *)ns / 1e6,
+			sql ? sql : sqlite3_sql(stmt));
+		sqlite3_free(sql);
+		fflush(s->trace);
+	}
+	return 0;
+}
 
 /* ---- schema ---------------------------------------------------------------------------- */
 
@@ -496,6 +510,10 @@ struct store *store_open(const char *path, enum store_open_mode mode, char **err
 		goto fail;
 	}
 	sqlite3_busy_timeout(s->db, 5000);
+	/* JUBO_TRACE_SQL=FILE logs every statement with the time it took (for bench/). */
+	const char *trace = getenv("JUBO_TRACE_SQL");
+	if (trace && *trace && (s->trace = fopen(trace, "a")))
+		sqlite3_trace_v2(s->db, SQLITE_TRACE_PROFILE, trace_statement, s);
 	sqlite3_extended_result_codes(s->db, 1);
 	/* Reading the schema fails early on a file that is not a SQLite database. */
 	if (exec(s, "SELECT count(*) FROM sqlite_schema") != 0) {
@@ -549,6 +567,8 @@ void store_close(struct store *s)
 	for (int i = 0; i < STORE_CACHE; i++)
 		sqlite3_finalize(s->cache[i].st);
 	sqlite3_close(s->db);
+	if (s->trace)
+		fclose(s->trace);
 	free(s);
 }
 
