@@ -344,7 +344,8 @@ static const char seek_indexes_v5[] =
  * characters, as LIKE '%...%' finds it), for words in the Deals filter and for / in Deals.
  * Its content is a view of the deal table, so the text is not stored twice; triggers keep it
  * in step. The indexes that others cover (province, city: the pair indexes; period: the date
- * index) go. */
+ * index) go; the province and amount index also holds the place as written, so that a
+ * breakdown by region reads that index alone. */
 #define DEAL_TEXT_COLUMNS(d)                                                                     \
 	"coalesce(" d ".name_ko, '') || char(10) || coalesce(" d ".name_zh, '') || char(10) ||" \
 	" coalesce(" d ".round, '') || char(10) || coalesce(" d ".sector, '') || char(10) ||"    \
@@ -353,6 +354,8 @@ static const char seek_indexes_v5[] =
 	" coalesce(" d ".amount_text, '') || char(10) || coalesce(" d ".country, '') || char(10) ||" \
 	" coalesce(" d ".kind, '')"
 static const char deal_text_v6[] =
+	"DROP INDEX IF EXISTS deal_province_amount;"
+	"CREATE INDEX IF NOT EXISTS deal_province_place ON deal(province_id, amount_cny, id, place);"
 	"DROP INDEX IF EXISTS deal_province;"
 	"DROP INDEX IF EXISTS deal_city;"
 	"DROP INDEX IF EXISTS deal_period;"
