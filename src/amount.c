@@ -202,7 +202,7 @@ static size_t read_number(const char *s, double *value)
 	if (!seen_digit)
 		return 0;
 	digits[nd] = '\0';
-	*value = strtod(digits, NULL);
+	*value = c_strtod(digits, NULL);
 	return used;
 }
 

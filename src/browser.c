@@ -22,6 +22,7 @@
 #include "pane.h"
 #include "prompt.h"
 #include "ui.h"
+#include "url.h"
 #include "util.h"
 
 #define MIN_COLS 40
@@ -288,17 +289,6 @@ static void build_help(struct shell *sh)
 
 /* ---- links --------------------------------------------------------------------------------- */
 
-/* Only http and https links without spaces or controls leave jubo. */
-static int safe_url(const char *url)
-{
-	if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
-		return 0;
-	for (const unsigned char *p = (const unsigned char *)url; *p; p++)
-		if (*p <= 0x20 || *p == 0x7F)
-			return 0;
-	return 1;
-}
-
 static void open_link(struct shell *sh, const char *url)
 {
 	const char *browser = getenv("BROWSER");
@@ -328,25 +318,10 @@ static void open_link(struct shell *sh, const char *url)
 
 static void copy_link(struct shell *sh, const char *url)
 {
-	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	struct buf s = { 0 };
-	buf_adds(&s, "\033]52;c;");
-	size_t n = strlen(url);
-	for (size_t i = 0; i < n; i += 3) {
-		unsigned v = (unsigned char)url[i] << 16;
-		if (i + 1 < n)
-			v |= (unsigned char)url[i + 1] << 8;
-		if (i + 2 < n)
-			v |= (unsigned char)url[i + 2];
-		buf_addc(&s, b64[(v >> 18) & 63]);
-		buf_addc(&s, b64[(v >> 12) & 63]);
-		buf_addc(&s, i + 1 < n ? b64[(v >> 6) & 63] : '=');
-		buf_addc(&s, i + 2 < n ? b64[v & 63] : '=');
-	}
-	buf_adds(&s, "\a");
-	fputs(s.data, stdout);
+	char *seq = url_osc52(url);
+	fputs(seq, stdout);
 	fflush(stdout);
-	buf_free(&s);
+	free(seq);
 	shell_say(sh, 0, _("copied %s (OSC 52; in tmux: set-clipboard on)"), url);
 }
 
@@ -360,7 +335,8 @@ static void link_action(struct shell *sh, const struct doc *d, enum ask_kind ask
 		return;
 	}
 	const char *url = d->links[n - 1];
-	if (!safe_url(url)) {
+	/* Only http and https links without spaces or controls leave jubo. */
+	if (!url_is_safe(url)) {
 		shell_say(sh, 1, "%s", _("only http and https links are opened"));
 		return;
 	}

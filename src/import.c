@@ -1204,7 +1204,7 @@ static int parse_number(const char *s, double *v)
 	if (n == 0)
 		return -1;
 	char *end;
-	*v = strtod(digits, &end);
+	*v = c_strtod(digits, &end);
 	return *end == '\0' ? 0 : -1;
 }
 

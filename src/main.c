@@ -386,6 +386,8 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	setlocale(LC_ALL, "");
+	/* Numbers are read and written with a point whatever the locale (1.5, not 1,5). */
+	setlocale(LC_NUMERIC, "C");
 	/* JUBO_LOCALEDIR lets an uninstalled build (and its tests) find its translations. */
 	const char *localedir = getenv("JUBO_LOCALEDIR");
 	bindtextdomain(PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);

@@ -16,6 +16,8 @@
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
+	/* Numbers are read and written with a point whatever the locale (1.5, not 1,5). */
+	setlocale(LC_NUMERIC, "C");
 	if (argc < 3) {
 		fputs("usage: mksample OUT.db BUNDLE...\n", stderr);
 		return 2;

@@ -81,7 +81,7 @@ static int take_tile(void *ctx, int header, int ncols, const char *const *v)
 		free(r->tiles[i].name);
 		r->tiles[i].name = xstrdup(v[1] ? v[1] : "");
 		r->tiles[i].has_reported = v[2] != NULL;
-		r->tiles[i].reported = v[2] ? atof(v[2]) : 0;
+		r->tiles[i].reported = v[2] ? c_strtod(v[2], NULL) : 0;
 		r->tiles[i].computed = v[3] ? atoll(v[3]) : 0;
 	}
 	return 0;
@@ -110,7 +110,7 @@ static int take_stat(void *ctx, int header, int ncols, const char *const *v)
 	s->v = xrealloc(s->v, (s->n + 1) * sizeof *s->v);
 	s->v[s->n++] = (struct stat){ xstrdup(v[0]), xstrdup(v[1]), xstrdup(v[2]),
 				      xstrdup(v[4] ? v[4] : ""), v[7] ? xstrdup(v[7]) : NULL,
-				      v[3] ? atof(v[3]) : 0, v[5] ? atof(v[5]) : 0, v[3] != NULL,
+				      v[3] ? c_strtod(v[3], NULL) : 0, v[5] ? c_strtod(v[5], NULL) : 0, v[3] != NULL,
 				      v[5] != NULL, v[6] ? atoi(v[6]) : 0 };
 	return 0;
 }

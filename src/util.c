@@ -3,6 +3,8 @@
 
 #include "util.h"
 
+#include <locale.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,4 +195,14 @@ char *trim(char *s)
 	}
 	*end = '\0';
 	return s;
+}
+
+double c_strtod(const char *s, char **end)
+{
+	static locale_t c_locale;
+	if (!c_locale)
+		c_locale = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+	if (!c_locale)
+		return strtod(s, end);
+	return strtod_l(s, end, c_locale);
 }

@@ -31,6 +31,10 @@ void buf_free(struct buf *b);
 /* Reads a whole file; returns 0, or -1 with errno set. */
 int read_file(const char *path, char **data, size_t *len);
 
+/* strtod with the C locale's rules ('.' before the fraction) whatever LC_NUMERIC says: the
+ * store, the CSV files and the filter language all write numbers that way. */
+double c_strtod(const char *s, char **end);
+
 /* Trims ASCII and Unicode spaces (U+3000, U+00A0) from both ends, in place. */
 char *trim(char *s);
 

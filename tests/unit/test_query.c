@@ -95,6 +95,26 @@ static void sql_of(const char *filter, const char *must_not_appear, const char *
 	query_free(&q);
 }
 
+/* amount<1억달러 compares strictly, in yuan at the store's latest dollar rate. */
+static void amount_sql(void)
+{
+	struct query q;
+	struct query_error err;
+	const char *filter = "amount<1억달러";
+	struct sql_stmt where;
+	if (query_parse(TARGET_DEALS, filter, strlen(filter), &q, &err) != 0 ||
+	    !ok(sqlgen_where(sample, &q, &where, &err) == 0, "'%s' compiles", filter))
+		return;
+	ok(strstr(where.text, "d.amount_cny < ?") != NULL, "'<' stays '<': %s", where.text);
+	double rate = 0;
+	store_latest_rate(sample, "USD", &rate);
+	ok(where.nbinds == 1 && where.binds[0].type == BIND_REAL &&
+		   tap_close(where.binds[0].d, 1e8 * rate),
+	   "the bound value is 1억 dollars in yuan (%.0f)", 1e8 * rate);
+	sql_stmt_free(&where);
+	query_free(&q);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -183,6 +203,16 @@ int main(void)
 	finds(TARGET_DEALS, "amount>=10억", 20);
 	finds(TARGET_DEALS, "amount>=10억 scope:china", 8);
 	finds(TARGET_DEALS, "amount<1억달러", 6);
+	/* Three deals of exactly 10 억 위안 sit on the boundary of every comparison. */
+	finds(TARGET_DEALS, "amount<10억", 10);
+	finds(TARGET_DEALS, "amount<=10억", 13);
+	finds(TARGET_DEALS, "amount>10억", 17);
+	finds(TARGET_DEALS, "amount=10억", 3);
+	finds(TARGET_DEALS, "amount!=10억", 27);
+	/* A negated test keeps the rows it cannot judge: 24 deals have no valuation. */
+	finds(TARGET_DEALS, "-valuation>=100억", 28);
+	finds(TARGET_DEALS, "-valuation<100억", 26);
+	finds(TARGET_DEALS, "-amount:미공개", 30);
 	finds(TARGET_DEALS, "amount>=30억달러", 1);
 	finds(TARGET_DEALS, "valuation>=100억", 2);
 	finds(TARGET_DEALS, "investor:\"ARCH Venture\"", 2);
@@ -190,6 +220,16 @@ int main(void)
 	finds(TARGET_DEALS, "acquirer:중궈선화", 1);
 	finds(TARGET_DEALS, "sector:\"의료 건강\"", 9);
 	finds(TARGET_DEALS, "노텔집적", 2);
+	/* Three characters or more go through the text index, fewer compare the columns; both
+	 * find substrings, Latin letters in any case, and the kind. */
+	finds(TARGET_DEALS, "노텔집", 2);
+	finds(TARGET_DEALS, "텔집", 2);
+	finds(TARGET_DEALS, "arch venture", 2);
+	finds(TARGET_DEALS, "rch Ve", 2);
+	finds(TARGET_DEALS, "unicorn", 6);
+	finds(TARGET_DEALS, "-unicorn", 24);
+	finds(TARGET_DEALS, "\"A 라운드\"", 9);
+	finds(TARGET_DEALS, "장쑤성", 2);
 	finds(TARGET_DEALS, "北电", 2);
 	finds(TARGET_DEALS, "issue:418 date:2025-01", 30);
 	finds(TARGET_DEALS, "issue:419", 0);
@@ -217,6 +257,7 @@ int main(void)
 	/* Regions. */
 	finds(TARGET_REGIONS, "level:region", 8);
 	finds(TARGET_REGIONS, "장쑤", 1);
+	amount_sql();
 	store_close(sample);
 	return tap_done();
 }
