@@ -1,0 +1,68 @@
+# The Deals and News panes on a generated store of 3,000 deals, walked the way keyset paging
+# reads them: G, page up and down, search forward and backward, sorted both ways. Every screen
+# of rows is compared with what `jubo list` prints for the same order (rows.py).
+. "$top_srcdir/tests/screen/lib.sh"
+command -v python3 >/dev/null || { echo "1..0 # SKIP python3 is not installed"; exit 0; }
+sh "$top_srcdir/bench/gen.sh" "$tmp/b" 3000 60
+"$JUBO" --db "$tmp/k.db" import "$tmp/b" >/dev/null
+list() { "$JUBO" --db "$tmp/k.db" list deals --columns company --format tsv "$@" | tail -n +2; }
+list >"$tmp/natural"
+"$JUBO" --db "$tmp/k.db" list deals --format tsv \
+	--columns company,company_zh,amount,kind,round,region,sector,investors | tail -n +2 >"$tmp/shown"
+list --sort -amount >"$tmp/amount_desc"
+list --sort amount >"$tmp/amount_asc"
+# rows_are DESC FILE FROM: the 26 rows on screen are FILE's rows from line FROM.
+rows_are() {
+	screen >"$tmp/cap"
+	sed -n "$3,$(($3 + 25))p" "$2" >"$tmp/want"
+	python3 "$top_srcdir/tests/screen/rows.py" "$tmp/cap" "$tmp/want" >"$tmp/why"
+	pass_or_fail $? "$1"
+	sed 's/^/# /' "$tmp/why"
+}
+status_is() {
+	want_status=$1
+	check 'screen | sed -n 29p | grep -q -- "$want_status"' "the status line says '$1'"
+}
+
+start 100 30 -- --db "$tmp/k.db"
+keys 2
+rows_are "the first screen of deals, in the issue's order" "$tmp/natural" 1
+status_is "Deals  1 of 3000"
+keys G
+rows_are "G: the last 26 deals" "$tmp/natural" 2975
+status_is "Deals  3000 of 3000"
+keys b
+rows_are "b from the end: the page before" "$tmp/natural" 2949
+keys Space Space
+rows_are "Space twice: back at the end" "$tmp/natural" 2975
+keys g
+rows_are "g: the top again" "$tmp/natural" 1
+keys l l S
+rows_are "S on amount: largest first, undisclosed amounts last" "$tmp/amount_desc" 1
+keys G
+rows_are "G on the amount sort: the smallest and the undisclosed" "$tmp/amount_desc" 2975
+status_is "Deals  3000 of 3000  sort: amount desc"
+keys s
+rows_are "s: ascending" "$tmp/amount_asc" 1
+keys G
+rows_are "G ascending: the largest, then the undisclosed" "$tmp/amount_asc" 2975
+keys u g
+# A company name from the middle of the list: / finds the first row that shows it anywhere.
+target=$(sed -n 1500p "$tmp/natural")
+first=$(grep -n -i -F -- "$target" "$tmp/shown" | head -1 | cut -d: -f1)
+keys /
+type_text "$target"
+keys Enter
+check 'screen | grep -q "Deals  $first of 3000"' "/ finds '$target' at row $first of the natural order"
+keys N
+last=$(grep -n -i -F -- "$target" "$tmp/shown" | tail -1 | cut -d: -f1)
+check 'screen | grep -q "Deals  $last of 3000"' "N wraps back to its last row, $last"
+keys /
+type_text "없는 회사 이름"
+keys Enter
+check 'screen | grep -q "not found: 없는 회사 이름"' "a search that finds nothing says so"
+check 'screen | grep -q "Deals  $last of 3000"' "and leaves the cursor where it was"
+keys 1 G
+status_is "News  60 of 60"
+keys q
+finish
