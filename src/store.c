@@ -105,7 +105,15 @@ struct store {
 	} cache[STORE_CACHE];
 	unsigned long clock;
 	FILE *trace;                   /* JUBO_TRACE_SQL, or NULL */
+	/* A bulk load: the deal indexes and the text index's insert trigger, taken away until
+	 * its end, and the last deal id before it. */
+	char **bulk_sql;
+	size_t bulk_n;
+	long long bulk_last_id;
+	int bulk;
 };
+
+static void free_bulk(struct store *s);
 
 static int trace_statement(unsigned type, void *ctx, void *stmt, void *ns)
 {
@@ -572,6 +580,7 @@ void store_close(struct store *s)
 	sqlite3_close(s->db);
 	if (s->trace)
 		fclose(s->trace);
+	free_bulk(s);
 	free(s);
 }
 
@@ -587,7 +596,101 @@ int store_make_distributable(struct store *s)
 
 int store_begin(struct store *s)
 {
+	/* A writer touches many index pages: a larger cache saves reading them again. */
+	exec(s, "PRAGMA cache_size = -65536");
 	return exec(s, "BEGIN IMMEDIATE");
+}
+
+static int add_bulk_sql(void *ctx, int header, int ncols, const char *const *values)
+{
+	struct store *s = ctx;
+	if (header || ncols < 2 || !values[1])
+		return 0;
+	s->bulk_sql = xrealloc(s->bulk_sql, (s->bulk_n + 1) * sizeof *s->bulk_sql);
+	s->bulk_sql[s->bulk_n++] = xasprintf("%s;", values[1]);
+	char *drop = xasprintf("DROP %s \"%s\"", values[2], values[0]);
+	int rc = exec(s, drop);
+	free(drop);
+	return rc;
+}
+
+static void free_bulk(struct store *s)
+{
+	for (size_t i = 0; i < s->bulk_n; i++)
+		free(s->bulk_sql[i]);
+	free(s->bulk_sql);
+	s->bulk_sql = NULL;
+	s->bulk_n = 0;
+	s->bulk = 0;
+}
+
+int store_bulk_begin(struct store *s)
+{
+	if (s->bulk)
+		return 0;
+	/* The indexes a delete or a lookup during the load needs stay: the deal's issue and
+	 * place indexes, and the investors'. The text index loses only its insert trigger. */
+	static const char list[] =
+		"SELECT name, sql, CASE type WHEN 'index' THEN 'INDEX' ELSE 'TRIGGER' END"
+		" FROM sqlite_master WHERE tbl_name = 'deal' AND sql IS NOT NULL AND"
+		" ((type = 'index' AND name NOT IN ('deal_issue', 'deal_province_issue')) OR"
+		"  (type = 'trigger' AND name = 'deal_text_insert'))";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM deal", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	s->bulk_last_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(s->db, list, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	/* Read the list first: dropping while reading sqlite_master is not allowed. */
+	struct { char *name, *sql, *type; } *items = NULL;
+	size_t n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		items = xrealloc(items, (n + 1) * sizeof *items);
+		items[n].name = xstrdup((const char *)sqlite3_column_text(st, 0));
+		items[n].sql = xstrdup((const char *)sqlite3_column_text(st, 1));
+		items[n].type = xstrdup((const char *)sqlite3_column_text(st, 2));
+		n++;
+	}
+	sqlite3_finalize(st);
+	int rc = 0;
+	s->bulk = 1;
+	for (size_t i = 0; i < n; i++) {
+		const char *v[3] = { items[i].name, items[i].sql, items[i].type };
+		if (rc == 0)
+			rc = add_bulk_sql(s, 0, 3, v);
+		free(items[i].name);
+		free(items[i].sql);
+		free(items[i].type);
+	}
+	free(items);
+	return rc;
+}
+
+int store_bulk_end(struct store *s)
+{
+	if (!s->bulk)
+		return 0;
+	int rc = 0;
+	for (size_t i = 0; i < s->bulk_n && rc == 0; i++)
+		rc = exec(s, s->bulk_sql[i]);
+	if (rc == 0) {
+		sqlite3_stmt *st;
+		rc = sqlite3_prepare_v2(s->db,
+					"INSERT INTO deal_text(rowid, text) SELECT id, text FROM"
+					" deal_text_source WHERE id > ?1",
+					-1, &st, NULL) == SQLITE_OK
+			     ? 0
+			     : -1;
+		if (rc == 0) {
+			sqlite3_bind_int64(st, 1, s->bulk_last_id);
+			rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+			sqlite3_finalize(st);
+		}
+	}
+	free_bulk(s);
+	return rc;
 }
 
 int store_commit(struct store *s)
@@ -597,6 +700,7 @@ int store_commit(struct store *s)
 
 int store_rollback(struct store *s)
 {
+	free_bulk(s); /* the rollback brings the indexes back */
 	return exec(s, "ROLLBACK");
 }
 
