@@ -1441,7 +1441,7 @@ static int import_one(struct import *im, const struct input *in)
 	}
 }
 
-/* Whether the deal files to import are large beside the store (over 8 MB, and over a fifth of
+/* Whether the deal files to import are large beside the store (over 4 MB, and over a fifth of
  * the deals already there, at about 200 bytes a deal): rebuilding the indexes then costs
  * less than keeping them up to date. */
 static int bulk_worthwhile(struct store *s, const struct input_list *list)
@@ -1454,7 +1454,7 @@ static int bulk_worthwhile(struct store *s, const struct input_list *list)
 			bytes += st.st_size;
 	}
 	long long deals = store_count(s, "deal");
-	return bytes > 8 * 1024 * 1024 && bytes / 200 > deals / 5;
+	return bytes > 4 * 1024 * 1024 && bytes / 200 > deals / 5;
 }
 
 int import_paths(struct store *s, char *const *paths, int count,
