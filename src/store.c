@@ -353,7 +353,8 @@ static const char seek_indexes_v5[] =
  * Its content is a view of the deal table, so the text is not stored twice; triggers keep it
  * in step. The indexes that others cover (province, city: the pair indexes; period: the date
  * index) go; the province and amount index also holds the place as written, so that a
- * breakdown by region reads that index alone. */
+ * breakdown by region reads that index alone; and the counts of investments per issue,
+ * period and place (the Regions pane, `jubo list regions`) read one index. */
 #define DEAL_TEXT_COLUMNS(d)                                                                     \
 	"coalesce(" d ".name_ko, '') || char(10) || coalesce(" d ".name_zh, '') || char(10) ||" \
 	" coalesce(" d ".round, '') || char(10) || coalesce(" d ".sector, '') || char(10) ||"    \
@@ -364,6 +365,8 @@ static const char seek_indexes_v5[] =
 static const char deal_text_v6[] =
 	"DROP INDEX IF EXISTS deal_province_amount;"
 	"CREATE INDEX IF NOT EXISTS deal_province_place ON deal(province_id, amount_cny, id, place);"
+	"CREATE INDEX IF NOT EXISTS deal_place_counts ON deal(kind, issue_id, period, province_id,"
+	" city_id);"
 	"DROP INDEX IF EXISTS deal_province;"
 	"DROP INDEX IF EXISTS deal_city;"
 	"DROP INDEX IF EXISTS deal_period;"
