@@ -509,7 +509,7 @@ int listview_find(struct listview *v, const char *text, int dir, int height)
 			return 0;
 	}
 	struct sql_stmt holds;
-	sqlgen_holds(v->listing, v->columns, (size_t)v->ncols, text, &holds);
+	sqlgen_holds(v->store, v->listing, v->columns, (size_t)v->ncols, text, &holds);
 	int backward = dir < 0;
 	struct batch b;
 	/* From the cursor on, then (wrapping) from the start or the end. */

@@ -289,9 +289,16 @@ static int deal_text_match(struct gen *g, const char *value)
 		buf_addc(&phrase, *p);
 	}
 	buf_addc(&phrase, '"');
-	buf_adds(&g->sql, "d.id IN (SELECT rowid FROM deal_text WHERE deal_text MATCH ");
-	bind_text(g, phrase.data);
-	buf_addc(&g->sql, ')');
+	/* The matches are read once into a table that every window, count and search of this
+	 * filter reuses; without a store, a subquery does the same per statement. */
+	char table[32];
+	if (g->store && store_text_matches(g->store, phrase.data, table) == 0) {
+		buf_printf(&g->sql, "d.id IN %s", table); /* a name jubo made, not user text */
+	} else {
+		buf_adds(&g->sql, "d.id IN (SELECT rowid FROM deal_text WHERE deal_text MATCH ");
+		bind_text(g, phrase.data);
+		buf_addc(&g->sql, ')');
+	}
 	buf_free(&phrase);
 	return 1;
 }
@@ -720,10 +727,10 @@ void sqlgen_count(const struct listing *l, const struct sql_stmt *where,
 	gen_take(&g, out);
 }
 
-void sqlgen_holds(const struct listing *l, const int *columns, size_t ncolumns,
-		  const char *text, struct sql_stmt *out)
+void sqlgen_holds(struct store *s, const struct listing *l, const int *columns,
+		  size_t ncolumns, const char *text, struct sql_stmt *out)
 {
-	struct gen g = { 0 };
+	struct gen g = { .store = s };
 	const char *exprs[LISTING_MAX_COLUMNS + 1];
 	size_t n = 0;
 	for (size_t i = 0; i < ncolumns && n < LISTING_MAX_COLUMNS; i++)

@@ -70,8 +70,8 @@ void sqlgen_count(const struct listing *l, const struct sql_stmt *where,
 		  struct sql_stmt *out);
 
 /* A condition that some shown column holds text (case-insensitive for Latin), for search. */
-void sqlgen_holds(const struct listing *l, const int *columns, size_t ncolumns,
-		  const char *text, struct sql_stmt *out);
+void sqlgen_holds(struct store *s, const struct listing *l, const int *columns,
+		  size_t ncolumns, const char *text, struct sql_stmt *out);
 
 /* The whole listing: the SELECT of the columns for rows matching q in the order of keys
  * (reverse flips it). 0, or -1 with *err. */

@@ -93,6 +93,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 };
 
 #define STORE_CACHE 24
+#define STORE_MATCHES 4
 
 struct store {
 	sqlite3 *db;                   /* the connection */
@@ -111,6 +112,11 @@ struct store {
 	size_t bulk_n;
 	long long bulk_last_id;
 	int bulk;
+	/* Deals whose text holds a phrase, kept in temporary tables while they are in use. */
+	struct {
+		char *phrase;
+		unsigned long used;
+	} matches[STORE_MATCHES];
 };
 
 static void free_bulk(struct store *s);
@@ -584,6 +590,8 @@ void store_close(struct store *s)
 	if (s->trace)
 		fclose(s->trace);
 	free_bulk(s);
+	for (int i = 0; i < STORE_MATCHES; i++)
+		free(s->matches[i].phrase);
 	free(s);
 }
 
@@ -1460,4 +1468,46 @@ int store_run_typed(struct store *s, const struct sql_stmt *q, store_value_fn fn
 void store_set_progress(struct store *s, int (*stop)(void *ctx), void *ctx)
 {
 	sqlite3_progress_handler(s->db, stop ? 4000 : 0, stop, ctx);
+}
+
+int store_text_matches(struct store *s, const char *phrase, char name[32])
+{
+	int slot = -1, oldest = 0;
+	for (int i = 0; i < STORE_MATCHES; i++) {
+		if (s->matches[i].phrase && strcmp(s->matches[i].phrase, phrase) == 0) {
+			slot = i;
+			break;
+		}
+		if (!s->matches[i].phrase || s->matches[i].used < s->matches[oldest].used)
+			oldest = i;
+	}
+	if (slot < 0) {
+		slot = oldest;
+		free(s->matches[slot].phrase);
+		s->matches[slot].phrase = NULL;
+		char *sql = xasprintf("DROP TABLE IF EXISTS temp.deal_match_%d;"
+				      "CREATE TEMP TABLE deal_match_%d (id INTEGER PRIMARY KEY);",
+				      slot, slot);
+		int rc = exec(s, sql);
+		free(sql);
+		if (rc != 0)
+			return -1;
+		sqlite3_stmt *st;
+		sql = xasprintf("INSERT INTO temp.deal_match_%d SELECT rowid FROM deal_text"
+				" WHERE deal_text MATCH ?1",
+				slot);
+		rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+		free(sql);
+		if (rc != SQLITE_OK)
+			return -1;
+		sqlite3_bind_text(st, 1, phrase, -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return -1;
+		s->matches[slot].phrase = xstrdup(phrase);
+	}
+	s->matches[slot].used = ++s->clock;
+	snprintf(name, 32, "temp.deal_match_%d", slot);
+	return 0;
 }

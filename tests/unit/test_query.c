@@ -86,11 +86,12 @@ static void sql_of(const char *filter, const char *must_not_appear, const char *
 		return;
 	}
 	ok(strstr(st.text, must_not_appear) == NULL, "'%s' does not reach the SQL text", filter);
-	int found = 0;
-	for (size_t i = 0; i < st.nbinds; i++)
+	int found = bound == NULL;
+	for (size_t i = 0; i < st.nbinds && bound; i++)
 		if (st.binds[i].type == BIND_TEXT && strcmp(st.binds[i].text, bound) == 0)
 			found = 1;
-	ok(found, "it travels as the bound value '%s'", bound);
+	if (bound)
+		ok(found, "it travels as the bound value '%s'", bound);
 	sql_stmt_free(&st);
 	query_free(&q);
 }
@@ -176,7 +177,9 @@ int main(void)
 		return tap_done();
 	}
 	/* Attack strings match literally or not at all; they never reach the SQL text. */
-	sql_of("' OR 1=1 --", "1=1", "\"1=1\"");
+	/* (A word of three characters or more goes to the text index through a table of its
+	 * matches: only its absence from the SQL is checked here.) */
+	sql_of("' OR 1=1 --", "1=1", NULL);
 	sql_of("' OR 1=1 --", "LIKE '", "%'%");
 	sql_of("company:\"x'); DROP TABLE deal; --\"", "DROP", "%x'); DROP TABLE deal; --%");
 	sql_of("%", "'%'", "%\\%%");
