@@ -90,9 +90,19 @@ key "q: back to the table" 'Deals  1 of' q
 key "h B: breakdown by company" 'Breakdown' h B
 key "q" 'Deals  1 of' q
 key "F: filter cleared" 'Deals  1 of [0-9]+ *$' F
+key "l l l l B: breakdown by region, every deal" 'Breakdown' l l l l B
+key "q" 'Deals  1 of' q
 key "a word (bare word filter: Hillhouse)" 'filter: Hillhouse' f 'Hillhouse' Enter
 key "the word counted" 'Deals  1 of [0-9]+  filter' ''
+key "Space in the word's rows" 'Deals  37 of [0-9]+  filter' Space
+key "G in the word's rows" 'Deals  ([0-9]+) of \1  filter' G
 key "F" 'Deals  1 of [0-9]+ *$' F
+key "a short word (two characters: 집적)" 'filter: 집적' f '집적' Enter
+key "G in the short word's rows (counted first)" 'Deals  ([0-9]+) of \1  filter' G
+key "F" 'Deals  1 of [0-9]+ *$' F
+key "3: the Regions pane" 'Regions' 3
+key "4: the Calendar pane" 'Calendar|events' 4
+key "2: back to Deals" 'Deals  1 of' 2
 key "Enter (a deal in full)" 'investors$' Enter
 key "q (back)" 'Deals  1 of' q
 settle

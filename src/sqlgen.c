@@ -780,10 +780,11 @@ void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int
 	const char *has_where = where && where->text && *where->text ? " AND " : " WHERE ";
 	/* The expressions are the fixed text of the listing; values from the user are in where's
 	 * binds. */
-	buf_adds(&g.sql, "SELECT value, sum(n) AS count, CASE WHEN sum(amount) IS NOT NULL THEN"
-			 " printf('%.0f', sum(amount)) END AS amount FROM (");
 	if (c->group) {
-		/* Counted by the indexed key, named afterwards: one index read, no join per row. */
+		/* Counted by the indexed key, named afterwards: one index read, no join per row.
+		 * Rows without a key count by the rest expression; names that meet are merged. */
+		buf_adds(&g.sql, "SELECT value, sum(n) AS count, CASE WHEN sum(amount) IS NOT NULL"
+				 " THEN printf('%.0f', sum(amount)) END AS amount FROM (");
 		buf_printf(&g.sql, "SELECT %s AS value, n, amount FROM (SELECT %s AS k, count(*) AS n,"
 				   " %s AS amount",
 			   c->group_value, c->group, amount);
@@ -793,18 +794,19 @@ void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int
 			   has_where, c->group, c->group, c->group_rest, amount);
 		count_from(&g, l, where ? where->text : NULL, c->group_rest);
 		gen_append(&g, where);
-		buf_printf(&g.sql, "%s%s IS NULL GROUP BY 1", has_where, c->group);
+		buf_printf(&g.sql, "%s%s IS NULL GROUP BY 1) GROUP BY value", has_where, c->group);
 	} else {
 		/* Investors break down one by one, not by the list as written. */
-		buf_printf(&g.sql, "SELECT %s AS value, count(*) AS n, %s AS amount",
-			   investors ? "inv.name" : c->expr, amount);
+		buf_printf(&g.sql, "SELECT %s AS value, count(*) AS count, CASE WHEN %s IS NOT NULL"
+				   " THEN printf('%%.0f', %s) END AS amount",
+			   investors ? "inv.name" : c->expr, amount, amount);
 		count_from(&g, l, where ? where->text : NULL, c->expr);
 		if (investors)
 			buf_adds(&g.sql, " JOIN deal_investor inv ON inv.deal_id = d.id");
 		gen_append(&g, where);
 		buf_adds(&g.sql, " GROUP BY 1");
 	}
-	buf_adds(&g.sql, ") GROUP BY value ORDER BY 2 DESC, 1 IS NULL, 1");
+	buf_adds(&g.sql, " ORDER BY 2 DESC, 1 IS NULL, 1");
 	gen_take(&g, out);
 }
 
