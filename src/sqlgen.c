@@ -292,8 +292,13 @@ static int deal_text_match(struct gen *g, const char *value)
 	/* The matches are read once into a table that every window, count and search of this
 	 * filter reuses; without a store, a subquery does the same per statement. */
 	char table[32];
-	if (g->store && store_text_matches(g->store, phrase.data, table) == 0) {
-		buf_printf(&g->sql, "d.id IN %s", table); /* a name jubo made, not user text */
+	long long n;
+	if (g->store && store_text_matches(g->store, phrase.data, table, &n) == 0) {
+		/* No match at all: a constant SQLite sees through, not a scan that finds nothing. */
+		if (n == 0)
+			buf_adds(&g->sql, "0");
+		else
+			buf_printf(&g->sql, "d.id IN %s", table); /* a name jubo made */
 	} else {
 		buf_adds(&g->sql, "d.id IN (SELECT rowid FROM deal_text WHERE deal_text MATCH ");
 		bind_text(g, phrase.data);

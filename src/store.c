@@ -116,6 +116,7 @@ struct store {
 	struct {
 		char *phrase;
 		unsigned long used;
+		long long count;
 	} matches[STORE_MATCHES];
 };
 
@@ -1470,7 +1471,7 @@ void store_set_progress(struct store *s, int (*stop)(void *ctx), void *ctx)
 	sqlite3_progress_handler(s->db, stop ? 4000 : 0, stop, ctx);
 }
 
-int store_text_matches(struct store *s, const char *phrase, char name[32])
+int store_text_matches(struct store *s, const char *phrase, char name[32], long long *count)
 {
 	int slot = -1, oldest = 0;
 	for (int i = 0; i < STORE_MATCHES; i++) {
@@ -1506,7 +1507,9 @@ int store_text_matches(struct store *s, const char *phrase, char name[32])
 		if (rc != SQLITE_DONE)
 			return -1;
 		s->matches[slot].phrase = xstrdup(phrase);
+		s->matches[slot].count = sqlite3_changes64(s->db);
 	}
+	*count = s->matches[slot].count;
 	s->matches[slot].used = ++s->clock;
 	snprintf(name, 32, "temp.deal_match_%d", slot);
 	return 0;
