@@ -285,6 +285,10 @@ static void build_help(struct shell *sh)
 			  "sector:인공지능 round:A investor:Sequoia); amount>=10억, amount<1억달러; "
 			  "date:2025-04; -term negates. See man jubo."),
 			0, NULL, ROLE_DIM);
+	doc_add_wrapped(&sh->help_doc,
+			_("A search or a count that runs long stops with Ctrl-C, or with any key "
+			  "after a moment."),
+			0, NULL, ROLE_DIM);
 }
 
 /* ---- links --------------------------------------------------------------------------------- */

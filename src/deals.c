@@ -221,7 +221,7 @@ static void draw_breakdown(struct deals *d, WINDOW *w, int rows, int cols)
 	size_t wcount = 8, wamount = 16;
 	size_t wvalue = (size_t)cols > wcount + wamount + 2 ? (size_t)cols - wcount - wamount - 2 : 10;
 	const struct listing_column *c = &d->table.list.listing->columns[d->bd_col];
-	ui_put(w, 0, 0, _(c->label), wvalue, ALIGN_LEFT, ROLE_HEADER);
+	ui_put(w, 0, 0, C_("column", c->label), wvalue, ALIGN_LEFT, ROLE_HEADER);
 	ui_put(w, 0, (int)wvalue + 1, _("count"), wcount, ALIGN_RIGHT, ROLE_HEADER);
 	ui_put(w, 0, (int)(wvalue + wcount + 2), _("amount (yuan)"), wamount, ALIGN_RIGHT,
 	       ROLE_HEADER);

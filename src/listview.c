@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
 /* Rows read beyond the screen on each side: a screen's worth, within limits. */
@@ -452,7 +453,7 @@ void listview_layout(struct listview *v, int width, int height)
 	size_t floor_w[LISTING_MAX_COLUMNS], total = 0;
 	for (int c = 0; c < v->ncols; c++) {
 		const struct listing_column *lc = &cols[v->columns[c]];
-		size_t natural = text_strwidth(lc->label) + 2; /* room for the sort mark */
+		size_t natural = text_strwidth(C_("column", lc->label)) + 2; /* room for the sort mark */
 		for (int r = v->top; r < v->top + height && r < v->n; r++) {
 			size_t w = text_strwidth(v->rows[r].values[c]);
 			if (w > natural)

@@ -77,7 +77,7 @@ void table_draw(struct pane *p, WINDOW *w, int rows, int cols)
 		ncols++;
 	for (int c = 0; c < ncols; c++) {
 		int dir = listview_column_sort(v, c);
-		char *head = xasprintf("%s%s", _(lc[v->columns[c]].label),
+		char *head = xasprintf("%s%s", C_("column", lc[v->columns[c]].label),
 				       dir == 1 ? " ^" : dir == 2 ? " v" : "");
 		ui_put(w, 0, x, head, v->widths[c], ALIGN_LEFT,
 		       c == v->cur_col ? ROLE_SELECTED : ROLE_HEADER);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "util.h"
+#include "i18n.h"
 
 #include <locale.h>
 
@@ -205,4 +206,15 @@ double c_strtod(const char *s, char **end)
 	if (!c_locale)
 		return strtod(s, end);
 	return strtod_l(s, end, c_locale);
+}
+
+const char *C_(const char *ctx, const char *s)
+{
+	/* gettext's own pgettext: the context and the text joined by EOT. */
+	char key[256];
+	int n = snprintf(key, sizeof key, "%s\004%s", ctx, s);
+	if (n < 0 || (size_t)n >= sizeof key)
+		return s;
+	const char *t = gettext(key);
+	return t == key ? s : t;
 }
