@@ -116,7 +116,8 @@ static void set_stop_mode(struct shell *sh, int mode)
 	sh->stop_mode = mode;
 	interrupted = 0;
 	clock_gettime(CLOCK_MONOTONIC, &sh->started);
-	store_set_progress(sh->store, mode ? stop_check : NULL, sh);
+	/* A few thousand steps take well under a millisecond. */
+	store_set_progress(sh->store, 2000, mode ? stop_check : NULL, sh);
 }
 
 void shell_interruptible(struct shell *sh, int on)

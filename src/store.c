@@ -1466,9 +1466,9 @@ int store_run_typed(struct store *s, const struct sql_stmt *q, store_value_fn fn
 	return run_result(s, st, rc);
 }
 
-void store_set_progress(struct store *s, int (*stop)(void *ctx), void *ctx)
+void store_set_progress(struct store *s, int steps, int (*stop)(void *ctx), void *ctx)
 {
-	sqlite3_progress_handler(s->db, stop ? 4000 : 0, stop, ctx);
+	sqlite3_progress_handler(s->db, stop ? steps : 0, stop, ctx);
 }
 
 int store_text_matches(struct store *s, const char *phrase, char name[32], long long *count)

@@ -253,8 +253,8 @@ int store_run_typed(struct store *s, const struct sql_stmt *q, store_value_fn fn
  * FTS5 query), filled once and kept for the next statements that ask for the same phrase (the
  * last few are kept), and how many there are. 0, or -1 on an error. */
 int store_text_matches(struct store *s, const char *phrase, char name[32], long long *count);
-/* Calls stop every few thousand steps of a running statement; a non-zero return stops the
- * statement (it fails with -2). NULL turns it off. */
-void store_set_progress(struct store *s, int (*stop)(void *ctx), void *ctx);
+/* Calls stop every `steps` virtual machine steps of a running statement; a non-zero return
+ * stops the statement (it fails with -2). NULL turns it off. */
+void store_set_progress(struct store *s, int steps, int (*stop)(void *ctx), void *ctx);
 
 #endif

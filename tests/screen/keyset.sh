@@ -65,4 +65,21 @@ check 'screen | grep -q "Deals  $last of 3000"' "and leaves the cursor where it 
 keys 1 G
 status_is "News  60 of 60"
 keys q
+
+# Drawing reads nothing: with every statement logged, a redraw (Ctrl-L) of each pane and a
+# move within the rows already read run none.
+start 100 30 JUBO_TRACE_SQL="$tmp/trace" -- --db "$tmp/k.db"
+for pane in 1 2 3 4; do
+	keys "$pane"
+	before=$(wc -l <"$tmp/trace")
+	keys C-l
+	check '[ "$(wc -l <"$tmp/trace")" -eq "$before" ]' "pane $pane: a redraw runs no statement"
+done
+keys 2 j j k
+before=$(wc -l <"$tmp/trace")
+keys j j k
+check '[ "$(wc -l <"$tmp/trace")" -eq "$before" ]' "moving within the rows read runs no statement"
+keys G
+check '[ "$(tail -n +$((before + 1)) "$tmp/trace" | grep -c "OFFSET")" -eq 0 ]' "and G reads no OFFSET"
+keys q
 finish

@@ -84,6 +84,12 @@ static void walks_like_oracle(struct store *s, struct listview *v, const char *w
 	ok(same_back, "%s: k from the end meets them in reverse (%d of %d)", what, back.n, want.n);
 }
 
+static int stop_at_once(void *ctx)
+{
+	(void)ctx;
+	return 1;
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
@@ -173,6 +179,16 @@ int main(void)
 			total += v.widths[c] + (shown > 1 ? 1 : 0);
 		}
 	ok(total <= 40 && shown >= 2, "a narrow screen keeps the columns that fit (%d)", shown);
+	/* A count or a search stopped by the progress handler changes nothing. */
+	listview_set_filter(&v, "", &qe);
+	listview_home(&v, 3);
+	store_set_progress(s, 1, stop_at_once, NULL);
+	is_int(listview_count(&v), -2, "a stopped count says so");
+	is_int(v.count, -1, "and leaves the count unknown");
+	is_int(listview_find(&v, "Anthropic", 1, 3), -2, "a stopped search says so");
+	is_int(listview_position(&v), 0, "and leaves the cursor where it was");
+	store_set_progress(s, 0, NULL, NULL);
+	is_int(listview_count(&v), 30, "without the handler the count runs");
 	listview_free(&v);
 
 	/* News: articles in the order, and the same walks. */
