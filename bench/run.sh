@@ -1,116 +1,54 @@
 #!/bin/bash
-# run.sh DB [JUBO]: measures every key of the action table that reads rows, on a store made
-# with gen.sh and `jubo import`, in tmux at 120x40: the time from the key to the screen
-# showing its result (polled every 5 ms, so an upper bound with that resolution), the peak
-# memory, and the bytes sent to the terminal for one row down and one page down (counted with
-# tmux pipe-pane). Run it on a small and a large store and compare: compare.sh does both.
+# run.sh [SMALL.db LARGE.db] [JUBO]: every key of the browser that reads rows, measured by
+# keys.sh on a store of 1,000 deals and on one of 1,000,000 deals (100,000 articles), side by
+# side with the ratio of the two. Without stores, makes them with gen.sh and `jubo import`
+# in $BENCH_DIR (default /tmp/jubo-bench; the large one takes a few minutes and 2 GB), timing
+# the import against sqlite3's own .import of the same deals.
 set -u
-db=${1:?usage: run.sh DB [JUBO]}
-jubo=${2:-$(dirname "$0")/../src/jubo}
-sock="jubo-bench-$$"
-tm() { tmux -u -L "$sock" -f /dev/null "$@"; }
-out=$(mktemp -d)
-trap 'tm kill-server 2>/dev/null; rm -rf "$out"' EXIT
-
-now() { date +%s%N; }
-ms() { echo $(( ($2 - $1) / 1000000 )); }
-# Waits until the screen matches an extended regular expression; prints the milliseconds
-# since $1.
-wait_for() {
-	local start=$1 pattern=$2 i
-	for i in $(seq 1 6000); do
-		if tm capture-pane -p | grep -Eq -- "$pattern"; then
-			ms "$start" "$(now)"
-			return 0
-		fi
-		sleep 0.005
+here=$(cd "$(dirname "$0")" && pwd)
+if [ $# -ge 2 ]; then
+	small=$1 large=$2
+	jubo=${3:-$here/../src/jubo}
+else
+	jubo=${1:-$here/../src/jubo}
+	dir=${BENCH_DIR:-/tmp/jubo-bench}
+	mkdir -p "$dir"
+	small=$dir/small.db large=$dir/large.db
+	for size in small large; do
+		db=$dir/$size.db
+		[ -f "$db" ] && continue
+		if [ $size = small ]; then n=1000 m=100; else n=1000000 m=100000; fi
+		sh "$here/gen.sh" "$dir/$size" $n $m
+		start=$(date +%s%N)
+		"$jubo" --db "$db" import "$dir/$size" >/dev/null || exit 1
+		end=$(date +%s%N)
+		echo "import of $n deals and $m articles: $(( (end - start) / 1000000 )) ms"
 	done
-	echo "timeout"
-}
-# Waits until the screen stops changing (the program is idle, counts done).
-settle() {
-	local prev="" cur i
-	for i in $(seq 1 100); do
-		sleep 0.1
-		cur=$(tm capture-pane -p)
-		[ "$cur" = "$prev" ] && return
-		prev=$cur
-	done
-}
-bytes() { stat -c %s "$out/tty" 2>/dev/null || echo 0; }
-status() { tm capture-pane -p | sed -n 39p; }
-# key NAME PATTERN KEYS...: sends the keys, prints the time until the pattern shows.
-key() {
-	local name=$1 pattern=$2 t d
-	shift 2
-	settle
-	t=$(now)
-	tm send-keys "$@"
-	d=$(wait_for "$t" "$pattern")
-	printf '%-44s %6s ms   | %s\n' "$name" "$d" "$(status | cut -c1-60)"
-}
-
-start=$(now)
-tm new-session -d -x 120 -y 40 "env LANG=C.UTF-8 TERM=xterm-256color $jubo --db $db; sleep 60"
-tm set-option -g status off
-tm pipe-pane -o "cat >> $out/tty"
-printf '%-44s %6s ms\n' "first screen (News, 120x40)" "$(wait_for "$start" ' of ')"
-printf '%-44s %6s ms\n' "News counted (N of M)" "$(wait_for "$start" ' of [0-9]')"
-key "G in News (last article)" 'News  ([0-9]+) of \1' G
-key "g in News (first article)" 'News  1 of' g
-key "2: the Deals pane" 'Deals  1 of' 2
-key "j (one row down)" 'Deals  2 of' j
-key "Space (page down)" 'Deals  38 of' Space
-key "b (page up)" 'Deals  2 of' b
-key "Ctrl-D (half page down)" 'Deals  20 of' C-d
-key "Ctrl-U (half page up)" 'Deals  2 of' C-u
-settle
-total=$(status | grep -oE 'of [0-9]+' | head -1 | cut -d' ' -f2)
-key "G (the last deal)" "Deals  $total of $total( |\$)" G
-key "k at the bottom" "Deals  $((total - 1)) of $total( |\$)" k
-key "g (back to the top)" 'Deals  1 of' g
-key "l l S: sort by amount, descending" 'sort: amount desc' l l S
-key "G on the amount sort" 'Deals  ([0-9]+) of \1  sort: amount desc' G
-key "s: amount ascending (from the bottom)" 'sort: amount *$' s
-key "G on the ascending amount sort" 'Deals  ([0-9]+) of \1  sort: amount *$' G
-key "Space at the bottom" 'Deals  ([0-9]+) of \1  sort: amount *$' Space
-key "u: natural order" 'Deals  1 of [0-9]+ *$' u
-key "/ that finds nothing" 'not found: zzzz' / z z z z Enter
-key "/ that finds a row" 'Deals  [0-9…]+ of' / 'Sequoia' Enter
-key "n (next match)" 'Deals  [0-9…]+ of' n
-key "N (previous match)" 'Deals  [0-9…]+ of' N
-key "g" 'Deals  1 of' g
-key "f region:장쑤 (filter)" 'filter: region:장쑤' f 'region:장쑤' Enter
-key "the filter counted" 'Deals  1 of [0-9]+  filter' ''
-key "S: filter + sort by amount" 'sort: amount desc  filter' S
-key "G: filter + sort, the last row" 'Deals  ([0-9]+) of \1  sort: amount desc  filter' G
-key "u g" 'Deals  1 of [0-9]+  filter' u g
-key "B: breakdown of the amount column" 'Breakdown' B
-key "q: back to the table" 'Deals  1 of' q
-key "h B: breakdown by company" 'Breakdown' h B
-key "q" 'Deals  1 of' q
-key "F: filter cleared" 'Deals  1 of [0-9]+ *$' F
-key "l l l l B: breakdown by region, every deal" 'Breakdown' l l l l B
-key "q" 'Deals  1 of' q
-key "a word (bare word filter: Hillhouse)" 'filter: Hillhouse' f 'Hillhouse' Enter
-key "the word counted" 'Deals  1 of [0-9]+  filter' ''
-key "Space in the word's rows" 'Deals  37 of [0-9]+  filter' Space
-key "G in the word's rows" 'Deals  ([0-9]+) of \1  filter' G
-key "F" 'Deals  1 of [0-9]+ *$' F
-key "a short word (two characters: 집적)" 'filter: 집적' f '집적' Enter
-key "G in the short word's rows (counted first)" 'Deals  ([0-9]+) of \1  filter' G
-key "F" 'Deals  1 of [0-9]+ *$' F
-key "3: the Regions pane" 'Regions' 3
-key "4: the Calendar pane" 'Calendar|events' 4
-key "2: back to Deals" 'Deals  1 of' 2
-key "Enter (a deal in full)" 'investors$' Enter
-key "q (back)" 'Deals  1 of' q
-settle
-b0=$(bytes); tm send-keys j; settle; b1=$(bytes)
-echo "bytes for one row down:                      $((b1 - b0))"
-tm send-keys Space; settle; b2=$(bytes)
-echo "bytes for one page down:                     $((b2 - b1))"
-pid=$(pgrep -f -n "$jubo --db $db" || true)
-if [ -n "$pid" ]; then
-	echo "peak memory (VmHWM):                         $(awk '/VmHWM/ { print $2, $3 }' /proc/"$pid"/status)"
+	# The import against sqlite3 .import of the same 100,000 deals (deals only).
+	if command -v sqlite3 >/dev/null; then
+		sh "$here/gen.sh" "$dir/100k" 100000 0
+		rm -f "$dir/100k.db" "$dir/plain.db"
+		s=$(date +%s%N); "$jubo" --db "$dir/100k.db" import "$dir/100k" >/dev/null; e=$(date +%s%N)
+		j=$(( (e - s) / 1000000 ))
+		s=$(date +%s%N); sqlite3 "$dir/plain.db" ".import --csv $dir/100k/deals.csv deals"; e=$(date +%s%N)
+		q=$(( (e - s) / 1000000 ))
+		echo "import of 100,000 deals: jubo $j ms, sqlite3 .import $q ms ($(awk -v a=$j -v b=$q 'BEGIN { printf "%.1f", a / b }')x)"
+	fi
 fi
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+"$here/keys.sh" "$small" "$jubo" >"$out/small"
+"$here/keys.sh" "$large" "$jubo" >"$out/large"
+printf '%-44s %10s %10s %7s\n' "key" "1k deals" "1M deals" "ratio"
+paste -d'\t' <(sed 's/ *|.*//' "$out/small") <(sed 's/ *|.*//' "$out/large") | awk -F'\t' '
+{
+	name = substr($1, 1, 44); sub(/ +$/, "", name)
+	a = substr($1, 45); b = substr($2, 45)
+	if (a ~ /ms/) {
+		sub(/ *ms/, "", a); sub(/ *ms/, "", b); gsub(/ /, "", a); gsub(/ /, "", b)
+		r = (a + 0 > 0 && b ~ /^[0-9]+$/) ? sprintf("%.1f", b / a) : "-"
+		printf "%-44s %7s ms %7s ms %7s\n", name, a, b, r
+	} else {
+		printf "%-44s %10s %10s\n", name, a, b
+	}
+}'
