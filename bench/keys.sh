@@ -47,7 +47,7 @@ key() {
 	t=$(now)
 	tm send-keys "$@"
 	d=$(wait_for "$t" "$pattern")
-	printf '%-44s %6s ms   | %s\n' "$name" "$d" "$(status | cut -c1-60)"
+	printf '%-44s %6s ms   | %s\n' "$name" "$d" "$(status | sed 's/   */  /g')"
 }
 
 start=$(now)
@@ -98,7 +98,9 @@ key "Space in the word's rows" 'Deals  37 of [0-9]+  filter' Space
 key "G in the word's rows" 'Deals  ([0-9]+) of \1  filter' G
 key "F" 'Deals  1 of [0-9]+ *$' F
 key "a short word (two characters: 집적)" 'filter: 집적' f '집적' Enter
-key "G in the short word's rows (counted first)" 'Deals  ([0-9]+) of \1  filter' G
+key "G in the short word's rows" 'Deals  (…|[0-9]+) of' G
+key "the short word counted (every deal compared)" 'Deals  ([0-9]+) of \1  filter' ''
+
 key "F" 'Deals  1 of [0-9]+ *$' F
 key "3: the Regions pane" 'Regions' 3
 key "4: the Calendar pane" 'Calendar|events' 4

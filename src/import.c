@@ -1487,12 +1487,8 @@ int import_paths(struct store *s, char *const *paths, int count,
 			goto done;
 		}
 	}
-	if (store_bulk_end(s) != 0) {
-		diag_error(_("cannot write the store: %s"), store_errmsg(s));
-		store_rollback(s);
-		goto done;
-	}
-	if (im.rates_changed && store_convert_amounts(s, 0) != 0) {
+	/* Amounts are converted again before the indexes come back, not through them. */
+	if ((im.rates_changed && store_convert_amounts(s, 0) != 0) || store_bulk_end(s) != 0) {
 		diag_error(_("cannot write the store: %s"), store_errmsg(s));
 		store_rollback(s);
 		goto done;

@@ -640,12 +640,13 @@ int store_bulk_begin(struct store *s)
 {
 	if (s->bulk)
 		return 0;
-	/* The indexes a delete or a lookup during the load needs stay: the deal's issue and
-	 * place indexes, and the investors'. The text index loses only its insert trigger. */
+	/* The index that deleting an issue's deals needs stays (deal_issue), and the one that
+	 * deletes cascade through (deal_investor's primary key). The text index loses only its
+	 * insert trigger. */
 	static const char list[] =
 		"SELECT name, sql, CASE type WHEN 'index' THEN 'INDEX' ELSE 'TRIGGER' END"
-		" FROM sqlite_master WHERE tbl_name = 'deal' AND sql IS NOT NULL AND"
-		" ((type = 'index' AND name NOT IN ('deal_issue', 'deal_province_issue')) OR"
+		" FROM sqlite_master WHERE tbl_name IN ('deal', 'deal_investor') AND sql IS NOT NULL"
+		" AND ((type = 'index' AND name <> 'deal_issue') OR"
 		"  (type = 'trigger' AND name = 'deal_text_insert'))";
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM deal", -1, &st, NULL) !=
