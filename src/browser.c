@@ -125,6 +125,12 @@ void shell_interruptible(struct shell *sh, int on)
 	set_stop_mode(sh, on ? 2 : 0);
 }
 
+int shell_interrupted(struct shell *sh)
+{
+	(void)sh;
+	return interrupted != 0;
+}
+
 /* ---- drawing ------------------------------------------------------------------------------ */
 
 static void draw_tabs(struct shell *sh)
@@ -576,10 +582,9 @@ static void idle(struct shell *sh)
 		return;
 	set_stop_mode(sh, 1);
 	while (!key_pending() && p->ops->idle(p)) {
-		draw_status(sh);
-		draw_hint(sh);
-		wnoutrefresh(stdscr);
-		doupdate();
+		set_stop_mode(sh, 0);
+		draw(sh); /* sends only what the work changed */
+		set_stop_mode(sh, 1);
 	}
 	set_stop_mode(sh, 0);
 }

@@ -24,6 +24,7 @@ struct breakdown_row {
 struct deals {
 	struct table table;
 	int breaking;                 /* the breakdown is shown */
+	int counting;                 /* and is still being counted (after the screen is up) */
 	struct breakdown_row *bd;
 	size_t bd_n, bd_cursor, bd_top;
 	int bd_col;                   /* the listing column broken down */
@@ -109,7 +110,7 @@ static void free_breakdown(struct deals *d)
 	free(d->bd);
 	d->bd = NULL;
 	d->bd_n = d->bd_cursor = d->bd_top = 0;
-	d->breaking = 0;
+	d->breaking = d->counting = 0;
 }
 
 static int add_breakdown(void *ctx, int header, int ncols, const char *const *values)
@@ -125,27 +126,41 @@ static int add_breakdown(void *ctx, int header, int ncols, const char *const *va
 	return 0;
 }
 
+/* B shows the breakdown at once, empty; it is counted once the screen is up (deals_idle),
+ * so that keys keep working while a million rows are grouped. */
 static void open_breakdown(struct deals *d)
 {
 	struct listview *v = &d->table.list;
 	free_breakdown(d);
 	d->bd_col = v->columns[v->cur_col];
+	d->breaking = 1;
+	d->counting = 1;
+}
+
+/* Counts the breakdown: 1 when done (or given up), 0 when a key stopped it (it starts again
+ * after the key). */
+static int count_breakdown(struct deals *d)
+{
+	struct listview *v = &d->table.list;
+	struct shell *sh = d->table.pane.shell;
 	struct sql_stmt st;
 	sqlgen_breakdown(v->listing, &v->where, d->bd_col, &st);
-	shell_interruptible(d->table.pane.shell, 1);
 	int rc = store_run(d->table.pane.store, &st, add_breakdown, d);
-	shell_interruptible(d->table.pane.shell, 0);
 	sql_stmt_free(&st);
+	if (rc == -2 && !shell_interrupted(sh)) {
+		free_breakdown(d);
+		d->breaking = d->counting = 1;
+		return 0;
+	}
+	d->counting = 0;
 	if (rc == -2) {
 		free_breakdown(d);
-		shell_say(d->table.pane.shell, 1, "%s", _("stopped"));
+		shell_say(sh, 1, "%s", _("stopped"));
 	} else if (rc != 0) {
 		free_breakdown(d);
-		shell_say(d->table.pane.shell, 1, _("cannot read the store: %s"),
-			  store_errmsg(d->table.pane.store));
-	} else {
-		d->breaking = 1;
+		shell_say(sh, 1, _("cannot read the store: %s"), store_errmsg(d->table.pane.store));
 	}
+	return 1;
 }
 
 static void filter_to_value(struct deals *d)
@@ -309,6 +324,8 @@ static char *deals_status(struct pane *p)
 	struct deals *d = deals_of(p);
 	if (!d->breaking)
 		return table_status(p);
+	if (d->counting)
+		return xasprintf(" %s  %s", _("Breakdown"), _("counting…"));
 	return xasprintf(" %s  %zu/%zu", _("Breakdown"), d->bd_cursor + 1, d->bd_n);
 }
 
@@ -370,6 +387,14 @@ static void deals_answer(struct pane *p, enum ask_kind ask, const char *text, in
 	table_answer(p, ask, text, rows, cols);
 }
 
+static int deals_idle(struct pane *p)
+{
+	struct deals *d = deals_of(p);
+	if (d->breaking)
+		return d->counting ? count_breakdown(d) : 0;
+	return table_idle(p);
+}
+
 static void deals_free(struct pane *p)
 {
 	struct deals *d = deals_of(p);
@@ -392,7 +417,7 @@ static const struct pane_ops deals_ops = {
 	.set_filter = deals_set_filter,
 	.answer = deals_answer,
 	.relayout = table_relayout,
-	.idle = table_idle,
+	.idle = deals_idle,
 	.free = deals_free,
 };
 

@@ -314,6 +314,7 @@ static void reset(struct listview *v, int keep_count)
 	long long count = v->count;
 	drop_window(v);
 	v->count = keep_count ? count : -1;
+	v->uncounted = 0;
 	sqlgen_order(v->listing, v->keys, (size_t)v->nkeys, 0, &v->order);
 }
 

@@ -44,6 +44,8 @@ struct listview {
 					      * indexes into the window */
 	int cur_col;                         /* the chosen column (for sort and breakdown) */
 	char *search;                        /* text searched with / */
+	int uncounted;                       /* Ctrl-C stopped the count: not again until the
+					      * filter or the sort changes */
 };
 
 /* Opens a view with the default columns of the target. */

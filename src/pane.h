@@ -81,5 +81,8 @@ void shell_doc_answer(struct shell *sh, struct doc *d, enum ask_kind ask, const 
 /* Turns the progress handler on for a search (stopped by Ctrl-C, or by a key after a moment)
  * or off. */
 void shell_interruptible(struct shell *sh, int on);
+/* 1 when Ctrl-C stopped the statement that just failed with -2 (not a key): the user wants
+ * the work dropped, not started again. */
+int shell_interrupted(struct shell *sh);
 
 #endif

@@ -300,16 +300,23 @@ int table_idle(struct pane *p)
 {
 	struct table *t = table_of(p);
 	struct listview *v = &t->list;
-	if (t->reading)
+	if (t->reading || v->uncounted)
 		return 0;
-	/* First how many rows there are, then where the window sits among them. */
-	if (v->count < 0) {
-		long long n = listview_count(v);
-		return n >= 0;
+	/* First how many rows there are, then where the window sits among them. A key stops
+	 * the count, which starts again after it; Ctrl-C drops it until the view changes. */
+	long long rc;
+	if (v->count < 0)
+		rc = listview_count(v);
+	else if (v->n && listview_position(v) < 0)
+		rc = listview_locate(v);
+	else
+		return 0;
+	if (rc == -2 && shell_interrupted(p->shell)) {
+		v->uncounted = 1;
+		shell_say(p->shell, 1, "%s", _("counting stopped"));
+		return 1;
 	}
-	if (listview_position(v) < 0)
-		return listview_locate(v) == 0;
-	return 0;
+	return rc >= 0;
 }
 
 void table_free(struct pane *p)

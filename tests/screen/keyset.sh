@@ -64,6 +64,17 @@ check 'screen | grep -q "not found: 없는 회사 이름"' "a search that finds 
 check 'screen | grep -q "Deals  $last of 3000"' "and leaves the cursor where it was"
 keys 1 G
 status_is "News  60 of 60"
+
+# B on the region column: counted by province after the screen is up, the same counts as a
+# GROUP BY of SQLite's own over the place each deal names.
+keys 2 g h h h h h h h h l l l l l B
+sqlite3 "$tmp/k.db" "SELECT coalesce(p.name_ko, d.place), count(*) FROM deal d
+	LEFT JOIN place p ON p.id = d.province_id GROUP BY 1 ORDER BY 2 DESC, 1" |
+	tr '|' ' ' >"$tmp/want_bd"
+screen | sed -n '3,28p' | awk 'NF >= 2 { print $1, $2 }' >"$tmp/got_bd"
+check 'diff -u "$tmp/want_bd" "$tmp/got_bd" >"$tmp/bd.diff"' "B by region: every place with its count, largest first"
+sed 's/^/# /' "$tmp/bd.diff"
+keys q
 keys q
 
 # Drawing reads nothing: with every statement logged, a redraw (Ctrl-L) of each pane and a
