@@ -92,6 +92,11 @@ key "q" 'Deals  1 of' q
 key "F: filter cleared" 'Deals  1 of [0-9]+ *$' F
 key "l l l l B: breakdown by region, every deal" 'Breakdown' l l l l B
 key "q" 'Deals  1 of' q
+key "s: sort by region (a joined table's name)" 'sort: region *$' s
+key "Space in the region sort" 'Deals  38 of [0-9]+  sort: region *$' Space
+key "G on the region sort (deals without one)" 'Deals  ([0-9]+) of \1  sort: region *$' G
+key "S: region descending" 'sort: region desc' S
+key "u g" 'Deals  1 of [0-9]+ *$' u g
 key "a word (bare word filter: Hillhouse)" 'filter: Hillhouse' f 'Hillhouse' Enter
 key "the word counted" 'Deals  1 of [0-9]+  filter' ''
 key "Space in the word's rows" 'Deals  37 of [0-9]+  filter' Space

@@ -39,10 +39,16 @@ static const struct listing_column deal_columns[] = {
 	  .expr = "coalesce(pr.name_ko, CASE WHEN d.province_id IS NULL THEN d.place END)",
 	  .sort = "pr.name_ko", .field = "region", .shown = 1, .min = 8, .priority = 2,
 	  .group = "d.province_id", .group_value = "(SELECT name_ko FROM place WHERE id = k)",
-	  .group_rest = "d.place" },
+	  .group_rest = "d.place",
+	  .sort_from = " FROM place pr CROSS JOIN deal d ON d.province_id = pr.id"
+		       " AND pr.kind = 'province' JOIN issue i ON i.id = d.issue_id LEFT JOIN place ct ON ct.id = d.city_id",
+	  .sort_null = "d.province_id" },
 	{ .name = "city", .label = NC_("column", "city"), .expr = "ct.name_ko",
 	  .sort = "ct.name_ko", .field = "city", .priority = 2, .group = "d.city_id",
-	  .group_value = "(SELECT name_ko FROM place WHERE id = k)", .group_rest = "NULL" },
+	  .group_value = "(SELECT name_ko FROM place WHERE id = k)", .group_rest = "NULL",
+	  .sort_from = " FROM place ct CROSS JOIN deal d ON d.city_id = ct.id"
+		       " JOIN issue i ON i.id = d.issue_id LEFT JOIN place pr ON pr.id = d.province_id",
+	  .sort_null = "d.city_id" },
 	{ .name = "country", .label = NC_("column", "country"), .expr = "d.country",
 	  .sort = "d.country", .field = "country", .priority = 2 },
 	{ .name = "place", .label = NC_("column", "place"), .expr = "d.place", .priority = 2 },

@@ -27,6 +27,10 @@ struct listing_column {
 	/* A breakdown counts by an indexed key instead of by the value (region: by province):
 	 * the key, the value of a key ("k" in it), and the value of rows without a key. */
 	const char *group, *group_value, *group_rest;
+	/* A sort through a joined table (region: the province's name): the FROM that walks that
+	 * table in sort order with each row's deals inside, and the deal column whose NULL
+	 * means no value to sort by. */
+	const char *sort_from, *sort_null;
 };
 
 /* One term of an order: an expression that is never NULL (natural orders). */

@@ -545,6 +545,8 @@ void sqlgen_order(const struct listing *l, const struct sort_key *keys, size_t n
 {
 	memset(out, 0, sizeof *out);
 	if (nkeys) {
+		out->from0 = l->columns[keys[0].column].sort_from;
+		out->null0 = l->columns[keys[0].column].sort_null;
 		for (size_t i = 0; i < nkeys && out->n < SQLGEN_MAX_ORDER - 1; i++) {
 			out->expr[out->n] = l->columns[keys[i].column].sort;
 			out->desc[out->n] = keys[i].descending != reverse;
@@ -641,14 +643,24 @@ void sqlgen_window(const struct listing *l, const int *columns, size_t ncolumns,
 	buf_printf(&g.sql, "%s", l->id);
 	for (int i = 0; i < o->n; i++)
 		buf_printf(&g.sql, ", %s", o->expr[i]);
-	buf_adds(&g.sql, o->natural && l->natural_from ? l->natural_from : l->from);
+	/* Which rows of the first key: with a value (walked in its order through its own FROM
+	 * when it has one) or without (found by the deal column that is NULL then). */
+	int empty0 = eq == 0 ? part == PART_EMPTY : anchor && anchor[0].type == BIND_NULL;
+	const char *from = o->natural && l->natural_from ? l->natural_from : l->from;
+	if (o->from0 && !empty0)
+		from = o->from0;
+	buf_adds(&g.sql, from);
 	and_where(&g, where);
 	if (extra && extra->text && *extra->text) {
 		gen_append(&g, extra);
 		buf_adds(&g.sql, " AND ");
 	}
+	if (o->null0 && empty0)
+		buf_printf(&g.sql, "%s IS NULL AND ", o->null0);
 	/* The terms before eq are those of the anchor: constant, so ignored by ORDER BY. */
 	for (int i = 0; i < eq && anchor; i++) {
+		if (i == 0 && o->null0 && empty0)
+			continue;
 		if (anchor[i].type == BIND_NULL) {
 			buf_printf(&g.sql, "%s IS NULL AND ", o->expr[i]);
 		} else {
@@ -661,7 +673,7 @@ void sqlgen_window(const struct listing *l, const int *columns, size_t ncolumns,
 	int desc = o->desc[eq] != backward;
 	if (part == PART_VALUED)
 		buf_printf(&g.sql, "%s IS NOT NULL AND ", e);
-	else if (part == PART_EMPTY)
+	else if (part == PART_EMPTY && !(eq == 0 && o->null0))
 		buf_printf(&g.sql, "%s IS NULL AND ", e);
 	if (anchor && part != PART_EMPTY && anchor[eq].type != BIND_NULL) {
 		/* Strictly beyond the anchor's value: one range an index can seek to. */

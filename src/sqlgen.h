@@ -45,6 +45,7 @@ struct sqlgen_order {
 	int nullable[SQLGEN_MAX_ORDER];  /* sort keys may be NULL; natural orders never are */
 	int n;                           /* terms, the id last */
 	int natural;                     /* the listing's natural order */
+	const char *from0, *null0;       /* the first key's sort_from and sort_null, or NULL */
 };
 void sqlgen_order(const struct listing *l, const struct sort_key *keys, size_t nkeys,
 		  int reverse, struct sqlgen_order *out);

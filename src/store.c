@@ -358,8 +358,9 @@ static const char seek_indexes_v5[] =
 /* Version 6: a full-text index of every deal's text (trigram: any substring of three or more
  * characters, as LIKE '%...%' finds it), for words in the Deals filter and for / in Deals.
  * Its content is a view of the deal table, so the text is not stored twice; triggers keep it
- * in step. The indexes that others cover (province, city: the pair indexes; period: the date
- * index) go; the province and amount index also holds the place as written, so that a
+ * in step. The period index goes (the date index covers it); places get an index by name, so
+ * that a sort by region or city walks the places in name order and each one's deals by the
+ * province and city indexes; the province and amount index also holds the place as written, so that a
  * breakdown by region reads that index alone; and the counts of investments per issue,
  * period and place (the Regions pane, `jubo list regions`) read one index. */
 #define DEAL_TEXT_COLUMNS(d)                                                                     \
@@ -374,8 +375,7 @@ static const char deal_text_v6[] =
 	"CREATE INDEX IF NOT EXISTS deal_province_place ON deal(province_id, amount_cny, id, place);"
 	"CREATE INDEX IF NOT EXISTS deal_place_counts ON deal(kind, issue_id, period, province_id,"
 	" city_id);"
-	"DROP INDEX IF EXISTS deal_province;"
-	"DROP INDEX IF EXISTS deal_city;"
+	"CREATE INDEX IF NOT EXISTS place_name ON place(name_ko, id);"
 	"DROP INDEX IF EXISTS deal_period;"
 	"CREATE VIEW IF NOT EXISTS deal_text_source AS SELECT d.id AS id, " DEAL_TEXT_COLUMNS("d") " || char(10) ||"
 	" coalesce((SELECT name_ko FROM place WHERE id = d.province_id), '') || char(10) ||"
@@ -402,13 +402,35 @@ static const char deal_text_v6[] =
 	" INSERT INTO deal_text(rowid, text) SELECT id, text FROM deal_text_source WHERE id = new.id;"
 	" END;";
 
+/* Provinces by Korean name, unique where the gazetteer allows it: then a sort by region
+ * walks the provinces by name with no sorting at all (a name shared by two would need one). */
+static int exec(struct store *s, const char *sql);
+
+static int province_name_index(struct store *s)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT count(*) FROM (SELECT name_ko FROM place WHERE kind = 'province'"
+			       " GROUP BY name_ko HAVING count(*) > 1)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int shared = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (shared < 0)
+		return -1;
+	return exec(s, shared ? "CREATE INDEX IF NOT EXISTS place_province_name ON place(name_ko)"
+				" WHERE kind = 'province'"
+			      : "CREATE UNIQUE INDEX IF NOT EXISTS place_province_name ON"
+				" place(name_ko) WHERE kind = 'province'");
+}
+
 static const struct migration migrations[] = {
 	{ schema_v1, NULL },
 	{ NULL, seed_gazetteer },
 	{ sort_indexes_v3, NULL },
 	{ filter_indexes_v4, NULL },
 	{ seek_indexes_v5, NULL },
-	{ deal_text_v6, NULL },
+	{ deal_text_v6, province_name_index },
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
