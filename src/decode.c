@@ -173,6 +173,30 @@ static int is_removed(ucs4_t c, int keep_newlines)
 	return c == 0xFEFF; /* a stray BOM inside the text */
 }
 
+/* 1 when NFC leaves every character of s as it is, whatever follows it: ASCII, Latin-1,
+ * Hangul syllables, CJK unified ideographs and the common CJK and general punctuation
+ * (Unicode's NFC_Quick_Check=Yes with combining class 0). Most cells of an import are such
+ * text, and normalising them is most of the cost of cleaning them. */
+static int nfc_stable(const uint8_t *s, size_t len)
+{
+	const uint8_t *end = s + len;
+	while (s < end) {
+		if (*s < 0x80) {
+			s++;
+			continue;
+		}
+		ucs4_t c;
+		int n = u8_mbtouc(&c, s, (size_t)(end - s));
+		if (!((c >= 0xA0 && c <= 0xFF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+		      (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3000 && c <= 0x303F) ||
+		      (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) ||
+		      (c >= 0xFF01 && c <= 0xFF5E)))
+			return 0;
+		s += n;
+	}
+	return 1;
+}
+
 char *clean_text(const char *text, size_t len, int keep_newlines)
 {
 	struct buf kept = { 0 };
@@ -186,6 +210,8 @@ char *clean_text(const char *text, size_t len, int keep_newlines)
 			buf_add(&kept, p, (size_t)n);
 		p += n;
 	}
+	if (nfc_stable((const uint8_t *)(kept.data ? kept.data : ""), kept.len))
+		return trim(kept.data ? buf_take(&kept) : xstrdup(""));
 	size_t nlen = 0;
 	uint8_t *nfc = u8_normalize(UNINORM_NFC, (const uint8_t *)(kept.data ? kept.data : ""),
 				    kept.len, NULL, &nlen);

@@ -3,6 +3,8 @@
 
 #include <iconv.h>
 #include <stdlib.h>
+#include <string.h>
+#include <uninorm.h>
 
 #include "../tap.h"
 #include "decode.h"
@@ -118,5 +120,37 @@ int main(void)
 	c = clean_text("line 1\nline 2", 13, 0);
 	is_str(c, "line 1 line 2", "newlines become spaces otherwise");
 	free(c);
+
+	/* Text that NFC would change is normalised, whatever it is mixed with: 2,000 random
+	 * strings from characters NFC keeps and characters it does not (combining marks,
+	 * conjoining jamo, U+2000, U+212B, a CJK compatibility ideograph), each compared with
+	 * libunistring's own NFC of the same string. */
+	static const char *const pool[] = {
+		"a", "Z", " ", "-", "\xC3\xA9" /* é */, "\xC2\xB7" /* · */, "\xEA\xB0\x80" /* 가 */,
+		"\xED\x9E\xA3" /* 힣 */, "\xE5\x8C\x97" /* 北 */, "\xE3\x80\x81" /* 、 */,
+		"\xE2\x80\xA6" /* … */, "\xEF\xBC\x91" /* １ */, "\xCC\x81" /* U+0301 */,
+		"\xE1\x84\x92" /* U+1112 */, "\xE1\x85\xA1" /* U+1161 */, "\xE1\x86\xAB" /* U+11AB */,
+		"\xE2\x80\x80" /* U+2000 */, "\xE2\x84\xAB" /* U+212B */, "\xEF\xA4\x80" /* U+F900 */,
+	};
+	unsigned seed = 418;
+	int same = 0, tries = 2000;
+	for (int t = 0; t < tries; t++) {
+		char in[128] = "x";
+		size_t n = 1;
+		for (int k = 0; k < 12; k++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *piece = pool[(seed >> 16) % (sizeof pool / sizeof pool[0])];
+			memcpy(in + n, piece, strlen(piece));
+			n += strlen(piece);
+		}
+		in[n++] = 'x';
+		size_t want_len = 0;
+		uint8_t *want = u8_normalize(UNINORM_NFC, (const uint8_t *)in, n, NULL, &want_len);
+		char *got = clean_text(in, n, 0);
+		same += want && strlen(got) == want_len && memcmp(got, want, want_len) == 0;
+		free(want);
+		free(got);
+	}
+	is_int(same, tries, "cleaning gives libunistring's NFC for every mixed string");
 	return tap_done();
 }
