@@ -10,8 +10,6 @@
 #include "util.h"
 
 /* Rows read beyond the screen on each side: a screen's worth, within limits. */
-#define MARGIN margin(height)
-
 static int margin(int height)
 {
 	return height < 5 ? 5 : height > 50 ? 50 : height;
@@ -203,13 +201,13 @@ static void learn_count(struct listview *v)
 /* Keeps the window to the rows around the screen. */
 static void trim_window(struct listview *v, int height)
 {
-	int lo = (v->top < v->cursor ? v->top : v->cursor) - MARGIN;
-	int hi = (v->top + height > v->cursor + 1 ? v->top + height : v->cursor + 1) + MARGIN;
-	if (hi < v->n && v->n > 4 * (height + MARGIN)) {
+	int lo = (v->top < v->cursor ? v->top : v->cursor) - margin(height);
+	int hi = (v->top + height > v->cursor + 1 ? v->top + height : v->cursor + 1) + margin(height);
+	if (hi < v->n && v->n > 4 * (height + margin(height))) {
 		drop_rows(v, hi, v->n);
 		v->at_end = 0;
 	}
-	if (lo > 0 && v->n > 4 * (height + MARGIN)) {
+	if (lo > 0 && v->n > 4 * (height + margin(height))) {
 		drop_rows(v, 0, lo);
 		v->cursor -= lo;
 		v->top -= lo;
@@ -225,13 +223,13 @@ int listview_scroll(struct listview *v, long long dcursor, long long dtop, int h
 		height = 1;
 	long long cursor = v->cursor + dcursor, top = v->top + dtop;
 	int rc = 0;
-	if (!v->n && !v->at_end && (rc = extend_forward(v, height + 2 * MARGIN)) != 0)
+	if (!v->n && !v->at_end && (rc = extend_forward(v, height + 2 * margin(height))) != 0)
 		return rc;
 	/* Read what the moved cursor and screen need, on either side. */
 	long long lo = cursor < top ? cursor : top;
 	while (lo < 0 && !v->at_start) {
 		int before = v->cursor;
-		long long want = -lo + MARGIN;
+		long long want = -lo + margin(height);
 		if ((rc = extend_backward(v, (int)(want < 100000 ? want : 100000))) != 0)
 			return rc;
 		int added = v->cursor - before;
@@ -241,7 +239,7 @@ int listview_scroll(struct listview *v, long long dcursor, long long dtop, int h
 	}
 	long long hi = cursor > top + height - 1 ? cursor : top + height - 1;
 	while (hi >= v->n && !v->at_end) {
-		long long want = hi - v->n + 1 + MARGIN;
+		long long want = hi - v->n + 1 + margin(height);
 		if ((rc = extend_forward(v, (int)(want < 100000 ? want : 100000))) != 0)
 			return rc;
 	}
@@ -277,7 +275,7 @@ int listview_end(struct listview *v, int height)
 {
 	if (!v->at_end || !v->n) {
 		drop_window(v);
-		int rc = extend_backward(v, height + MARGIN);
+		int rc = extend_backward(v, height + margin(height));
 		if (rc != 0)
 			return rc;
 	}
@@ -530,7 +528,7 @@ int listview_find(struct listview *v, const char *text, int dir, int height)
 	int up = height / 3;
 	rc = extend_backward(v, up);
 	if (rc == 0)
-		rc = extend_forward(v, height + MARGIN);
+		rc = extend_forward(v, height + margin(height));
 	if (rc != 0)
 		return rc;
 	v->top = v->cursor - up > 0 ? v->cursor - up : 0;
