@@ -630,8 +630,14 @@ int browser_run(struct store *s, int week_start)
 		idle(&sh);
 		wint_t ch;
 		int rc = get_wch(&ch);
-		if (rc == ERR)
+		if (rc == ERR) {
+			/* Ctrl-C with nothing running to stop: say how to quit. */
+			if (interrupted) {
+				interrupted = 0;
+				shell_say(&sh, 0, "%s", _("Ctrl-C stops a long search or count; q quits"));
+			}
 			continue;
+		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			/* The terminal may have reflowed what it showed: paint it all afresh. */
 			clearok(curscr, TRUE);

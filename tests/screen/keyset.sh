@@ -27,6 +27,9 @@ status_is() {
 start 100 30 -- --db "$tmp/k.db"
 keys 2
 rows_are "the first screen of deals, in the issue's order" "$tmp/natural" 1
+keys C-c
+check 'screen | grep -q "Ctrl-C stops a long search or count; q quits"' \
+	"Ctrl-C with nothing to stop says how to quit, and jubo stays"
 status_is "Deals  1 of 3000"
 keys G
 rows_are "G: the last 26 deals" "$tmp/natural" 2975
