@@ -53,6 +53,7 @@ struct import {
 	int cleared[4];       /* parts of the issue already cleared for --replace */
 	int issue_is_new;     /* the issue was created (or re-created) by this import */
 	int rates_changed;
+	long long deals_before_rates;  /* the last deal id when the rates last changed */
 };
 
 /* ---- files ----------------------------------------------------------------------------- */
@@ -1301,7 +1302,12 @@ static int import_rate_row(struct import *im, struct table *t, const struct csv_
 	if (store_set_rate(im->store, &row) != 0)
 		return db_error(t->path, im);
 	im->counts->rates++;
+	/* Deals added from now on are converted with these rates as their issue is imported;
+	 * only the ones already there need converting again at the end. */
 	im->rates_changed = 1;
+	im->deals_before_rates = store_last_deal_id(im->store);
+	if (im->deals_before_rates < 0)
+		return db_error(t->path, im);
 	return 0;
 }
 
@@ -1414,7 +1420,7 @@ static int import_table(struct import *im, const char *path, enum file_kind kind
 		diag_error_at(path, pos, "%s", msg);
 		goto done;
 	}
-	if (t.kind == FILE_DEALS && store_convert_amounts(im->store, im->issue_id) != 0) {
+	if (t.kind == FILE_DEALS && store_convert_amounts(im->store, im->issue_id, 0) != 0) {
 		db_error(path, im);
 		goto done;
 	}
@@ -1488,7 +1494,11 @@ int import_paths(struct store *s, char *const *paths, int count,
 		}
 	}
 	/* Amounts are converted again before the indexes come back, not through them. */
-	if ((im.rates_changed && store_convert_amounts(s, 0) != 0) || store_bulk_end(s) != 0) {
+	/* Deals added after the last change of rates were converted with them as their issue
+	 * came in; those from before are converted again here. */
+	if ((im.rates_changed && im.deals_before_rates > 0 &&
+	     store_convert_amounts(s, 0, im.deals_before_rates) != 0) ||
+	    store_bulk_end(s) != 0) {
 		diag_error(_("cannot write the store: %s"), store_errmsg(s));
 		store_rollback(s);
 		goto done;

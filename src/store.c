@@ -72,7 +72,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"  r.currency = deal.valuation_currency AND r.period <= deal.period "
 		"  ORDER BY r.period DESC LIMIT 1), (SELECT cny_per_unit FROM rate r "
 		"  WHERE r.currency = deal.valuation_currency ORDER BY r.period LIMIT 1)) END) "
-		"WHERE ?1 IS NULL OR issue_id = ?1",
+		"WHERE (?1 IS NULL OR issue_id = ?1) AND (?2 IS NULL OR id <= ?2)",
 	[ST_ADD_STAT] = "INSERT INTO stat(issue_id, period, metric, dimension, key, value, unit, "
 			"share, rank, place_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	[ST_ADD_EVENT] = "INSERT INTO event(issue_id, seq, name, start_date, end_date, city, "
@@ -1013,13 +1013,25 @@ int store_add_deal_investor(struct store *s, long long deal_id, int seq, const c
 	return run(st);
 }
 
-int store_convert_amounts(struct store *s, long long issue_id)
+int store_convert_amounts(struct store *s, long long issue_id, long long up_to_id)
 {
 	sqlite3_stmt *st = stmt(s, ST_CONVERT);
 	if (!st)
 		return -1;
 	bind_id(st, 1, issue_id);
+	bind_id(st, 2, up_to_id);
 	return run(st);
+}
+
+long long store_last_deal_id(struct store *s)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM deal", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return -1;
+	long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	sqlite3_finalize(st);
+	return id;
 }
 
 /* ---- statistics and events ------------------------------------------------------------- */

@@ -123,8 +123,11 @@ struct deal_row {
 int store_add_deal(struct store *s, const struct deal_row *row, long long *id);
 int store_add_deal_investor(struct store *s, long long deal_id, int seq, const char *name);
 /* Recomputes the amounts converted to CNY through the rate table, for one issue's deals or
- * (issue_id 0) for all of them. */
-int store_convert_amounts(struct store *s, long long issue_id);
+ * (issue_id 0) for all of them; up_to_id, when not 0, limits it to the deals with ids up to
+ * it (those added before the rates changed). */
+int store_convert_amounts(struct store *s, long long issue_id, long long up_to_id);
+/* The highest deal id in the store (0 for none), -1 on an error. */
+long long store_last_deal_id(struct store *s);
 
 /* ---- statistics ---- */
 struct stat_row {

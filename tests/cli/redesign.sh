@@ -90,6 +90,16 @@ run --db "$tmp/big.db" import "$tmp/big2"
 expect_status 1 "a bad period on the last of 30,000 more rows fails"
 check 'cmp -s "$tmp/big.db" "$tmp/before.db"' "and the store is byte-identical, indexes and all"
 
+# New rates convert the deals already in the store again; deals imported after them were
+# converted with them already.
+mkdir -p "$tmp/r"
+printf 'currency,period,cny_per_unit,source\nUSD,2025-01,7.00,test\n' >"$tmp/r/rates.csv"
+usd() { sqlite3 "$1" "SELECT printf('%.0f', amount_cny) FROM deal WHERE name_ko = 'Anthropic'"; }
+check '[ "$(usd "$tmp/c.db")" = 7190000000 ]' "10 억 달러 at the sample's 7.19"
+run --db "$tmp/c.db" import "$tmp/r/rates.csv"
+expect_status 0 "a rates file alone imports"
+check '[ "$(usd "$tmp/c.db")" = 7000000000 ]' "and the deals already there are converted at 7.00"
+
 # The column description decides the header, the alignment and the sort.
 run --db "$JUBO_SAMPLE_DB" list deals --sort amount_cny --reverse --columns company,amount_cny --width 40 --filter 'kind:ma'
 expect_out "amount_cny sorts like amount and aligns right" <<'X'

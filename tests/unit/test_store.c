@@ -112,7 +112,7 @@ int main(void)
 			      .amount = { "1 억 달러 이상", 1, 1e8, "USD", "at_least", 0 } };
 	ok(store_add_deal(s, &d, &deal) == 0, "deal added");
 	ok(store_add_deal_investor(s, deal, 1, "워버그 핀커스") == 0, "investor added");
-	ok(store_convert_amounts(s, issue) == 0, "amounts converted");
+	ok(store_convert_amounts(s, issue, 0) == 0, "amounts converted");
 	ok(store_commit(s) == 0, "committed");
 	v = peek(path, "SELECT amount_cny FROM deal");
 	is_str(v, "720000000.0", "USD converted through the rate table");
