@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unicase.h>
 #include <unistr.h>
 
 #include "amount.h"
@@ -274,26 +275,49 @@ static int fts_condition(struct gen *g, const struct query_term *t, const char *
 }
 
 /* "d.id IN (the deal_text index's rows holding value)": the trigram index finds substrings
- * of three characters or more (case-insensitive); for shorter ones it returns 0 and the
- * caller compares the columns. */
+ * of two characters or more (case-insensitive); for one character, or a pair that begins too
+ * many trigrams, it returns 0 and the caller compares the columns. */
 static int deal_text_match(struct gen *g, const char *value)
 {
-	if (u8_mbsnlen((const uint8_t *)value, strlen(value)) < 3)
+	size_t chars = u8_mbsnlen((const uint8_t *)value, strlen(value));
+	struct buf query = { 0 };
+	if (chars >= 3) {
+		/* A phrase of the value's trigrams: where they stand together, the value is. */
+		buf_addc(&query, '"');
+		for (const char *p = value; *p; p++) {
+			if (*p == '"')
+				buf_addc(&query, '"');
+			buf_addc(&query, *p);
+		}
+		buf_addc(&query, '"');
+	} else if (chars == 2 && g->store) {
+		/* Every two characters of a deal's text begin a trigram (the text ends with a
+		 * newline): the trigrams that begin with the value find it. Too many of them
+		 * (a common pair of letters) and the columns are compared instead. */
+		size_t n = 0;
+		uint8_t *folded = u8_tolower((const uint8_t *)value, strlen(value), NULL, NULL, NULL,
+					     &n);
+		char *prefix = folded ? xstrndup((const char *)folded, n) : NULL;
+		free(folded);
+		char *q = prefix ? store_text_prefix_query(g->store, prefix, 200) : NULL;
+		free(prefix);
+		if (!q)
+			return 0;
+		if (!*q) {
+			free(q);
+			buf_adds(&g->sql, "0");
+			return 1;
+		}
+		buf_adds(&query, q);
+		free(q);
+	} else {
 		return 0;
-	/* A phrase of the value's trigrams: where they stand together, the value is. */
-	struct buf phrase = { 0 };
-	buf_addc(&phrase, '"');
-	for (const char *p = value; *p; p++) {
-		if (*p == '"')
-			buf_addc(&phrase, '"');
-		buf_addc(&phrase, *p);
 	}
-	buf_addc(&phrase, '"');
 	/* The matches are read once into a table that every window, count and search of this
 	 * filter reuses; without a store, a subquery does the same per statement. */
 	char table[32];
 	long long n;
-	if (g->store && store_text_matches(g->store, phrase.data, table, &n) == 0) {
+	if (g->store && store_text_matches(g->store, query.data, table, &n) == 0) {
 		/* No match at all: a constant SQLite sees through, not a scan that finds nothing. */
 		if (n == 0)
 			buf_adds(&g->sql, "0");
@@ -301,10 +325,10 @@ static int deal_text_match(struct gen *g, const char *value)
 			buf_printf(&g->sql, "d.id IN %s", table); /* a name jubo made */
 	} else {
 		buf_adds(&g->sql, "d.id IN (SELECT rowid FROM deal_text WHERE deal_text MATCH ");
-		bind_text(g, phrase.data);
+		bind_text(g, query.data);
 		buf_addc(&g->sql, ')');
 	}
-	buf_free(&phrase);
+	buf_free(&query);
 	return 1;
 }
 

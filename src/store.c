@@ -357,6 +357,8 @@ static const char seek_indexes_v5[] =
 
 /* Version 6: a full-text index of every deal's text (trigram: any substring of three or more
  * characters, as LIKE '%...%' finds it), for words in the Deals filter and for / in Deals.
+ * The text ends with a newline, so that every two characters of it begin some trigram: a
+ * two-character word is found through the trigrams it begins (deal_text_terms lists them).
  * Its content is a view of the deal table, so the text is not stored twice; triggers keep it
  * in step. The period index goes (the date index covers it); places get an index by name, so
  * that a sort by region or city walks the places in name order and each one's deals by the
@@ -379,10 +381,12 @@ static const char deal_text_v6[] =
 	"DROP INDEX IF EXISTS deal_period;"
 	"CREATE VIEW IF NOT EXISTS deal_text_source AS SELECT d.id AS id, " DEAL_TEXT_COLUMNS("d") " || char(10) ||"
 	" coalesce((SELECT name_ko FROM place WHERE id = d.province_id), '') || char(10) ||"
-	" coalesce((SELECT name_ko FROM place WHERE id = d.city_id), '') AS text FROM deal d;"
+	" coalesce((SELECT name_ko FROM place WHERE id = d.city_id), '') || char(10) AS text"
+	" FROM deal d;"
 	"CREATE VIRTUAL TABLE IF NOT EXISTS deal_text USING fts5(text, content='deal_text_source',"
 	" content_rowid='id', tokenize='trigram case_sensitive 0');"
 	"INSERT INTO deal_text(deal_text) VALUES ('rebuild');"
+	"CREATE VIRTUAL TABLE IF NOT EXISTS deal_text_terms USING fts5vocab(deal_text, 'row');"
 	"CREATE TRIGGER IF NOT EXISTS deal_text_insert AFTER INSERT ON deal BEGIN"
 	" INSERT INTO deal_text(rowid, text) SELECT id, text FROM deal_text_source WHERE id = new.id;"
 	" END;"
@@ -1548,4 +1552,36 @@ int store_text_matches(struct store *s, const char *phrase, char name[32], long 
 	s->matches[slot].used = ++s->clock;
 	snprintf(name, 32, "temp.deal_match_%d", slot);
 	return 0;
+}
+
+char *store_text_prefix_query(struct store *s, const char *prefix, int max_terms)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT term FROM deal_text_terms WHERE term >= ?1 AND"
+			       " term < ?1 || char(1114111) LIMIT ?2",
+			       -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 2, max_terms + 1);
+	struct buf q = { 0 };
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *term = (const char *)sqlite3_column_text(st, 0);
+		if (++n > max_terms)
+			break;
+		buf_adds(&q, n > 1 ? " OR \"" : "\"");
+		for (const char *p = term; *p; p++) {
+			if (*p == '"')
+				buf_addc(&q, '"');
+			buf_addc(&q, *p);
+		}
+		buf_addc(&q, '"');
+	}
+	sqlite3_finalize(st);
+	if (n > max_terms || (rc != SQLITE_ROW && rc != SQLITE_DONE)) {
+		buf_free(&q);
+		return NULL;
+	}
+	return q.data ? buf_take(&q) : xstrdup("");
 }

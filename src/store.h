@@ -256,6 +256,10 @@ int store_run_typed(struct store *s, const struct sql_stmt *q, store_value_fn fn
  * FTS5 query), filled once and kept for the next statements that ask for the same phrase (the
  * last few are kept), and how many there are. 0, or -1 on an error. */
 int store_text_matches(struct store *s, const char *phrase, char name[32], long long *count);
+/* An FTS5 query for the deals whose text holds a two-character string: the trigrams of the
+ * text index that begin with it (prefix, case-folded), joined with OR; "" when there is none,
+ * NULL when there are more than max_terms or on an error. Malloc'd. */
+char *store_text_prefix_query(struct store *s, const char *prefix, int max_terms);
 /* Calls stop every `steps` virtual machine steps of a running statement; a non-zero return
  * stops the statement (it fails with -2). NULL turns it off. */
 void store_set_progress(struct store *s, int steps, int (*stop)(void *ctx), void *ctx);
