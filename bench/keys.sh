@@ -110,7 +110,7 @@ key "G in the word's rows" 'Deals  ([0-9]+) of \1  filter' G
 key "F" 'Deals  1 of [0-9]+ *$' F
 key "a short word (two characters: 집적)" 'filter: 집적' f '집적' Enter
 key "G in the short word's rows" 'Deals  (…|[0-9]+) of' G
-key "the short word counted (every deal compared)" 'Deals  ([0-9]+) of \1  filter' ''
+key "the short word counted" 'Deals  ([0-9]+) of \1  filter' ''
 
 key "F" 'Deals  1 of [0-9]+ *$' F
 key "3: the Regions pane" 'Regions' 3
