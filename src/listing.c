@@ -40,6 +40,9 @@ static const struct listing_column deal_columns[] = {
 	  .sort = "pr.name_ko", .field = "region", .shown = 1, .min = 8, .priority = 2,
 	  .group = "d.province_id", .group_value = "(SELECT name_ko FROM place WHERE id = k)",
 	  .group_rest = "d.place",
+	  .group_all = "SELECT CASE WHEN t.province_id = 0 THEN nullif(t.place, '') ELSE (SELECT"
+		       " name_ko FROM place WHERE id = t.province_id) END, t.n, t.amount, t.amount_n"
+		       " FROM deal_totals t WHERE t.n > 0",
 	  .sort_from = " FROM place pr CROSS JOIN deal d ON d.province_id = pr.id"
 		       " AND pr.kind = 'province' JOIN issue i ON i.id = d.issue_id LEFT JOIN place ct ON ct.id = d.city_id",
 	  .sort_null = "d.province_id" },

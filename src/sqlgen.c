@@ -821,7 +821,13 @@ void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int
 	const char *has_where = where && where->text && *where->text ? " AND " : " WHERE ";
 	/* The expressions are the fixed text of the listing; values from the user are in where's
 	 * binds. */
-	if (c->group) {
+	if (c->group_all && !(where && where->text && *where->text)) {
+		/* Every row: the totals kept beside the table. */
+		buf_printf(&g.sql, "WITH x (value, n, amount, amount_n) AS (%s) SELECT value,"
+				   " sum(n) AS count, CASE WHEN sum(amount_n) > 0 THEN printf('%%.0f',"
+				   " sum(amount)) END AS amount FROM x GROUP BY value",
+			   c->group_all);
+	} else if (c->group) {
 		/* Counted by the indexed key, named afterwards: one index read, no join per row.
 		 * Rows without a key count by the rest expression; names that meet are merged. */
 		buf_adds(&g.sql, "SELECT value, sum(n) AS count, CASE WHEN sum(amount) IS NOT NULL"

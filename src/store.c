@@ -406,6 +406,40 @@ static const char deal_text_v6[] =
 	" INSERT INTO deal_text(rowid, text) SELECT id, text FROM deal_text_source WHERE id = new.id;"
 	" END;";
 
+/* Version 7: the count and amount of every deal by province (or, without one, by the place
+ * as written), kept in step by triggers: the breakdown of every deal by region reads it
+ * instead of a million rows. amount_n counts the amounts known, so that a sum of none stays
+ * unknown. */
+#define DEAL_TOTALS_ADD(r)                                                                      \
+	"INSERT INTO deal_totals (province_id, place, n, amount, amount_n) VALUES ("             \
+	" coalesce(" r ".province_id, 0), CASE WHEN " r ".province_id IS NULL THEN"              \
+	" coalesce(" r ".place, '') ELSE '' END, 1, coalesce(" r ".amount_cny, 0),"              \
+	" " r ".amount_cny IS NOT NULL) ON CONFLICT (province_id, place) DO UPDATE SET"         \
+	" n = n + 1, amount = amount + excluded.amount, amount_n = amount_n + excluded.amount_n;"
+#define DEAL_TOTALS_SUB(r)                                                                      \
+	"UPDATE deal_totals SET n = n - 1, amount = amount - coalesce(" r ".amount_cny, 0),"     \
+	" amount_n = amount_n - (" r ".amount_cny IS NOT NULL) WHERE province_id ="            \
+	" coalesce(" r ".province_id, 0) AND place = CASE WHEN " r ".province_id IS NULL THEN"  \
+	" coalesce(" r ".place, '') ELSE '' END;"
+static const char deal_totals_v7[] =
+	"CREATE TABLE IF NOT EXISTS deal_totals ("
+	"  province_id INTEGER NOT NULL,"   /* 0 for none */
+	"  place TEXT NOT NULL,"            /* the place as written when there is no province */
+	"  n INTEGER NOT NULL,"
+	"  amount REAL NOT NULL,"
+	"  amount_n INTEGER NOT NULL,"
+	"  PRIMARY KEY (province_id, place));"
+	"DELETE FROM deal_totals;"
+	"INSERT INTO deal_totals SELECT coalesce(province_id, 0), CASE WHEN province_id IS NULL"
+	" THEN coalesce(place, '') ELSE '' END, count(*), coalesce(sum(amount_cny), 0),"
+	" count(amount_cny) FROM deal GROUP BY 1, 2;"
+	"CREATE TRIGGER IF NOT EXISTS deal_totals_insert AFTER INSERT ON deal BEGIN "
+	DEAL_TOTALS_ADD("new") " END;"
+	"CREATE TRIGGER IF NOT EXISTS deal_totals_delete AFTER DELETE ON deal BEGIN "
+	DEAL_TOTALS_SUB("old") " END;"
+	"CREATE TRIGGER IF NOT EXISTS deal_totals_update AFTER UPDATE OF province_id, place,"
+	" amount_cny ON deal BEGIN " DEAL_TOTALS_SUB("old") DEAL_TOTALS_ADD("new") " END;";
+
 /* Provinces by Korean name, unique where the gazetteer allows it: then a sort by region
  * walks the provinces by name with no sorting at all (a name shared by two would need one). */
 static int exec(struct store *s, const char *sql);
@@ -435,6 +469,7 @@ static const struct migration migrations[] = {
 	{ filter_indexes_v4, NULL },
 	{ seek_indexes_v5, NULL },
 	{ deal_text_v6, province_name_index },
+	{ deal_totals_v7, NULL },
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
@@ -668,12 +703,13 @@ int store_bulk_begin(struct store *s)
 		return 0;
 	/* The index that deleting an issue's deals needs stays (deal_issue), and the one that
 	 * deletes cascade through (deal_investor's primary key). The text index loses only its
-	 * insert trigger. */
+	 * insert trigger; the totals lose theirs and are counted again at the end. */
 	static const char list[] =
 		"SELECT name, sql, CASE type WHEN 'index' THEN 'INDEX' ELSE 'TRIGGER' END"
 		" FROM sqlite_master WHERE tbl_name IN ('deal', 'deal_investor') AND sql IS NOT NULL"
 		" AND ((type = 'index' AND name <> 'deal_issue') OR"
-		"  (type = 'trigger' AND name = 'deal_text_insert'))";
+		"  (type = 'trigger' AND name IN ('deal_text_insert', 'deal_totals_insert',"
+		"   'deal_totals_delete', 'deal_totals_update')))";
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM deal", -1, &st, NULL) !=
 	    SQLITE_OK)
@@ -728,6 +764,12 @@ int store_bulk_end(struct store *s)
 			sqlite3_finalize(st);
 		}
 	}
+	/* The totals, counted again over every deal (cheaper than a trigger per row). */
+	if (rc == 0)
+		rc = exec(s, "DELETE FROM deal_totals;"
+			     "INSERT INTO deal_totals SELECT coalesce(province_id, 0), CASE WHEN"
+			     " province_id IS NULL THEN coalesce(place, '') ELSE '' END, count(*),"
+			     " coalesce(sum(amount_cny), 0), count(amount_cny) FROM deal GROUP BY 1, 2");
 	free_bulk(s);
 	return rc;
 }

@@ -28,9 +28,25 @@ tsv = [l.split(\"\t\") for l in open(sys.argv[2], encoding=\"utf-8\").read().spl
 sys.exit(0 if rows == tsv and len(rows) == 31 else 1)
 " "$tmp/d.csv" "$tmp/d.tsv"' "and every deal, with the commas and semicolons of its investors"
 
+# The totals behind the breakdown of every deal by region agree with a GROUP BY of the deals.
+totals_ok() {
+	local diff
+	diff=$(sqlite3 "$1" "
+		SELECT province_id, place, n, round(amount), amount_n FROM deal_totals WHERE n > 0
+		EXCEPT SELECT coalesce(province_id, 0), CASE WHEN province_id IS NULL THEN
+		coalesce(place, '') ELSE '' END, count(*), round(coalesce(sum(amount_cny), 0)),
+		count(amount_cny) FROM deal GROUP BY 1, 2;
+		SELECT coalesce(province_id, 0), CASE WHEN province_id IS NULL THEN
+		coalesce(place, '') ELSE '' END, count(*), round(coalesce(sum(amount_cny), 0)),
+		count(amount_cny) FROM deal GROUP BY 1, 2 EXCEPT
+		SELECT province_id, place, n, round(amount), amount_n FROM deal_totals WHERE n > 0")
+	[ -z "$diff" ]
+}
+
 # Numbers under a locale whose decimal separator is a comma.
 run --db "$tmp/c.db" import "$sample"
 expect_status 0 "the sample imports under C"
+check 'totals_ok "$tmp/c.db"' "the region totals agree with the deals after an import"
 run --db "$tmp/c.db" list deals --columns company,amount_cny,valuation --format tsv
 printf '%s\n' "$out" >"$tmp/c.tsv"
 mkdir -p "$tmp/locale"
@@ -53,6 +69,7 @@ fi
 # The text index follows the deals: replaced, the old text is gone and the new one found.
 run --db "$tmp/c.db" import --replace "$sample"
 expect_status 0 "the sample imports again with --replace"
+check 'totals_ok "$tmp/c.db"' "and after --replace"
 check '[ "$(sqlite3 "$tmp/c.db" "INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT count(*) FROM deal_text WHERE deal_text MATCH '\''\"노텔집적\"'\''")" = 2 ]' \
 	"FTS5's integrity check passes and the deals are found once each"
 run --db "$tmp/c.db" list deals --filter 'Illumina' --columns company --format tsv
@@ -76,6 +93,7 @@ expect_status 0 "30,000 generated deals import"
 schema() { sqlite3 "$1" "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"; }
 check '[ "$(schema "$tmp/big.db")" = "$(schema "$tmp/c.db")" ]' \
 	"with every index and trigger of a store filled row by row"
+check 'totals_ok "$tmp/big.db"' "the region totals, counted once at the end, agree"
 check '[ "$(sqlite3 "$tmp/big.db" "PRAGMA integrity_check; INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT count(*) FROM deal_text")" = "ok
 30000" ]' "SQLite's and FTS5's integrity checks pass, one text row per deal"
 run --db "$tmp/big.db" list deals --filter Hillhouse --columns company --format tsv
@@ -106,6 +124,7 @@ check '[ "$(usd "$tmp/c.db")" = 7190000000 ]' "10 억 달러 at the sample's 7.1
 run --db "$tmp/c.db" import "$tmp/r/rates.csv"
 expect_status 0 "a rates file alone imports"
 check '[ "$(usd "$tmp/c.db")" = 7000000000 ]' "and the deals already there are converted at 7.00"
+check 'totals_ok "$tmp/c.db"' "the region totals follow the new amounts"
 
 # The column description decides the header, the alignment and the sort.
 run --db "$JUBO_SAMPLE_DB" list deals --sort amount_cny --reverse --columns company,amount_cny --width 40 --filter 'kind:ma'
