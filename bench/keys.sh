@@ -105,7 +105,7 @@ key "a word (filter Hillhouse), counted" 'Deals  1 of [0-9]+  filter: Hillhouse'
 key "Space in the word's rows" 'Deals  37 of [0-9]+  filter' Space
 key "G in the word's rows" 'Deals  ([0-9]+) of \1  filter' G
 key "F" 'Deals  1 of [0-9]+ *$' F
-key "a short word (two characters: 집적), counted" 'Deals  1 of [0-9]+  filter: 집적' f '집적' Enter
+key "a two-letter word (집적), counted" 'Deals  1 of [0-9]+  filter: 집적' f '집적' Enter
 key "G in the short word's rows" 'Deals  (…|[0-9]+) of' G
 
 key "F" 'Deals  1 of [0-9]+ *$' F
