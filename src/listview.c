@@ -329,7 +329,7 @@ void listview_init(struct listview *v, struct store *s, enum query_target target
 			v->columns[v->ncols++] = i;
 	struct query_error err;
 	query_parse(target, "", 0, &v->query, &err);
-	sqlgen_where(s, &v->query, &v->where, &err);
+	sqlgen_where(s, &v->query, &v->where, NULL, &err);
 	reset(v, 0);
 }
 
@@ -346,10 +346,11 @@ int listview_set_filter(struct listview *v, const char *filter, struct query_err
 {
 	struct query q;
 	struct sql_stmt where;
+	long long rows;
 	if (query_parse(v->listing->target, filter, strlen(filter), &q, err) != 0)
 		return -1;
 	/* Compiled once: places, sections and rates are looked up here, not per window. */
-	if (sqlgen_where(v->store, &q, &where, err) != 0) {
+	if (sqlgen_where(v->store, &q, &where, &rows, err) != 0) {
 		query_free(&q);
 		return -1;
 	}
@@ -360,6 +361,7 @@ int listview_set_filter(struct listview *v, const char *filter, struct query_err
 	free(v->filter);
 	v->filter = *filter ? xstrdup(filter) : NULL;
 	reset(v, 0);
+	v->count = rows;
 	return 0;
 }
 

@@ -21,6 +21,7 @@
 
 struct gen {
 	struct store *store;
+	long long matches;       /* rows of the last text-index match, -1 for none */
 	struct buf sql;
 	struct sql_bind *binds;
 	size_t nbinds;
@@ -318,6 +319,7 @@ static int deal_text_match(struct gen *g, const char *value)
 	char table[32];
 	long long n;
 	if (g->store && store_text_matches(g->store, query.data, table, &n) == 0) {
+		g->matches = n;
 		/* No match at all: a constant SQLite sees through, not a scan that finds nothing. */
 		if (n == 0)
 			buf_adds(&g->sql, "0");
@@ -551,10 +553,17 @@ struct sql_bind sql_bind_copy(const struct sql_bind *b)
 }
 
 int sqlgen_where(struct store *s, const struct query *q, struct sql_stmt *where,
-		 struct query_error *err)
+		 long long *rows, struct query_error *err)
 {
-	struct gen g = { .store = s, .err = err };
+	struct gen g = { .store = s, .err = err, .matches = -1 };
 	int rc = add_where(&g, q);
+	/* A filter that is one word found through the text index matches as many rows as the
+	 * index found: no need to count them. */
+	if (rows)
+		*rows = q->target == TARGET_DEALS && q->count == 1 && !q->terms[0].negated &&
+				q->terms[0].field->id == F_TEXT
+			? g.matches
+			: -1;
 	buf_adds(&g.sql, ""); /* never a NULL text */
 	gen_take(&g, where);
 	if (rc != 0)

@@ -31,9 +31,11 @@ struct sql_stmt {
 };
 
 /* Compiles a filter to " WHERE ..." (empty text when it has no terms) with its binds. Looks
- * up places, sections and rates in the store. 0, or -1 with *err. */
+ * up places, sections, rates and text-index matches in the store. *rows (if not NULL) is set
+ * to the number of matching rows when the compiling already tells (one word), else -1.
+ * 0, or -1 with *err. */
 int sqlgen_where(struct store *s, const struct query *q, struct sql_stmt *where,
-		 struct query_error *err);
+		 long long *rows, struct query_error *err);
 
 /* The order of a listing for sort keys (or its natural order without keys): the keys, then
  * the row id as the last tie-breaker, which runs the way the first key does so that one index

@@ -153,6 +153,14 @@ int main(void)
 	is_str(v.filter, "region:장쑤", "and the previous filter stays");
 	listview_set_filter(&v, "", &qe);
 	ok(v.filter == NULL && listview_count(&v) == 30, "an empty filter shows everything");
+	ok(listview_set_filter(&v, "노텔집", &qe) == 0 && v.count == 2,
+	   "one word: the text index tells how many rows there are, nothing to count");
+	ok(listview_set_filter(&v, "노텔집 kind:unicorn", &qe) == 0 && v.count == -1 &&
+		   listview_count(&v) == 1,
+	   "a word with another term is counted");
+	ok(listview_set_filter(&v, "-노텔집", &qe) == 0 && v.count == -1 && listview_count(&v) == 28,
+	   "and so is a word negated");
+	listview_set_filter(&v, "", &qe);
 
 	listview_home(&v, 10);
 	is_int(listview_find(&v, "Anthropic", 1, 10), 1, "/ finds a row");

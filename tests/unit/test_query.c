@@ -104,7 +104,7 @@ static void amount_sql(void)
 	const char *filter = "amount<1억달러";
 	struct sql_stmt where;
 	if (query_parse(TARGET_DEALS, filter, strlen(filter), &q, &err) != 0 ||
-	    !ok(sqlgen_where(sample, &q, &where, &err) == 0, "'%s' compiles", filter))
+	    !ok(sqlgen_where(sample, &q, &where, NULL, &err) == 0, "'%s' compiles", filter))
 		return;
 	ok(strstr(where.text, "d.amount_cny < ?") != NULL, "'<' stays '<': %s", where.text);
 	double rate = 0;
