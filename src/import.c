@@ -1302,12 +1302,7 @@ static int import_rate_row(struct import *im, struct table *t, const struct csv_
 	if (store_set_rate(im->store, &row) != 0)
 		return db_error(t->path, im);
 	im->counts->rates++;
-	/* Deals added from now on are converted with these rates as their issue is imported;
-	 * only the ones already there need converting again at the end. */
 	im->rates_changed = 1;
-	im->deals_before_rates = store_last_deal_id(im->store);
-	if (im->deals_before_rates < 0)
-		return db_error(t->path, im);
 	return 0;
 }
 
@@ -1421,6 +1416,13 @@ static int import_table(struct import *im, const char *path, enum file_kind kind
 		goto done;
 	}
 	if (t.kind == FILE_DEALS && store_convert_amounts(im->store, im->issue_id, 0) != 0) {
+		db_error(path, im);
+		goto done;
+	}
+	/* Deals added after new rates are converted with them as their issue comes in; only
+	 * the ones already there need converting again at the end. */
+	if (t.kind == FILE_RATES &&
+	    (im->deals_before_rates = store_last_deal_id(im->store)) < 0) {
 		db_error(path, im);
 		goto done;
 	}

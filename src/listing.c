@@ -212,15 +212,15 @@ static const struct listing_order region_natural[] = {
  * province or city; places with deals but no reported count appear with computed only. The
  * deals are counted once per issue, period and place (one GROUP BY, joined to the reported
  * counts), not once per reported row. */
-#define REGION_DEAL_COUNTS(dimension, column)                                                   \
+#define REGION_DEAL_COUNTS(column)                                                              \
 	"SELECT d.issue_id AS issue_id, d.period AS period, d." column " AS place_id,"         \
 	" count(*) AS n, min(d.id) AS first FROM deal d WHERE d.kind = 'investment'"           \
 	" AND d." column " IS NOT NULL GROUP BY d.issue_id, d.period, d." column
 
 static const char region_from[] =
 	" FROM ("
-	"WITH pc AS (" REGION_DEAL_COUNTS("region", "province_id") "),"
-	" cc AS (" REGION_DEAL_COUNTS("city", "city_id") ")"
+	"WITH pc AS (" REGION_DEAL_COUNTS("province_id") "),"
+	" cc AS (" REGION_DEAL_COUNTS("city_id") ")"
 	" SELECT i.number AS issue, s.period AS period, s.dimension AS level,"
 	" coalesce(p.name_ko, s.key) AS name, p.name_zh AS name_zh, s.value AS reported,"
 	" CASE WHEN p.id IS NULL THEN 0 ELSE coalesce((SELECT n FROM pc WHERE pc.issue_id ="

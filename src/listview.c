@@ -253,7 +253,6 @@ int listview_scroll(struct listview *v, long long dcursor, long long dtop, int h
 		top = cursor - height + 1 > 0 ? cursor - height + 1 : 0;
 	else if (cursor >= top + height)
 		top = cursor - height + 1;
-	/* At the end, the last row need not climb above the bottom of the screen. */
 	v->cursor = (int)cursor;
 	v->top = (int)top;
 	trim_window(v, height);
@@ -263,11 +262,11 @@ int listview_scroll(struct listview *v, long long dcursor, long long dtop, int h
 
 int listview_home(struct listview *v, int height)
 {
-	if (v->at_start && v->n) {
+	/* The first rows are read again unless the window holds them. */
+	if (v->at_start && v->n)
 		v->cursor = v->top = 0;
-		return listview_scroll(v, 0, 0, height);
-	}
-	drop_window(v);
+	else
+		drop_window(v);
 	return listview_scroll(v, 0, 0, height);
 }
 
@@ -298,11 +297,7 @@ long long listview_cursor_id(const struct listview *v)
 
 long long listview_position(const struct listview *v)
 {
-	if (v->before >= 0)
-		return v->before + v->cursor;
-	if (v->at_end && v->count >= 0)
-		return v->count - v->n + v->cursor;
-	return -1;
+	return v->before >= 0 ? v->before + v->cursor : -1;
 }
 
 /* ---- filter and sort ---------------------------------------------------------------------- */

@@ -611,31 +611,30 @@ static void order_term(struct buf *b, const char *expr, int desc, int nullable, 
 	buf_printf(b, "%s %s", expr, dir);
 }
 
-/* Rows strictly beyond the anchor in the order (backward: before it), over terms [from, n):
- * the first term beyond its value, or equal to it and beyond in the rest. NULLs sit last
- * going forward and first going backward. */
-static void beyond(struct gen *g, const struct sqlgen_order *o, int from,
-		   const struct sql_bind *anchor, int backward)
+/* Rows strictly beyond the anchor in the order (backward: before it): the first term beyond
+ * its value, or equal to it and beyond in the rest. NULLs sit last going forward and first
+ * going backward. */
+static void beyond(struct gen *g, const struct sqlgen_order *o, const struct sql_bind *anchor,
+		   int backward)
 {
 	int open = 0;
-	for (int i = from; i < o->n; i++) {
+	for (int i = 0; i < o->n; i++) {
 		const char *e = o->expr[i];
 		const struct sql_bind *v = &anchor[i];
 		int desc = o->desc[i] != backward, nulls_last = !backward;
 		int null = v->type == BIND_NULL;
 		buf_addc(&g->sql, '(');
 		open++;
-		if (null) {
-			buf_adds(&g->sql, nulls_last ? "0" : "");
-			if (!nulls_last)
-				buf_printf(&g->sql, "%s IS NOT NULL", e);
-		} else if (o->nullable[i] && nulls_last) {
-			buf_printf(&g->sql, "(%s %s ", e, desc ? "<" : ">");
-			bind_value(g, v);
-			buf_printf(&g->sql, " OR %s IS NULL)", e);
+		if (null && nulls_last) {
+			buf_adds(&g->sql, "0"); /* nothing comes after NULL */
+		} else if (null) {
+			buf_printf(&g->sql, "%s IS NOT NULL", e);
 		} else {
-			buf_printf(&g->sql, "%s %s ", e, desc ? "<" : ">");
+			buf_printf(&g->sql, "%s%s %s ", o->nullable[i] && nulls_last ? "(" : "", e,
+				   desc ? "<" : ">");
 			bind_value(g, v);
+			if (o->nullable[i] && nulls_last)
+				buf_printf(&g->sql, " OR %s IS NULL)", e);
 		}
 		if (i + 1 == o->n)
 			break;
@@ -651,6 +650,13 @@ static void beyond(struct gen *g, const struct sqlgen_order *o, int from,
 	}
 	while (open--)
 		buf_addc(&g->sql, ')');
+}
+
+/* The FROM that serves an order: its first key's own walk, the natural order's, or the
+ * listing's. */
+static const char *order_from(const struct listing *l, const struct sqlgen_order *o)
+{
+	return o->natural && l->natural_from ? l->natural_from : l->from;
 }
 
 static void and_where(struct gen *g, const struct sql_stmt *where)
@@ -679,10 +685,7 @@ void sqlgen_window(const struct listing *l, const int *columns, size_t ncolumns,
 	/* Which rows of the first key: with a value (walked in its order through its own FROM
 	 * when it has one) or without (found by the deal column that is NULL then). */
 	int empty0 = eq == 0 ? part == PART_EMPTY : anchor && anchor[0].type == BIND_NULL;
-	const char *from = o->natural && l->natural_from ? l->natural_from : l->from;
-	if (o->from0 && !empty0)
-		from = o->from0;
-	buf_adds(&g.sql, from);
+	buf_adds(&g.sql, o->from0 && !empty0 ? o->from0 : order_from(l, o));
 	and_where(&g, where);
 	if (extra && extra->text && *extra->text) {
 		gen_append(&g, extra);
@@ -764,7 +767,7 @@ void sqlgen_count(const struct listing *l, const struct sql_stmt *where,
 	struct sql_stmt cond;
 	if (anchor) {
 		and_where(&c, where);
-		beyond(&c, o, 0, anchor, 1);
+		beyond(&c, o, anchor, 1);
 	} else {
 		gen_append(&c, where);
 	}
@@ -805,7 +808,7 @@ int sqlgen_select(struct store *s, const struct query *q, const struct sort_key 
 	for (size_t i = 0; i < ncolumns; i++)
 		buf_printf(&g.sql, "%s%s AS \"%s\"", i ? ", " : "", l->columns[columns[i]].expr,
 			   l->columns[columns[i]].name);
-	buf_adds(&g.sql, o.natural && l->natural_from ? l->natural_from : l->from);
+	buf_adds(&g.sql, order_from(l, &o));
 	int rc = add_where(&g, q);
 	buf_adds(&g.sql, " ORDER BY ");
 	for (int i = 0; i < o.n; i++) {
@@ -827,10 +830,10 @@ void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int
 	int deals = l->target == TARGET_DEALS;
 	int investors = deals && strcmp(c->name, "investors") == 0;
 	const char *amount = deals ? "sum(d.amount_cny)" : "NULL";
-	const char *has_where = where && where->text && *where->text ? " AND " : " WHERE ";
+	int filtered = where && where->text && *where->text;
 	/* The expressions are the fixed text of the listing; values from the user are in where's
 	 * binds. */
-	if (c->group_all && !(where && where->text && *where->text)) {
+	if (c->group_all && !filtered) {
 		/* Every row: the totals kept beside the table. */
 		buf_printf(&g.sql, "WITH x (value, n, amount, amount_n) AS (%s) SELECT value,"
 				   " sum(n) AS count, CASE WHEN sum(amount_n) > 0 THEN printf('%%.0f',"
@@ -844,19 +847,19 @@ void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int
 		buf_printf(&g.sql, "SELECT %s AS value, n, amount FROM (SELECT %s AS k, count(*) AS n,"
 				   " %s AS amount",
 			   c->group_value, c->group, amount);
-		count_from(&g, l, where ? where->text : NULL, NULL);
-		gen_append(&g, where);
-		buf_printf(&g.sql, "%s%s IS NOT NULL GROUP BY %s) UNION ALL SELECT %s, count(*), %s",
-			   has_where, c->group, c->group, c->group_rest, amount);
-		count_from(&g, l, where ? where->text : NULL, c->group_rest);
-		gen_append(&g, where);
-		buf_printf(&g.sql, "%s%s IS NULL GROUP BY 1) GROUP BY value", has_where, c->group);
+		count_from(&g, l, filtered ? where->text : NULL, NULL);
+		and_where(&g, where);
+		buf_printf(&g.sql, "%s IS NOT NULL GROUP BY %s) UNION ALL SELECT %s, count(*), %s",
+			   c->group, c->group, c->group_rest, amount);
+		count_from(&g, l, filtered ? where->text : NULL, c->group_rest);
+		and_where(&g, where);
+		buf_printf(&g.sql, "%s IS NULL GROUP BY 1) GROUP BY value", c->group);
 	} else {
 		/* Investors break down one by one, not by the list as written. */
 		buf_printf(&g.sql, "SELECT %s AS value, count(*) AS count, CASE WHEN %s IS NOT NULL"
 				   " THEN printf('%%.0f', %s) END AS amount",
 			   investors ? "inv.name" : c->expr, amount, amount);
-		count_from(&g, l, where ? where->text : NULL, c->expr);
+		count_from(&g, l, filtered ? where->text : NULL, c->expr);
 		if (investors)
 			buf_adds(&g.sql, " JOIN deal_investor inv ON inv.deal_id = d.id");
 		gen_append(&g, where);

@@ -421,6 +421,12 @@ static const char deal_text_v6[] =
 	" amount_n = amount_n - (" r ".amount_cny IS NOT NULL) WHERE province_id ="            \
 	" coalesce(" r ".province_id, 0) AND place = CASE WHEN " r ".province_id IS NULL THEN"  \
 	" coalesce(" r ".place, '') ELSE '' END;"
+/* The totals counted afresh over every deal (the migration, and the end of a bulk load). */
+#define DEAL_TOTALS_RECOUNT                                                                     \
+	"DELETE FROM deal_totals;"                                                              \
+	"INSERT INTO deal_totals SELECT coalesce(province_id, 0), CASE WHEN province_id IS NULL" \
+	" THEN coalesce(place, '') ELSE '' END, count(*), coalesce(sum(amount_cny), 0),"        \
+	" count(amount_cny) FROM deal GROUP BY 1, 2;"
 static const char deal_totals_v7[] =
 	"CREATE TABLE IF NOT EXISTS deal_totals ("
 	"  province_id INTEGER NOT NULL,"   /* 0 for none */
@@ -429,10 +435,7 @@ static const char deal_totals_v7[] =
 	"  amount REAL NOT NULL,"
 	"  amount_n INTEGER NOT NULL,"
 	"  PRIMARY KEY (province_id, place));"
-	"DELETE FROM deal_totals;"
-	"INSERT INTO deal_totals SELECT coalesce(province_id, 0), CASE WHEN province_id IS NULL"
-	" THEN coalesce(place, '') ELSE '' END, count(*), coalesce(sum(amount_cny), 0),"
-	" count(amount_cny) FROM deal GROUP BY 1, 2;"
+	DEAL_TOTALS_RECOUNT
 	"CREATE TRIGGER IF NOT EXISTS deal_totals_insert AFTER INSERT ON deal BEGIN "
 	DEAL_TOTALS_ADD("new") " END;"
 	"CREATE TRIGGER IF NOT EXISTS deal_totals_delete AFTER DELETE ON deal BEGIN "
@@ -674,19 +677,6 @@ int store_begin(struct store *s)
 	return exec(s, "BEGIN IMMEDIATE");
 }
 
-static int add_bulk_sql(void *ctx, int header, int ncols, const char *const *values)
-{
-	struct store *s = ctx;
-	if (header || ncols < 2 || !values[1])
-		return 0;
-	s->bulk_sql = xrealloc(s->bulk_sql, (s->bulk_n + 1) * sizeof *s->bulk_sql);
-	s->bulk_sql[s->bulk_n++] = xasprintf("%s;", values[1]);
-	char *drop = xasprintf("DROP %s \"%s\"", values[2], values[0]);
-	int rc = exec(s, drop);
-	free(drop);
-	return rc;
-}
-
 static void free_bulk(struct store *s)
 {
 	for (size_t i = 0; i < s->bulk_n; i++)
@@ -710,36 +700,30 @@ int store_bulk_begin(struct store *s)
 		" AND ((type = 'index' AND name <> 'deal_issue') OR"
 		"  (type = 'trigger' AND name IN ('deal_text_insert', 'deal_totals_insert',"
 		"   'deal_totals_delete', 'deal_totals_update')))";
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, "SELECT coalesce(max(id), 0) FROM deal", -1, &st, NULL) !=
-	    SQLITE_OK)
+	if ((s->bulk_last_id = store_last_deal_id(s)) < 0)
 		return -1;
-	s->bulk_last_id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
+	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, list, -1, &st, NULL) != SQLITE_OK)
 		return -1;
-	/* Read the list first: dropping while reading sqlite_master is not allowed. */
-	struct { char *name, *sql, *type; } *items = NULL;
-	size_t n = 0;
+	/* Remember how to make each again, and the statement that takes it away; drop them only
+	 * after the list is read (sqlite_master cannot change under a reader). */
+	char **drops = NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		items = xrealloc(items, (n + 1) * sizeof *items);
-		items[n].name = xstrdup((const char *)sqlite3_column_text(st, 0));
-		items[n].sql = xstrdup((const char *)sqlite3_column_text(st, 1));
-		items[n].type = xstrdup((const char *)sqlite3_column_text(st, 2));
-		n++;
+		s->bulk_sql = xrealloc(s->bulk_sql, (s->bulk_n + 1) * sizeof *s->bulk_sql);
+		drops = xrealloc(drops, (s->bulk_n + 1) * sizeof *drops);
+		s->bulk_sql[s->bulk_n] = xasprintf("%s;", (const char *)sqlite3_column_text(st, 1));
+		drops[s->bulk_n++] = xasprintf("DROP %s \"%s\"", sqlite3_column_text(st, 2),
+						sqlite3_column_text(st, 0));
 	}
 	sqlite3_finalize(st);
-	int rc = 0;
 	s->bulk = 1;
-	for (size_t i = 0; i < n; i++) {
-		const char *v[3] = { items[i].name, items[i].sql, items[i].type };
+	int rc = 0;
+	for (size_t i = 0; i < s->bulk_n; i++) {
 		if (rc == 0)
-			rc = add_bulk_sql(s, 0, 3, v);
-		free(items[i].name);
-		free(items[i].sql);
-		free(items[i].type);
+			rc = exec(s, drops[i]);
+		free(drops[i]);
 	}
-	free(items);
+	free(drops);
 	return rc;
 }
 
@@ -766,10 +750,7 @@ int store_bulk_end(struct store *s)
 	}
 	/* The totals, counted again over every deal (cheaper than a trigger per row). */
 	if (rc == 0)
-		rc = exec(s, "DELETE FROM deal_totals;"
-			     "INSERT INTO deal_totals SELECT coalesce(province_id, 0), CASE WHEN"
-			     " province_id IS NULL THEN coalesce(place, '') ELSE '' END, count(*),"
-			     " coalesce(sum(amount_cny), 0), count(amount_cny) FROM deal GROUP BY 1, 2");
+		rc = exec(s, DEAL_TOTALS_RECOUNT);
 	free_bulk(s);
 	return rc;
 }
