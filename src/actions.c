@@ -70,6 +70,10 @@ const struct action actions[] = {
 	  IN_REGIONS, 1 },
 	{ ACT_COUNTS, N_("counts"), "c", { 'c', 0 },
 	  N_("Switch between reported counts and counts computed from the deals"), IN_REGIONS, 1 },
+	{ ACT_ISSUES, N_("issues"), "i", { 'i', 0 },
+	  N_("Choose the issues shown: one, a range (Space marks its start) or all"), IN_PANES, 1 },
+	{ ACT_HISTORY, N_("history"), "H", { 'H', 0 },
+	  N_("The place's reported deals across the issues in view"), IN_REGIONS, 0 },
 	{ ACT_NONE, NULL, NULL, { 0 }, NULL, 0, 0 },
 };
 

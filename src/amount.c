@@ -4,6 +4,7 @@
 #include "amount.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -309,4 +310,38 @@ const char *amount_qualifier_name(enum amount_qualifier q)
 		break;
 	}
 	return "exact";
+}
+
+void amount_format_eok(double yuan, char *out, size_t size)
+{
+	double eok = yuan / 1e8;
+	char digits[64];
+	/* Always '.' for the decimal point: the newsletter's way, whatever LC_NUMERIC says. */
+	snprintf(digits, sizeof digits, fabs(eok) < 1 && eok != 0 ? "%.4f" : "%.2f", eok);
+	char *point = strchr(digits, '.');
+	if (!point)
+		point = strchr(digits, ',');
+	if (point) {
+		*point = '.';
+		/* No trailing zeros after the point, and no point left bare. */
+		char *end = point + strlen(point) - 1;
+		while (end > point && *end == '0')
+			*end-- = '\0';
+		if (end == point)
+			*end = '\0';
+	}
+	const char *int_start = digits + (digits[0] == '-');
+	size_t int_len = point ? (size_t)(point - int_start) : strlen(int_start);
+	struct buf b = { 0 };
+	if (digits[0] == '-')
+		buf_addc(&b, '-');
+	for (size_t i = 0; i < int_len; i++) {
+		if (i && (int_len - i) % 3 == 0)
+			buf_addc(&b, ',');
+		buf_addc(&b, int_start[i]);
+	}
+	if (point && point[0])
+		buf_adds(&b, point);
+	snprintf(out, size, "%s", b.data ? b.data : "0");
+	buf_free(&b);
 }

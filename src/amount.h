@@ -48,4 +48,9 @@ size_t amount_match_multiplier(const char *s, double *multiplier);
 /* Reads a currency word at the start of s; returns bytes used or 0, and the code. */
 size_t amount_match_currency(const char *s, const char **code);
 
+/* Yuan as the newsletter writes totals, in 억 (100 million) with thousands separators and at
+ * most two decimals (four below one 억): "1,234.57", "21.57", "0.9570". The unit, "억 위안",
+ * is the caller's to add (translated). out gets at least 32 bytes. */
+void amount_format_eok(double yuan, char *out, size_t size);
+
 #endif

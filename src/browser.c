@@ -45,6 +45,18 @@ struct shell {
 	struct prompt prompt;
 	struct prompt_history filters, searches, files;
 	char *issue_title;            /* "주간 중국창업 No. 418 · 2025-03-31" */
+	char *newsletter;             /* the newsletter's title, "주간 중국창업" */
+	struct issue_scope scope;     /* the issues shown */
+	/* The list of issues to choose from (the i key), newest first after "all issues". */
+	int picking;
+	struct issue_choice {
+		int number;
+		char date[11];
+		long long articles, deals, events;
+	} *issues;
+	size_t nissues;
+	size_t pick_cursor, pick_top;  /* row 0 is every issue, row k the issue k - 1 */
+	long pick_mark;                /* the row where a range starts, -1 for none */
 	/* The progress handler: stop on a pending key at once (idle work) or after a moment
 	 * (a search the user asked for), and on Ctrl-C. */
 	int stop_mode;                /* 0 off, 1 idle, 2 search */
@@ -163,7 +175,10 @@ static void draw_status(struct shell *sh)
 		ui_put(stdscr, sh->rows - 2, 0, sh->message, (size_t)sh->cols, ALIGN_LEFT, ROLE_ERROR);
 		return;
 	}
-	char *s = sh->help ? xasprintf(" %s", _("Help: keys")) : cur(sh)->ops->status(cur(sh));
+	char *s = sh->help      ? xasprintf(" %s", _("Help: keys"))
+		  : sh->picking ? xasprintf(" %s  %zu/%zu", _("Issues"), sh->pick_cursor + 1,
+					    sh->nissues + 1)
+				: cur(sh)->ops->status(cur(sh));
 	ui_put(stdscr, sh->rows - 2, 0, s, (size_t)sh->cols, ALIGN_LEFT, ROLE_STATUS);
 	free(s);
 }
@@ -179,7 +194,8 @@ static void draw_hint(struct shell *sh)
 	if (sh->prompting) {
 		static const char *const labels[ASK_COUNT] = {
 			N_("Filter: "), N_("Search: "), N_("Export to file: "),
-			N_("Open link number: "), N_("Copy link number: ")
+			N_("Open link number: "), N_("Copy link number: "),
+			N_("The file exists. Overwrite it? (y/n) ")
 		};
 		const char *label = _(labels[sh->ask]);
 		size_t lw = text_strwidth(label);
@@ -209,6 +225,12 @@ static void draw_hint(struct shell *sh)
 	struct buf h = { 0 };
 	struct pane *p = cur(sh);
 	unsigned where = where_am_i(sh);
+	if (sh->picking) {
+		buf_printf(&h, "Enter %s  Space %s  Esc %s", _("show"), _("mark a range"), _("back"));
+		ui_put(stdscr, y, 0, h.data, (size_t)sh->cols, ALIGN_LEFT, ROLE_HINT);
+		buf_free(&h);
+		return;
+	}
 	if (!sh->help && p->ops->hints)
 		p->ops->hints(p, &h);
 	size_t links = sh->help ? sh->help_doc.nlinks : p->ops->links ? p->ops->links(p) : 0;
@@ -238,6 +260,193 @@ static void draw_small(struct shell *sh)
 	doupdate();
 }
 
+/* ---- the issues in view --------------------------------------------------------------------- */
+
+static int take_issue(void *ctx, int header, int ncols, const char *const *v)
+{
+	struct shell *sh = ctx;
+	if (header || ncols < 7 || !v[0])
+		return 0;
+	sh->issues = xrealloc(sh->issues, (sh->nissues + 1) * sizeof *sh->issues);
+	struct issue_choice *c = &sh->issues[sh->nissues++];
+	c->number = atoi(v[0]);
+	snprintf(c->date, sizeof c->date, "%s", v[1] ? v[1] : "");
+	c->articles = v[4] ? atoll(v[4]) : 0;
+	c->deals = v[5] ? atoll(v[5]) : 0;
+	c->events = v[6] ? atoll(v[6]) : 0;
+	return 0;
+}
+
+/* Reads the issues in the store, newest first. */
+static void load_issues(struct shell *sh)
+{
+	free(sh->issues);
+	sh->issues = NULL;
+	sh->nissues = 0;
+	store_list_issues(sh->store, take_issue, sh);
+	for (size_t i = 0; i < sh->nissues / 2; i++) {
+		struct issue_choice t = sh->issues[i];
+		sh->issues[i] = sh->issues[sh->nissues - 1 - i];
+		sh->issues[sh->nissues - 1 - i] = t;
+	}
+}
+
+const struct issue_scope *shell_scope(struct shell *sh)
+{
+	return &sh->scope;
+}
+
+/* Shows the issues from..to (0, 0: all): every pane hears of it, the title bar says it. */
+static void set_scope(struct shell *sh, int from, int to)
+{
+	struct issue_scope sc = { from, to, 0, 0 };
+	const struct issue_choice *first = NULL, *last = NULL;
+	for (size_t i = 0; i < sh->nissues; i++) {
+		const struct issue_choice *c = &sh->issues[i];
+		if ((from && c->number < from) || (to && c->number > to))
+			continue;
+		sc.issues++;
+		if (!last || c->number > last->number)
+			last = c;
+		if (!first || c->number < first->number)
+			first = c;
+	}
+	sc.latest = last ? last->number : 0;
+	sh->scope = sc;
+	free(sh->issue_title);
+	sh->issue_title = NULL;
+	const char *name = sh->newsletter ? sh->newsletter : "";
+	if (sc.issues == 1)
+		sh->issue_title = xasprintf(_("%s No. %d · %s"), name, last->number, last->date);
+	else if (sc.issues > 1 && !from && !to)
+		sh->issue_title = xasprintf(_("%s · all %d issues, No. %d–%d"), name, sc.issues,
+					    first->number, last->number);
+	else if (sc.issues > 1)
+		sh->issue_title = xasprintf(_("%s · No. %d–%d, %d issues"), name, first->number,
+					    last->number, sc.issues);
+	else if (sh->nissues)
+		sh->issue_title = xasprintf(_("%s · no issue in No. %d–%d"), name, from, to);
+	for (int i = 0; i < PANES; i++)
+		if (sh->panes[i]->ops->set_scope)
+			sh->panes[i]->ops->set_scope(sh->panes[i], &sh->scope);
+}
+
+static void open_picker(struct shell *sh)
+{
+	load_issues(sh);
+	sh->picking = 1;
+	sh->pick_mark = -1;
+	sh->pick_top = 0;
+	/* The cursor on what is shown now: all, or the newest issue of the scope. */
+	sh->pick_cursor = 0;
+	if (sh->scope.from || sh->scope.to)
+		for (size_t i = 0; i < sh->nissues; i++)
+			if (sh->issues[i].number == sh->scope.latest)
+				sh->pick_cursor = i + 1;
+}
+
+static void draw_picker(struct shell *sh, WINDOW *w, int rows, int cols)
+{
+	ui_put(w, 0, 0, _("Issues in the store: Enter shows the one under the cursor; Space marks "
+			  "the start of a range, Enter its end"),
+	       (size_t)cols, ALIGN_LEFT, ROLE_HEADING);
+	char *head = xasprintf("  %6s  %-10s  %8s  %6s  %6s", _("No."), _("date"), _("articles"),
+			       _("deals"), _("events"));
+	ui_put(w, 1, 0, head, (size_t)cols, ALIGN_LEFT, ROLE_HEADER);
+	free(head);
+	int height = rows - 2;
+	if (height < 1)
+		return;
+	if (sh->pick_cursor < sh->pick_top)
+		sh->pick_top = sh->pick_cursor;
+	else if (sh->pick_cursor >= sh->pick_top + (size_t)height)
+		sh->pick_top = sh->pick_cursor - (size_t)height + 1;
+	long lo = sh->pick_mark, hi = (long)sh->pick_cursor;
+	if (lo > hi) {
+		long t = lo;
+		lo = hi;
+		hi = t;
+	}
+	for (int y = 0; y < height; y++) {
+		size_t row = sh->pick_top + (size_t)y;
+		if (row > sh->nissues)
+			break;
+		char *line;
+		if (row == 0) {
+			line = xasprintf("  %s", _("All issues"));
+		} else {
+			const struct issue_choice *c = &sh->issues[row - 1];
+			line = xasprintf("%s %6d  %-10s  %8lld  %6lld  %6lld",
+					 (long)row == sh->pick_mark ? "*" : " ", c->number, c->date,
+					 c->articles, c->deals, c->events);
+		}
+		enum ui_role role = row == sh->pick_cursor                    ? ROLE_SELECTED
+				    : sh->pick_mark > 0 && (long)row >= lo && (long)row <= hi
+					    ? ROLE_MATCH
+					    : ROLE_NORMAL;
+		ui_put(w, 2 + y, 0, line, (size_t)cols, ALIGN_LEFT, role);
+		free(line);
+	}
+}
+
+/* A key while the list of issues is up. */
+static void picker_key(struct shell *sh, int ch)
+{
+	if (ch == ' ') {
+		sh->pick_mark = sh->pick_cursor && sh->pick_mark != (long)sh->pick_cursor
+					? (long)sh->pick_cursor
+					: -1;
+		return;
+	}
+	enum action_id a = action_for_key(ch, IN_LIST);
+	long c = (long)sh->pick_cursor, last = (long)sh->nissues, page = body_rows(sh) - 2;
+	switch (a) {
+	case ACT_DOWN:
+		c++;
+		break;
+	case ACT_UP:
+		c--;
+		break;
+	case ACT_PAGE_DOWN:
+	case ACT_HALF_DOWN:
+		c += page > 1 ? page : 1;
+		break;
+	case ACT_PAGE_UP:
+	case ACT_HALF_UP:
+		c -= page > 1 ? page : 1;
+		break;
+	case ACT_TOP:
+		c = 0;
+		break;
+	case ACT_BOTTOM:
+		c = last;
+		break;
+	case ACT_OPEN: {
+		sh->picking = 0;
+		if (c == 0) {
+			set_scope(sh, 0, 0);
+		} else if (sh->pick_mark > 0) {
+			int a_n = sh->issues[sh->pick_mark - 1].number, b_n = sh->issues[c - 1].number;
+			set_scope(sh, a_n < b_n ? a_n : b_n, a_n < b_n ? b_n : a_n);
+		} else {
+			set_scope(sh, sh->issues[c - 1].number, sh->issues[c - 1].number);
+		}
+		return;
+	}
+	case ACT_BACK:
+	case ACT_QUIT:
+		sh->picking = 0;
+		return;
+	default:
+		return;
+	}
+	if (c > last)
+		c = last;
+	if (c < 0)
+		c = 0;
+	sh->pick_cursor = (size_t)c;
+}
+
 static int too_small(const struct shell *sh)
 {
 	return sh->cols < MIN_COLS || sh->rows < MIN_ROWS;
@@ -252,7 +461,7 @@ static void draw(struct shell *sh)
 	}
 	struct pane *p = cur(sh);
 	/* The pane reads what it will show first; drawing reads nothing. */
-	if (!sh->help)
+	if (!sh->help && !sh->picking)
 		p->ops->sync(p, body_rows(sh), sh->cols);
 	/* Everything is drawn afresh into curses' copy of the screen; doupdate sends only the
 	 * cells that differ from what the terminal shows. */
@@ -262,6 +471,8 @@ static void draw(struct shell *sh)
 	if (body) {
 		if (sh->help)
 			doc_draw(&sh->help_doc, body, body_rows(sh), sh->cols);
+		else if (sh->picking)
+			draw_picker(sh, body, body_rows(sh), sh->cols);
 		else
 			p->ops->draw(p, body, body_rows(sh), sh->cols);
 		delwin(body);
@@ -378,6 +589,12 @@ static void ask_about(struct shell *sh, enum ask_kind ask, struct doc *d)
 void shell_ask(struct shell *sh, enum ask_kind ask)
 {
 	ask_about(sh, ask, NULL);
+}
+
+void shell_ask_with(struct shell *sh, enum ask_kind ask, const char *initial)
+{
+	ask_about(sh, ask, NULL);
+	prompt_set(&sh->prompt, initial, (size_t)-1);
 }
 
 void shell_doc_act(struct shell *sh, struct doc *d, enum action_id a, int rows)
@@ -520,6 +737,10 @@ static int handle_key(struct shell *sh, int is_key, wint_t ch)
 		}
 		return 1;
 	}
+	if (sh->picking) {
+		picker_key(sh, (int)ch);
+		return 1;
+	}
 	struct pane *p = cur(sh);
 	if (!sh->help && p->ops->key && p->ops->key(p, is_key, (int)ch, body_rows(sh), sh->cols))
 		return 1;
@@ -551,6 +772,12 @@ static int handle_key(struct shell *sh, int is_key, wint_t ch)
 	case ACT_PREV_PANE:
 		switch_pane(sh, sh->current - 1);
 		return 1;
+	case ACT_ISSUES:
+		if (!sh->help) {
+			open_picker(sh);
+			return 1;
+		}
+		break;
 	case ACT_NONE:
 		return 1;
 	default:
@@ -611,11 +838,10 @@ int browser_run(struct store *s, int week_start)
 	doc_init(&sh.help_doc, "");
 	int number;
 	char date[11];
-	char *title = NULL;
-	if (store_latest_issue(s, &number, date, &title) == 1) {
-		sh.issue_title = xasprintf(_("%s No. %d · %s"), title, number, date);
-		free(title);
-	}
+	if (store_latest_issue(s, &number, date, &sh.newsletter) != 1)
+		sh.newsletter = NULL;
+	load_issues(&sh);
+	set_scope(&sh, 0, 0);
 	if (note)
 		shell_say(&sh, 0, "%s", note);
 	int running = 1, last_cols = 0;
@@ -655,5 +881,7 @@ int browser_run(struct store *s, int week_start)
 	prompt_history_free(&sh.files);
 	free(sh.message);
 	free(sh.issue_title);
+	free(sh.newsletter);
+	free(sh.issues);
 	return 0;
 }

@@ -10,6 +10,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
+#include "amount.h"
 #include "i18n.h"
 #include "list.h"
 #include "table.h"
@@ -28,6 +31,12 @@ struct deals {
 	struct breakdown_row *bd;
 	size_t bd_n, bd_cursor, bd_top;
 	int bd_col;                   /* the listing column broken down */
+	/* The rows in view, counted with their amounts once the screen is up. */
+	int totals_known;
+	long long t_rows, t_known, t_approx;
+	double t_sum;
+	char *export_path;            /* the file an overwrite question is about */
+	int scope_issues;             /* issues in the scope: an issue column when several */
 };
 
 static struct deals *deals_of(struct pane *p)
@@ -120,9 +129,13 @@ static int add_breakdown(void *ctx, int header, int ncols, const char *const *va
 	if (header || d->bd_n >= 1000)
 		return 0;
 	d->bd = xrealloc(d->bd, (d->bd_n + 1) * sizeof *d->bd);
+	/* Amounts in the newsletter's unit, 억 위안, with separators. */
+	char amount[48] = "";
+	if (values[2] && *values[2])
+		amount_format_eok(c_strtod(values[2], NULL), amount, sizeof amount);
 	d->bd[d->bd_n++] = (struct breakdown_row){ xstrdup(values[0] ? values[0] : ""),
 						   values[1] ? atoll(values[1]) : 0,
-						   xstrdup(values[2] ? values[2] : "") };
+						   xstrdup(amount) };
 	return 0;
 }
 
@@ -179,13 +192,45 @@ static void filter_to_value(struct deals *d)
 	char *term = xasprintf("%s:%s%s%s", c->field, quote ? "\"" : "", value, quote ? "\"" : "");
 	char *filter = v->filter ? xasprintf("%s %s", v->filter, term) : xstrdup(term);
 	struct query_error err;
-	if (listview_set_filter(v, filter, &err) != 0)
+	if (listview_set_filter(v, filter, &err) != 0) {
 		shell_say(d->table.pane.shell, 1, "%s", err.msg);
-	else
+	} else {
 		shell_remember_filter(d->table.pane.shell, filter);
+		d->totals_known = 0;
+	}
 	free(term);
 	free(filter);
 	free_breakdown(d);
+}
+
+static int take_totals(void *ctx, int ncols, const struct sql_bind *v)
+{
+	struct deals *d = ctx;
+	if (ncols < 4)
+		return 0;
+	d->t_rows = v[0].type == BIND_INT ? v[0].i : 0;
+	d->t_sum = v[1].type == BIND_REAL ? v[1].d : v[1].type == BIND_INT ? (double)v[1].i : 0;
+	d->t_known = v[2].type == BIND_INT ? v[2].i : 0;
+	d->t_approx = v[3].type == BIND_INT ? v[3].i : 0;
+	return 0;
+}
+
+/* Counts the rows in view with their amounts (after the screen is up; a key stops it and it
+ * starts again after, Ctrl-C drops it with the count). 1 when there is something to show. */
+static int count_totals(struct deals *d)
+{
+	struct listview *v = &d->table.list;
+	struct sql_stmt st;
+	sqlgen_totals(v->listing, &v->where, &st);
+	int rc = store_run_typed(d->table.pane.store, &st, take_totals, d);
+	sql_stmt_free(&st);
+	if (rc == 0) {
+		d->totals_known = 1;
+		return 1;
+	}
+	if (rc == -2 && shell_interrupted(d->table.pane.shell))
+		v->uncounted = 1;
+	return 0;
 }
 
 static void breakdown_move(struct deals *d, enum action_id a, int height)
@@ -238,7 +283,7 @@ static void draw_breakdown(struct deals *d, WINDOW *w, int rows, int cols)
 	const struct listing_column *c = &d->table.list.listing->columns[d->bd_col];
 	ui_put(w, 0, 0, C_("column", c->label), wvalue, ALIGN_LEFT, ROLE_HEADER);
 	ui_put(w, 0, (int)wvalue + 1, _("count"), wcount, ALIGN_RIGHT, ROLE_HEADER);
-	ui_put(w, 0, (int)(wvalue + wcount + 2), _("amount (yuan)"), wamount, ALIGN_RIGHT,
+	ui_put(w, 0, (int)(wvalue + wcount + 2), _("amount (억 위안)"), wamount, ALIGN_RIGHT,
 	       ROLE_HEADER);
 	for (int y = 0; y < height; y++) {
 		size_t i = d->bd_top + (size_t)y;
@@ -271,16 +316,19 @@ static int export_row(void *ctx, int header, int ncols, const char *const *value
 	return ferror(e->f) ? -1 : 0;
 }
 
-static void export_rows(struct deals *d, const char *path)
+/* Writes the rows as shown to path, a UTF-8 BOM first so that spreadsheets (Excel in
+ * Korea) read the Hangul right. overwrite: the user said yes to replacing the file. */
+static void export_rows(struct deals *d, const char *path, int overwrite)
 {
 	struct listview *v = &d->table.list;
 	struct shell *sh = d->table.pane.shell;
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+	int fd = open(path, O_WRONLY | O_CREAT | (overwrite ? O_TRUNC : O_EXCL), 0644);
 	if (fd < 0) {
 		shell_say(sh, 1, _("cannot write %s: %s"), path, strerror(errno));
 		return;
 	}
 	struct export e = { fdopen(fd, "w"), 0 };
+	fputs("\xEF\xBB\xBF", e.f);
 	struct sql_stmt st;
 	struct query_error err;
 	int rc = sqlgen_select(d->table.pane.store, &v->query, v->keys, (size_t)v->nkeys, 0,
@@ -295,6 +343,52 @@ static void export_rows(struct deals *d, const char *path)
 		shell_say(sh, 1, _("cannot write %s: %s"), path, strerror(errno));
 	else
 		shell_say(sh, 0, _("%lld rows written to %s"), e.rows, path);
+}
+
+/* The answer to the export prompt: ~ expanded, and a file that is there already replaced
+ * only when the user says so. */
+static void export_answer(struct deals *d, const char *text)
+{
+	char *path = expand_home(text);
+	struct stat st;
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			shell_say(d->table.pane.shell, 1, _("%s is a directory"), path);
+			free(path);
+			return;
+		}
+		free(d->export_path);
+		d->export_path = path;
+		shell_ask(d->table.pane.shell, ASK_OVERWRITE);
+		return;
+	}
+	export_rows(d, path, 0);
+	free(path);
+}
+
+/* A file name to propose: jubo-deals.csv (with the issue when one is in view) in the current
+ * directory, numbered past the files already there. As the user would type it: under the
+ * home directory with ~. */
+static char *export_proposal(struct deals *d)
+{
+	const struct issue_scope *sc = shell_scope(d->table.pane.shell);
+	char *base = sc->issues == 1 && sc->latest
+			     ? xasprintf("jubo-deals-%d", sc->latest)
+			     : xstrdup("jubo-deals");
+	char cwd[4096];
+	const char *dir = getcwd(cwd, sizeof cwd) ? cwd : ".";
+	char *path = NULL;
+	for (int n = 1; n < 1000; n++) {
+		free(path);
+		path = n == 1 ? xasprintf("%s/%s.csv", dir, base)
+			      : xasprintf("%s/%s-%d.csv", dir, base, n);
+		if (access(path, F_OK) != 0)
+			break;
+	}
+	free(base);
+	char *shown = collapse_home(path);
+	free(path);
+	return shown;
 }
 
 /* ---- the pane ----------------------------------------------------------------------------- */
@@ -319,9 +413,34 @@ static void deals_draw(struct pane *p, WINDOW *w, int rows, int cols)
 		table_draw(p, w, rows, cols);
 }
 
+/* "2 deals · 21.57 억 위안, 1 approximate": the rows in view and their amounts in yuan. */
+static char *totals_text(const struct deals *d)
+{
+	if (!d->totals_known)
+		return NULL;
+	struct buf b = { 0 };
+	buf_printf(&b, ngettext("%lld deal", "%lld deals", (unsigned long)d->t_rows), d->t_rows);
+	if (d->t_known) {
+		char sum[48];
+		amount_format_eok(d->t_sum, sum, sizeof sum);
+		buf_printf(&b, " · %s %s", sum, _("억 위안"));
+		if (d->t_approx)
+			buf_printf(&b, _(", %lld approximate"), d->t_approx);
+		if (d->t_known < d->t_rows)
+			buf_printf(&b, _(", %lld without an amount"), d->t_rows - d->t_known);
+	}
+	return buf_take(&b);
+}
+
 static char *deals_status(struct pane *p)
 {
 	struct deals *d = deals_of(p);
+	if (!d->breaking && !d->table.reading) {
+		char *totals = totals_text(d);
+		char *s = table_status_with(p, totals);
+		free(totals);
+		return s;
+	}
 	if (!d->breaking)
 		return table_status(p);
 	if (d->counting)
@@ -363,7 +482,9 @@ static int deals_act(struct pane *p, enum action_id a, int rows, int cols)
 		return 1;
 	}
 	if (!d->table.reading && a == ACT_EXPORT) {
-		shell_ask(p->shell, ASK_EXPORT);
+		char *proposal = export_proposal(d);
+		shell_ask_with(p->shell, ASK_EXPORT, proposal);
+		free(proposal);
 		return 1;
 	}
 	return table_act(p, a, rows, cols);
@@ -372,16 +493,39 @@ static int deals_act(struct pane *p, enum action_id a, int rows, int cols)
 static int deals_set_filter(struct pane *p, const char *text, struct query_error *err)
 {
 	int rc = table_set_filter(p, text, err);
-	if (rc == 0)
+	if (rc == 0) {
 		free_breakdown(deals_of(p));
+		deals_of(p)->totals_known = 0;
+	}
 	return rc;
+}
+
+/* A scope of several issues shows which issue each deal is from. */
+static void deals_set_scope(struct pane *p, const struct issue_scope *scope)
+{
+	struct deals *d = deals_of(p);
+	free_breakdown(d);
+	d->totals_known = 0;
+	table_set_scope(p, scope);
+	struct listview *v = &d->table.list;
+	listview_show_column(v, listing_column_index(v->listing, "issue"), scope->issues > 1);
 }
 
 static void deals_answer(struct pane *p, enum ask_kind ask, const char *text, int rows, int cols)
 {
+	struct deals *d = deals_of(p);
 	if (ask == ASK_EXPORT) {
 		if (*text)
-			export_rows(deals_of(p), text);
+			export_answer(d, text);
+		return;
+	}
+	if (ask == ASK_OVERWRITE) {
+		if (d->export_path && answer_is_yes(text))
+			export_rows(d, d->export_path, 1);
+		else if (d->export_path)
+			shell_say(p->shell, 0, _("not written: %s is kept as it was"), d->export_path);
+		free(d->export_path);
+		d->export_path = NULL;
 		return;
 	}
 	table_answer(p, ask, text, rows, cols);
@@ -392,12 +536,16 @@ static int deals_idle(struct pane *p)
 	struct deals *d = deals_of(p);
 	if (d->breaking)
 		return d->counting ? count_breakdown(d) : 0;
-	return table_idle(p);
+	int rc = table_idle(p);
+	if (rc || d->totals_known || d->table.reading || d->table.list.uncounted)
+		return rc;
+	return count_totals(d);
 }
 
 static void deals_free(struct pane *p)
 {
 	struct deals *d = deals_of(p);
+	free(d->export_path);
 	free_breakdown(d);
 	table_free(p);
 	free(d);
@@ -416,6 +564,7 @@ static const struct pane_ops deals_ops = {
 	.filter = table_filter,
 	.set_filter = deals_set_filter,
 	.answer = deals_answer,
+	.set_scope = deals_set_scope,
 	.relayout = table_relayout,
 	.idle = deals_idle,
 	.free = deals_free,

@@ -37,6 +37,7 @@ enum file_kind {
 struct input {
 	char *path;
 	enum file_kind kind;
+	size_t group;  /* the bundle it belongs to: each bundle is imported whole, in turn */
 	size_t order;  /* position in the command line, to keep the sort stable */
 };
 
@@ -100,6 +101,9 @@ static int kind_of_name(const char *name, enum file_kind *kind)
 struct input_list {
 	struct input *items;
 	size_t count, cap;
+	size_t group;        /* the group of the files added now */
+	size_t loose_group;  /* the group of files named one by one, 0 until there is one */
+	size_t groups;       /* groups handed out so far */
 };
 
 static void add_input(struct input_list *l, const char *path, enum file_kind kind)
@@ -108,7 +112,7 @@ static void add_input(struct input_list *l, const char *path, enum file_kind kin
 		l->cap = l->cap ? l->cap * 2 : 16;
 		l->items = xrealloc(l->items, l->cap * sizeof *l->items);
 	}
-	l->items[l->count] = (struct input){ xstrdup(path), kind, l->count };
+	l->items[l->count] = (struct input){ xstrdup(path), kind, l->group, l->count };
 	l->count++;
 }
 
@@ -171,6 +175,8 @@ static int collect(struct input_list *l, const char *path)
 				      _("not an issue bundle: expected an issue.txt in it"));
 			return -1;
 		}
+		/* A bundle is one issue: its files go in together, after the bundles before it. */
+		l->group = ++l->groups;
 		if (add_dir(l, path, NULL) != 0)
 			goto unreadable;
 		char *articles = xasprintf("%s/articles", path);
@@ -188,6 +194,10 @@ static int collect(struct input_list *l, const char *path)
 				"(.md) or a table (.csv)"));
 		return -1;
 	}
+	/* Files named one by one make one group together, in the place of the first. */
+	if (!l->loose_group)
+		l->loose_group = ++l->groups;
+	l->group = l->loose_group;
 	add_input(l, path, kind);
 	return 0;
 unreadable:
@@ -198,7 +208,9 @@ unreadable:
 static int compare_inputs(const void *a, const void *b)
 {
 	const struct input *x = a, *y = b;
-	/* A CSV recognised later by its header is a deals, events or stats table: keep it with
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	/* Within a bundle, a CSV recognised later by its header is a deals, events or stats table: keep it with
 	 * them, after the issue and articles. */
 	if (x->kind != y->kind)
 		return (int)x->kind - (int)y->kind;
@@ -234,13 +246,15 @@ static int db_error(const char *path, struct import *im)
 	return -1;
 }
 
-static void reset_issue(struct import *im, long long id, int number, const char *date)
+static int reset_issue(struct import *im, long long id, int number, const char *date)
 {
 	im->issue_id = id;
 	im->issue_number = number;
 	snprintf(im->issue_period, sizeof im->issue_period, "%.7s", date);
 	im->article_seq = im->deal_seq = im->event_seq = 0;
 	memset(im->cleared, 0, sizeof im->cleared);
+	/* Deals are one deal within an issue: what the last issue's tables held is forgotten. */
+	return store_forget_seen_deals(im->store);
 }
 
 /* Makes the issue named by --issue current, for single files. */
@@ -259,7 +273,8 @@ static int use_issue_option(struct import *im, const char *path)
 	char date[11];
 	if (store_issue_date(im->store, id, date) != 0)
 		return db_error(path, im);
-	reset_issue(im, id, im->opt->issue_number, date);
+	if (reset_issue(im, id, im->opt->issue_number, date) != 0)
+		return db_error(path, im);
 	im->issue_is_new = 0;
 	/* New rows follow the ones the issue already has. */
 	if (store_max_seq(im->store, id, PART_ARTICLES, &im->article_seq) != 0 ||
@@ -428,7 +443,10 @@ static int import_issue(struct import *im, const char *path)
 		db_error(path, im);
 		goto done;
 	}
-	reset_issue(im, id, number, date);
+	if (reset_issue(im, id, number, date) != 0) {
+		db_error(path, im);
+		goto done;
+	}
 	im->issue_is_new = 1;
 	im->counts->issues++;
 	rc = 0;
@@ -451,8 +469,11 @@ static int clear_part(struct import *im, const char *path, enum store_part part)
 		return db_error(path, im);
 	if (part == PART_ARTICLES)
 		im->article_seq = 0;
-	else if (part == PART_DEALS)
+	else if (part == PART_DEALS) {
 		im->deal_seq = 0;
+		if (store_forget_seen_deals(im->store) != 0)
+			return db_error(path, im);
+	}
 	else if (part == PART_EVENTS)
 		im->event_seq = 0;
 	return 0;
@@ -931,6 +952,20 @@ static void locate(const struct place *p, struct located *out)
 	}
 }
 
+/* The length of a separator between the parts of a 소재지 at p (space, comma, slash, the
+ * middle dots · and ∙), or 0. The dots are multibyte: they are compared whole, never byte by
+ * byte, or Hangul that shares a byte with them would be cut. */
+static size_t place_separator(const char *p)
+{
+	if (*p == ' ' || *p == ',' || *p == '/')
+		return 1;
+	static const char *const dots[] = { "·", "∙", "・", "，" };
+	for (size_t i = 0; i < sizeof dots / sizeof dots[0]; i++)
+		if (strncmp(p, dots[i], strlen(dots[i])) == 0)
+			return strlen(dots[i]);
+	return 0;
+}
+
 /* Resolves a 소재지 such as "장쑤", "광둥성 선전", "미국" through the gazetteer: its parts one by
  * one, else the whole text (a name with a space in it). 1 found, 0 not, -1 error. */
 static int resolve_place(struct import *im, const char *text, struct located *out)
@@ -939,19 +974,28 @@ static int resolve_place(struct import *im, const char *text, struct located *ou
 	if (!*text)
 		return 0;
 	char *copy = xstrdup(text);
-	char *save = NULL;
 	int any = 0;
-	for (char *part = strtok_r(copy, " ,/·∙", &save); part;
-	     part = strtok_r(NULL, " ,/·∙", &save)) {
-		struct place p;
-		int found = store_find_place(im->store, part, &p);
+	for (char *p = copy; *p;) {
+		size_t sep;
+		while ((sep = place_separator(p)) > 0)
+			p += sep;
+		if (!*p)
+			break;
+		char *part = p;
+		while (*p && !place_separator(p))
+			p++;
+		char saved = *p;
+		*p = '\0';
+		struct place found_place;
+		int found = store_find_place(im->store, part, &found_place);
+		*p = saved;
 		if (found < 0) {
 			free(copy);
 			return -1;
 		}
 		if (found) {
 			any = 1;
-			locate(&p, out);
+			locate(&found_place, out);
 		}
 	}
 	free(copy);
@@ -1029,13 +1073,15 @@ static int import_deal_row(struct import *im, struct table *t, const struct csv_
 			      _("expected a company name (기업 명칭)"));
 		return -1;
 	}
+	/* The table a row comes from is a tag; what the deal is, its kind: an M&A or a financing
+	 * round, whether printed among the big deals or the new unicorns. */
 	if (*kind) {
 		if (value_in(kind, "investment|투자|대형 투자|invest"))
-			row.kind = "investment";
+			row.tags = DEAL_TAG_BIG;
 		else if (value_in(kind, "unicorn|유니콘"))
-			row.kind = "unicorn";
+			row.tags = DEAL_TAG_UNICORN;
 		else if (value_in(kind, "ma|m&a|인수합병|인수|merger|acquisition"))
-			row.kind = "ma";
+			row.tags = DEAL_TAG_MA;
 		else {
 			diag_error_at(t->path, c->pos[COL_KIND],
 				      _("unknown kind '%s': expected investment, unicorn or ma (투자, "
@@ -1044,12 +1090,13 @@ static int import_deal_row(struct import *im, struct table *t, const struct csv_
 			return -1;
 		}
 	} else if (t->index[COL_ACQUIRER] >= 0) {
-		row.kind = "ma";
+		row.tags = DEAL_TAG_MA;
 	} else if (t->index[COL_VALUATION] >= 0 && t->index[COL_AMOUNT] < 0) {
-		row.kind = "unicorn";
+		row.tags = DEAL_TAG_UNICORN;
 	} else {
-		row.kind = "investment";
+		row.tags = DEAL_TAG_BIG;
 	}
+	row.kind = row.tags == DEAL_TAG_MA ? "ma" : "investment";
 
 	struct located where;
 	int found = resolve_place(im, c->v[COL_PLACE], &where);
@@ -1121,10 +1168,15 @@ static int import_deal_row(struct import *im, struct table *t, const struct csv_
 	row.sector = c->v[COL_SECTOR];
 	row.description = c->v[COL_DESCRIPTION];
 	long long id;
-	if (store_add_deal(im->store, &row, &id) != 0 ||
-	    split_investors(im, id, c->v[COL_INVESTORS]) != 0)
+	int merged, has_investors = 0;
+	if (store_add_or_merge_deal(im->store, &row, &id, &merged) != 0 ||
+	    (merged && (has_investors = store_deal_has_investors(im->store, id)) < 0) ||
+	    (!has_investors && split_investors(im, id, c->v[COL_INVESTORS]) != 0))
 		return db_error(t->path, im);
-	im->counts->deals++;
+	if (merged)
+		im->counts->merged++;
+	else
+		im->counts->deals++;
 	return 0;
 }
 

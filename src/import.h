@@ -20,6 +20,7 @@ struct import_counts {
 	int issues;
 	int articles;
 	int deals;
+	int merged;     /* rows that were a deal already added (printed in two tables) */
 	int investors;
 	int events;
 	int stats;

@@ -113,6 +113,9 @@ static int emit_row(void *ctx, int header, int ncols, const char *const *values)
 {
 	struct out *out = ctx;
 	if (out->o->format != FORMAT_TABLE) {
+		/* A byte order mark before the header, for spreadsheets that guess otherwise. */
+		if (header && out->o->bom && out->o->format == FORMAT_CSV)
+			fputs("\xEF\xBB\xBF", stdout);
 		for (int i = 0; i < ncols; i++) {
 			if (i)
 				putchar(out->o->format == FORMAT_CSV ? ',' : '\t');

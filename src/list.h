@@ -17,6 +17,7 @@ struct list_options {
 	const char *columns;   /* comma-separated column names or NULL for the defaults */
 	enum list_format format;
 	int width;             /* table width in cells; 0: the terminal's, else 80 */
+	int bom;               /* CSV: a UTF-8 byte order mark first (Excel reads Hangul then) */
 };
 
 /* Runs a listing to standard output. Returns the exit status: 0, 1 (store errors) or 2

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "i18n.h"
+#include "store.h"
 #include "util.h"
 
 /* ---- deals -------------------------------------------------------------------------------- */
@@ -24,7 +25,9 @@ static const struct listing_column deal_columns[] = {
 	  .sort = "d.name_zh", .field = "company", .shown = 1, .min = 8, .priority = 2 },
 	{ .name = "amount", .label = NC_("column", "amount"), .expr = "d.amount_text",
 	  .sort = "d.amount_cny", .shown = 1, .min = 13, .priority = 2 },
-	{ .name = "kind", .label = NC_("column", "kind"), .expr = "d.kind", .sort = "d.kind",
+	/* What the deal is and the tables it was printed in: investment+unicorn, ma. */
+	{ .name = "kind", .label = NC_("column", "kind"), .expr = STORE_DEAL_TAGS_TEXT("d"),
+	  .sort = "d.tags",
 	  .field = "kind", .shown = 1, .min = 10, .priority = 2 },
 	{ .name = "round", .label = NC_("column", "round"), .expr = "d.round", .sort = "d.round",
 	  .field = "round", .shown = 1, .min = 8, .priority = 2 },
@@ -126,7 +129,8 @@ static const struct query_field article_fields[] = {
 	{ NULL, NULL, 0, 0 },
 };
 
-static const struct listing_order article_natural[] = { { "i.number", 0 }, { "a.seq", 0 },
+/* The newest issue first: an archive is read from its latest week back. */
+static const struct listing_order article_natural[] = { { "i.number", 1 }, { "a.seq", 0 },
 							{ NULL, 0 } };
 
 /* ---- events ------------------------------------------------------------------------------- */
@@ -184,6 +188,13 @@ static const struct listing_column region_columns[] = {
 	{ .name = "reported", .label = NC_("column", "reported"),
 	  .expr = "CASE WHEN r.reported IS NOT NULL THEN printf('%d', r.reported) END",
 	  .sort = "r.reported", .align = ALIGN_RIGHT, .shown = 1, .priority = 2 },
+	{ .name = "previous", .label = NC_("column", "previous"),
+	  .expr = "CASE WHEN r.previous IS NOT NULL THEN printf('%d', r.previous) END",
+	  .sort = "r.previous", .align = ALIGN_RIGHT, .shown = 1, .priority = 2 },
+	{ .name = "change", .label = NC_("column", "change"),
+	  .expr = "CASE WHEN r.reported IS NOT NULL AND r.previous IS NOT NULL THEN"
+		  " printf('%+d', r.reported - r.previous) END",
+	  .sort = "r.reported - r.previous", .align = ALIGN_RIGHT, .shown = 1, .priority = 2 },
 	{ .name = "computed", .label = NC_("column", "computed"), .expr = "r.computed",
 	  .sort = "r.computed", .align = ALIGN_RIGHT, .shown = 1, .priority = 2 },
 	{ .name = NULL },
@@ -211,35 +222,49 @@ static const struct listing_order region_natural[] = {
 /* Regions: the counts each issue reports, beside the counts of its investment deals per
  * province or city; places with deals but no reported count appear with computed only. The
  * deals are counted once per issue, period and place (one GROUP BY, joined to the reported
- * counts), not once per reported row. */
-#define REGION_DEAL_COUNTS(column)                                                              \
-	"SELECT d.issue_id AS issue_id, d.period AS period, d." column " AS place_id,"         \
+ * counts), not once per reported row. A deal is one row however many tables printed it, so
+ * these are counts of distinct deals, the rows that Enter opens. A deal in a municipality
+ * (베이징, 상하이, 톈진, 충칭) is in that city as well as that province: the newsletter ranks
+ * them among the cities. */
+#define REGION_DEAL_COUNTS(place)                                                               \
+	"SELECT d.issue_id AS issue_id, d.period AS period, " place " AS place_id,"            \
 	" count(*) AS n, min(d.id) AS first FROM deal d WHERE d.kind = 'investment'"           \
-	" AND d." column " IS NOT NULL GROUP BY d.issue_id, d.period, d." column
+	" AND " place " IS NOT NULL GROUP BY d.issue_id, d.period, " place
+#define REGION_MUNICIPALITY                                                                     \
+	"CASE WHEN (SELECT level FROM place WHERE id = d.province_id) = 'municipality' THEN"     \
+	" d.province_id END"
 
 static const char region_from[] =
 	" FROM ("
-	"WITH pc AS (" REGION_DEAL_COUNTS("province_id") "),"
-	" cc AS (" REGION_DEAL_COUNTS("city_id") ")"
+	"WITH pc AS (" REGION_DEAL_COUNTS("d.province_id") "),"
+	" cc AS (" REGION_DEAL_COUNTS("coalesce(d.city_id, " REGION_MUNICIPALITY ")") ")"
 	" SELECT i.number AS issue, s.period AS period, s.dimension AS level,"
 	" coalesce(p.name_ko, s.key) AS name, p.name_zh AS name_zh, s.value AS reported,"
 	" CASE WHEN p.id IS NULL THEN 0 ELSE coalesce((SELECT n FROM pc WHERE pc.issue_id ="
 	"  s.issue_id AND pc.period = s.period AND pc.place_id = p.id AND s.dimension = 'region'),"
 	"  (SELECT n FROM cc WHERE cc.issue_id = s.issue_id AND cc.period = s.period AND"
 	"  cc.place_id = p.id AND s.dimension = 'city'), 0) END AS computed,"
-	" s.rank AS rank, s.id AS id"
+	" s.rank AS rank, s.id AS id,"
+	/* Week against week: the count the issue before reports for the same place (in its
+	 * latest period), NULL when it does not rank the place or there is none before. */
+	" (SELECT s2.value FROM stat s2 WHERE s2.issue_id = (SELECT i2.id FROM issue i2 WHERE"
+	"  i2.number < i.number AND EXISTS (SELECT 1 FROM stat s3 WHERE s3.issue_id = i2.id AND"
+	"  s3.dimension = s.dimension AND s3.metric = 'deal_count') ORDER BY i2.number DESC"
+	"  LIMIT 1) AND s2.dimension = s.dimension AND s2.metric = 'deal_count' AND"
+	"  (s2.place_id = s.place_id OR (s.place_id IS NULL AND s2.key = s.key))"
+	"  ORDER BY s2.period DESC LIMIT 1) AS previous"
 	" FROM stat s JOIN issue i ON i.id = s.issue_id LEFT JOIN place p ON p.id = s.place_id"
 	" WHERE s.dimension IN ('region', 'city') AND s.metric = 'deal_count'"
 	" UNION ALL "
 	"SELECT i.number, pc.period, 'region', p.name_ko, p.name_zh, NULL, pc.n, NULL,"
-	" 1000000000 + pc.first"
+	" 1000000000 + pc.first, NULL"
 	" FROM pc JOIN issue i ON i.id = pc.issue_id JOIN place p ON p.id = pc.place_id"
 	" WHERE NOT EXISTS (SELECT 1 FROM stat s WHERE s.issue_id = pc.issue_id AND"
 	"  s.period = pc.period AND s.dimension = 'region' AND s.metric = 'deal_count'"
 	"  AND s.place_id = pc.place_id)"
 	" UNION ALL "
 	"SELECT i.number, cc.period, 'city', p.name_ko, p.name_zh, NULL, cc.n, NULL,"
-	" 2000000000 + cc.first"
+	" 2000000000 + cc.first, NULL"
 	" FROM cc JOIN issue i ON i.id = cc.issue_id JOIN place p ON p.id = cc.place_id"
 	" WHERE NOT EXISTS (SELECT 1 FROM stat s WHERE s.issue_id = cc.issue_id AND"
 	"  s.period = cc.period AND s.dimension = 'city' AND s.metric = 'deal_count'"

@@ -337,18 +337,28 @@ void listview_free(struct listview *v)
 	free(v->search);
 }
 
+/* Parses and compiles a filter with the view's scope of issues. 0, or -1 with *err. */
+static int compile(struct listview *v, const char *filter, struct query *q,
+		   struct sql_stmt *where, long long *rows, struct query_error *err)
+{
+	if (query_parse(v->listing->target, filter, strlen(filter), q, err) != 0)
+		return -1;
+	query_add_issue_scope(q, v->scope_from, v->scope_to);
+	/* Compiled once: places, sections and rates are looked up here, not per window. */
+	if (sqlgen_where(v->store, q, where, rows, err) != 0) {
+		query_free(q);
+		return -1;
+	}
+	return 0;
+}
+
 int listview_set_filter(struct listview *v, const char *filter, struct query_error *err)
 {
 	struct query q;
 	struct sql_stmt where;
 	long long rows;
-	if (query_parse(v->listing->target, filter, strlen(filter), &q, err) != 0)
+	if (compile(v, filter, &q, &where, &rows, err) != 0)
 		return -1;
-	/* Compiled once: places, sections and rates are looked up here, not per window. */
-	if (sqlgen_where(v->store, &q, &where, &rows, err) != 0) {
-		query_free(&q);
-		return -1;
-	}
 	query_free(&v->query);
 	sql_stmt_free(&v->where);
 	v->query = q;
@@ -358,6 +368,51 @@ int listview_set_filter(struct listview *v, const char *filter, struct query_err
 	reset(v, 0);
 	v->count = rows;
 	return 0;
+}
+
+int listview_set_scope(struct listview *v, int from, int to)
+{
+	int old_from = v->scope_from, old_to = v->scope_to;
+	v->scope_from = from;
+	v->scope_to = to;
+	char *filter = v->filter ? xstrdup(v->filter) : xstrdup("");
+	struct query_error err;
+	int rc = listview_set_filter(v, filter, &err);
+	free(filter);
+	if (rc != 0) {
+		v->scope_from = old_from;
+		v->scope_to = old_to;
+	}
+	return rc;
+}
+
+void listview_show_column(struct listview *v, int column, int on)
+{
+	int at = -1;
+	for (int i = 0; i < v->ncols; i++)
+		if (v->columns[i] == column)
+			at = i;
+	if (on && at < 0 && v->ncols < LISTING_MAX_COLUMNS) {
+		int i = v->ncols;
+		while (i > 0 && v->columns[i - 1] > column) {
+			v->columns[i] = v->columns[i - 1];
+			i--;
+		}
+		v->columns[i] = column;
+		v->ncols++;
+		if (v->cur_col >= i && v->ncols > 1)
+			v->cur_col++;
+	} else if (!on && at >= 0) {
+		memmove(v->columns + at, v->columns + at + 1,
+			(size_t)(v->ncols - at - 1) * sizeof *v->columns);
+		v->ncols--;
+		if (v->cur_col > at || v->cur_col >= v->ncols)
+			v->cur_col = v->cur_col > 0 ? v->cur_col - 1 : 0;
+	} else {
+		return;
+	}
+	/* The window's rows hold the values of the columns shown: read them again. */
+	reset(v, 1);
 }
 
 int listview_sort_column(struct listview *v, int col, int descending)

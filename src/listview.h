@@ -46,6 +46,7 @@ struct listview {
 	char *search;                        /* text searched with / */
 	int uncounted;                       /* Ctrl-C stopped the count: not again until the
 					      * filter or the sort changes */
+	int scope_from, scope_to;            /* the issues in view (0, 0: every issue) */
 };
 
 /* Opens a view with the default columns of the target. */
@@ -54,6 +55,11 @@ void listview_free(struct listview *v);
 
 /* Sets the filter; 0, or -1 with *err (the view keeps its previous filter). */
 int listview_set_filter(struct listview *v, const char *filter, struct query_error *err);
+/* Narrows the view to the issues from..to (0, 0: every issue), with the filter kept. 0, or
+ * -1 on a store error. */
+int listview_set_scope(struct listview *v, int from, int to);
+/* Shows (on) or hides a column of the listing; shown columns keep the listing's order. */
+void listview_show_column(struct listview *v, int column, int on);
 /* Sort by a shown column, ascending or descending; the previous first key stays as the
  * tie-breaker. Returns 0, or -1 if the column cannot be sorted. */
 int listview_sort_column(struct listview *v, int col, int descending);

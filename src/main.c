@@ -72,6 +72,8 @@ static void print_usage(FILE *f)
 		     "  --reverse           reverse every sort direction\n"
 		     "  --columns LIST      show these columns, comma-separated\n"
 		     "  --format FORMAT     table (aligned, the default), csv or tsv\n"
+		     "  --bom               CSV: begin with a UTF-8 byte order mark, so that\n"
+		     "                      Excel reads Hangul and Han right\n"
 		     "  --width N           table width in cells (default: the terminal's, or 80)\n"
 		     "\n"
 		     "With no command, jubo opens the browser (in a pipe: lists the issues).\n"
@@ -233,6 +235,13 @@ static int cmd_import(const char *db, int argc, char **argv)
 			       "%d, statistics %d, places %d, rates %d; warnings %d\n"),
 	       n.issues, n.articles, n.deals, n.investors, n.events, n.stats, n.places, n.rates,
 	       n.warnings);
+	if (n.merged)
+		printf(ngettext("%d row was a deal printed in another table too: stored once, "
+				"with both tables as tags\n",
+				"%d rows were deals printed in another table too: stored once, "
+				"with both tables as tags\n",
+				(unsigned long)n.merged),
+		       n.merged);
 	return 0;
 }
 
@@ -245,6 +254,7 @@ static int cmd_list(const char *db, int argc, char **argv)
 		{ "columns", required_argument, NULL, 'c' },
 		{ "format", required_argument, NULL, 'F' },
 		{ "width", required_argument, NULL, 'w' },
+		{ "bom", no_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -286,6 +296,9 @@ static int cmd_list(const char *db, int argc, char **argv)
 			o.width = (int)w;
 			break;
 		}
+		case 'B':
+			o.bom = 1;
+			break;
 		case 'h':
 			print_usage(stdout);
 			return 0;

@@ -36,6 +36,7 @@ static const struct pane_ops news_ops = {
 	.filter = table_filter,
 	.set_filter = table_set_filter,
 	.answer = table_answer,
+	.set_scope = table_set_scope,
 	.relayout = table_relayout,
 	.idle = table_idle,
 	.free = news_free,

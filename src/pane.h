@@ -18,8 +18,19 @@
 
 struct shell;
 
+/* The issues the browser shows: from..to by number, and how many issues that is. from and to
+ * are 0 for every issue in the store. */
+struct issue_scope {
+	int from, to;
+	int issues;    /* issues in the scope */
+	int latest;    /* the newest issue in it (0 when the store has none) */
+};
+
 /* What the prompt asks for; the answer goes back to the pane that asked. */
-enum ask_kind { ASK_FILTER, ASK_SEARCH, ASK_EXPORT, ASK_OPEN_LINK, ASK_COPY_LINK, ASK_COUNT };
+enum ask_kind {
+	ASK_FILTER, ASK_SEARCH, ASK_EXPORT, ASK_OPEN_LINK, ASK_COPY_LINK, ASK_OVERWRITE,
+	ASK_COUNT
+};
 
 struct pane {
 	const struct pane_ops *ops;
@@ -49,6 +60,8 @@ struct pane_ops {
 	int (*set_filter)(struct pane *p, const char *text, struct query_error *err);
 	/* The answer to a prompt the pane asked for (search, export, link number). */
 	void (*answer)(struct pane *p, enum ask_kind ask, const char *text, int rows, int cols);
+	/* The choice of issues changed (also once at the start). */
+	void (*set_scope)(struct pane *p, const struct issue_scope *scope);
 	/* The width changed: lay documents out again. */
 	void (*relayout)(struct pane *p, int rows, int cols);
 	/* Slow work left once the screen is up (counting rows); the store's progress handler
@@ -69,8 +82,12 @@ struct pane *calendar_pane_new(struct store *s, struct shell *sh, int week_start
 void shell_say(struct shell *sh, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* Opens the prompt; the answer goes to the current pane's answer (filters to set_filter). */
 void shell_ask(struct shell *sh, enum ask_kind ask);
+/* The same with text already in the prompt (a file name to propose). */
+void shell_ask_with(struct shell *sh, enum ask_kind ask, const char *initial);
 /* Shows the pane named by its tab label (N_() name) with a filter, as Enter on a region does. */
 void shell_show_filtered(struct shell *sh, const char *pane_name, const char *filter);
+/* The issues chosen (the i key). */
+const struct issue_scope *shell_scope(struct shell *sh);
 /* Remembers a filter in the prompt's history. */
 void shell_remember_filter(struct shell *sh, const char *filter);
 /* The keys of a document (the reader, a deal, a day's events): scrolling, search, links. */

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -201,12 +202,13 @@ static int check_value(const struct query_term *t, struct query_error *err)
 	}
 	case FT_KIND: {
 		static const char *const kinds[] = { "investment", "투자", "unicorn", "유니콘", "ma",
-						     "m&a", "인수합병" };
+						     "m&a", "인수합병", "big", "대형", "대형 투자" };
 		for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 			if (strcasecmp(v, kinds[i]) == 0)
 				return 0;
 		return fail(err, t->value_pos,
-			    _("expected a kind: investment, unicorn or ma (투자, 유니콘, 인수합병)"));
+			    _("expected a kind: investment, unicorn, big or ma (투자, 유니콘, 대형, "
+			      "인수합병)"));
 	}
 	case FT_SCOPE: {
 		static const char *const scopes[] = { "china", "중국", "overseas", "해외" };
@@ -327,6 +329,25 @@ int query_parse(enum query_target target, const char *text, size_t len, struct q
 			return query_free(q), -1;
 	}
 	return 0;
+}
+
+int query_add_issue_scope(struct query *q, int from, int to)
+{
+	if (from <= 0 && to <= 0)
+		return 0;
+	const struct query_field *issue = NULL;
+	for (const struct query_field *f = listing_get(q->target)->fields; f->name; f++)
+		if (f->id == F_ISSUE)
+			issue = f;
+	if (!issue)
+		return 0;
+	/* Beyond the user's limit on terms: the scope is not something they typed. */
+	struct query_term t = { .field = issue, .op = OP_RANGE,
+				.value = xasprintf("%d", from > 0 ? from : 1),
+				.value2 = xasprintf("%d", to > 0 ? to : INT_MAX) };
+	q->terms = xrealloc(q->terms, (q->count + 1) * sizeof *q->terms);
+	q->terms[q->count++] = t;
+	return 1;
 }
 
 void query_free(struct query *q)

@@ -84,6 +84,10 @@ struct query_error {
 int query_parse(enum query_target target, const char *text, size_t len, struct query *q,
 		struct query_error *err);
 void query_free(struct query *q);
+/* Narrows a parsed filter to the issues from..to (numbers; 0 for no bound on that side), as
+ * if issue:from..to had been typed, for the browser's choice of issues. 1 if added, 0 when
+ * the scope is every issue or the target has no issue field. */
+int query_add_issue_scope(struct query *q, int from, int to);
 
 /* ---- sorting ---- */
 struct sort_key {

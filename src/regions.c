@@ -56,6 +56,8 @@ static void free_lines(struct regions *r)
 	for (size_t i = 0; i < r->nlines; i++) {
 		free(r->lines[i].text);
 		free(r->lines[i].filter);
+		free(r->lines[i].place);
+		free(r->lines[i].dimension);
 	}
 	free(r->lines);
 	r->lines = NULL;
@@ -65,6 +67,8 @@ static void free_lines(struct regions *r)
 void regions_free(struct regions *r)
 {
 	free_lines(r);
+	free(r->history);
+	free(r->history_dimension);
 	for (int i = 0; i < REGIONS_TILES; i++)
 		free(r->tiles[i].name);
 }
@@ -72,7 +76,6 @@ void regions_free(struct regions *r)
 static int take_tile(void *ctx, int header, int ncols, const char *const *v)
 {
 	struct regions *r = ctx;
-	(void)ncols;
 	if (header)
 		return 0;
 	for (int i = 0; i < REGIONS_TILES; i++) {
@@ -83,6 +86,8 @@ static int take_tile(void *ctx, int header, int ncols, const char *const *v)
 		r->tiles[i].has_reported = v[2] != NULL;
 		r->tiles[i].reported = v[2] ? c_strtod(v[2], NULL) : 0;
 		r->tiles[i].computed = v[3] ? atoll(v[3]) : 0;
+		r->tiles[i].has_previous = ncols > 4 && v[4] != NULL;
+		r->tiles[i].previous = r->tiles[i].has_previous ? c_strtod(v[4], NULL) : 0;
 	}
 	return 0;
 }
@@ -119,8 +124,48 @@ static void add_line(struct regions *r, const char *text, int role, const char *
 		     double bar)
 {
 	r->lines = xrealloc(r->lines, (r->nlines + 1) * sizeof *r->lines);
-	r->lines[r->nlines++] = (struct chart_line){ xstrdup(text), role,
-						     filter ? xstrdup(filter) : NULL, bar };
+	r->lines[r->nlines++] = (struct chart_line){ .text = xstrdup(text), .role = role,
+						     .filter = filter ? xstrdup(filter) : NULL,
+						     .bar = bar };
+}
+
+/* The last line added is about a place (for H, its history). */
+static void line_place(struct regions *r, const char *dimension, const char *place)
+{
+	struct chart_line *l = &r->lines[r->nlines - 1];
+	l->dimension = xstrdup(dimension);
+	l->place = xstrdup(place);
+}
+
+static void free_stats(struct stats *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->v[i].dimension);
+		free(s->v[i].metric);
+		free(s->v[i].key);
+		free(s->v[i].unit);
+		free(s->v[i].place);
+	}
+	free(s->v);
+	s->v = NULL;
+	s->n = 0;
+}
+
+/* A statistic by dimension, metric and key (or place), or NULL. */
+static const struct stat *find_stat(const struct stats *s, const char *dimension,
+				    const char *metric, const struct stat *like)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		const struct stat *t = &s->v[i];
+		if (strcmp(t->dimension, dimension) || strcmp(t->metric, metric))
+			continue;
+		if (!like)
+			return t;
+		if (like->place && t->place ? strcmp(like->place, t->place) == 0
+					    : strcmp(like->key, t->key) == 0)
+			return t;
+	}
+	return NULL;
 }
 
 /* The sections of the charts, in the order they are shown. */
@@ -154,13 +199,227 @@ static void format_value(char *out, size_t size, double v)
 		snprintf(out, size, "%g", v);
 }
 
+void regions_format_change(char *out, size_t size, double now, double before)
+{
+	double d = now - before;
+	if (d == floor(d) && fabs(d) < 1e15)
+		snprintf(out, size, "%+.0f", d);
+	else
+		snprintf(out, size, "%+.2f", d);
+}
+
+/* The Deals filter for the deals behind an issue's count for a place: the issue, its period,
+ * investments (M&A for the M&A ranking), so that Enter opens exactly the rows counted. */
+static char *deals_filter(const struct regions *r, const char *field, const char *place,
+			  int ma)
+{
+	int quote = strchr(place, ' ') != NULL;
+	return xasprintf("%s:%s%s%s issue:%d kind:%s date:%s", field, quote ? "\"" : "", place,
+			 quote ? "\"" : "", r->issue, ma ? "ma" : "investment", r->period);
+}
+
+static char *computed_filter(const struct regions *r, const char *place)
+{
+	return deals_filter(r, "region", place, 0);
+}
+
+struct history_row {
+	int number;
+	char period[8];
+	int has_reported;
+	double reported;
+	long long computed;
+};
+
+struct history {
+	struct history_row *v;
+	size_t n;
+};
+
+static int take_history(void *ctx, int header, int ncols, const char *const *v)
+{
+	struct history *h = ctx;
+	if (header || ncols < 5)
+		return 0;
+	h->v = xrealloc(h->v, (h->n + 1) * sizeof *h->v);
+	struct history_row *row = &h->v[h->n++];
+	row->number = v[0] ? atoi(v[0]) : 0;
+	snprintf(row->period, sizeof row->period, "%s", v[2] ? v[2] : "");
+	row->has_reported = v[3] != NULL;
+	row->reported = v[3] ? c_strtod(v[3], NULL) : 0;
+	row->computed = v[4] ? atoll(v[4]) : 0;
+	return 0;
+}
+
+/* H: a place's count in every issue in view, with the change from the issue before and the
+ * deals the store lists there, as bars. */
+static void build_history(struct regions *r, size_t width)
+{
+	(void)width;
+	struct history h = { 0 };
+	const char *dimension = r->history_dimension ? r->history_dimension : "region";
+	store_place_history(r->store, dimension, r->history, r->from, r->to, take_history, &h);
+	char *title = xasprintf(_("%s across the issues (H or Esc: back)"), r->history);
+	add_line(r, title, ROLE_HEADING, NULL, -1);
+	free(title);
+	char *head = xasprintf("%-8s %-8s %10s %7s %10s", _("issue"), _("period"), _("reported"),
+			       _("change"), _("in store"));
+	add_line(r, head, ROLE_HEADER, NULL, -1);
+	free(head);
+	double max = 0;
+	for (size_t i = 0; i < h.n; i++)
+		if (h.v[i].has_reported && h.v[i].reported > max)
+			max = h.v[i].reported;
+	for (size_t i = 0; i < h.n; i++) {
+		const struct history_row *row = &h.v[i];
+		char reported[32] = "-", change[32] = "";
+		if (row->has_reported)
+			format_value(reported, sizeof reported, row->reported);
+		if (row->has_reported && i > 0 && h.v[i - 1].has_reported)
+			regions_format_change(change, sizeof change, row->reported,
+					      h.v[i - 1].reported);
+		char *line = xasprintf("No. %-4d %-8s %10s %7s %10lld ", row->number, row->period,
+				       reported, change, row->computed);
+		int quote = strchr(r->history, ' ') != NULL;
+		char *filter = xasprintf("%s:%s%s%s issue:%d kind:investment",
+					 strcmp(dimension, "city") == 0 ? "city" : "region",
+					 quote ? "\"" : "", r->history, quote ? "\"" : "",
+					 row->number);
+		add_line(r, line, ROLE_NORMAL, filter,
+			 row->has_reported && max > 0 ? row->reported / max : -1);
+		free(filter);
+		free(line);
+	}
+	if (!h.n)
+		add_line(r, _("No issue in view reports this place."), ROLE_DIM, NULL, -1);
+	free(h.v);
+	r->line = 0;
+	while (r->line + 1 < r->nlines && !r->lines[r->line].filter)
+		r->line++;
+}
+
+/* "565 건" or "530.86 억 위안": a value with its unit. */
+static void value_with_unit(char *out, size_t size, const struct stat *t)
+{
+	format_value(out, size, t->value);
+	if (*t->unit) {
+		strncat(out, " ", size - strlen(out) - 1);
+		strncat(out, t->unit, size - strlen(out) - 1);
+	}
+}
+
+/* The figures an analyst reads first, at the head of the charts: the month's deals and
+ * amount, institutions and M&A, each with its change on the month and on the year, then the
+ * first of each ranking. */
+static void add_overview(struct regions *r, const struct stats *s, size_t width)
+{
+	static const struct {
+		const char *dimension, *metric, *label;
+	} heads[] = {
+		{ "total", "deal_count", N_("Deals") },
+		{ "total", "deal_amount", N_("Amount") },
+		{ "investor", "institution_count", NULL },
+		{ "ma", "deal_count", N_("M&A deals") },
+		{ "ma", "deal_amount", N_("M&A amount") },
+	};
+	static const struct {
+		const char *dimension, *metric, *label;
+	} tops[] = {
+		{ "industry", "deal_count", N_("Top industry") },
+		{ "stage", "deal_count", N_("Top stage") },
+		{ "vcpe", "deal_count", N_("Top VC/PE") },
+		{ "cvc", "deal_count", N_("Top CVC") },
+	};
+	size_t label_w = 12;
+	int any = 0;
+	for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
+		for (size_t i = 0; i < s->n; i++) {
+			const struct stat *t = &s->v[i];
+			if (strcmp(t->dimension, heads[k].dimension) || strcmp(t->metric, heads[k].metric) ||
+			    !t->has_value)
+				continue;
+			/* One line per total (전체) and per kind of institution. */
+			if (strcmp(t->dimension, "ma") == 0 && strcmp(t->key, "전체") != 0)
+				continue;
+			const char *label = heads[k].label ? _(heads[k].label) : t->key;
+			if (text_strwidth(label) > label_w)
+				label_w = text_strwidth(label);
+		}
+	if (label_w > width / 3)
+		label_w = width / 3;
+	char *title = xasprintf(_("No. %d at a glance (%s)"), r->issue, r->period);
+	add_line(r, title, ROLE_HEADING, NULL, -1);
+	free(title);
+	for (size_t k = 0; k < sizeof heads / sizeof heads[0]; k++)
+		for (size_t i = 0; i < s->n; i++) {
+			const struct stat *t = &s->v[i];
+			if (strcmp(t->dimension, heads[k].dimension) || strcmp(t->metric, heads[k].metric) ||
+			    !t->has_value)
+				continue;
+			if (strcmp(t->dimension, "ma") == 0 && strcmp(t->key, "전체") != 0)
+				continue;
+			char value[64], mom[32] = "", yoy[32] = "";
+			value_with_unit(value, sizeof value, t);
+			char *m = xasprintf("%s_mom", t->metric), *y = xasprintf("%s_yoy", t->metric);
+			const struct stat *tm = find_stat(s, t->dimension, m, t);
+			const struct stat *ty = find_stat(s, t->dimension, y, t);
+			if (tm && tm->has_value)
+				snprintf(mom, sizeof mom, _("%+g%% on the month"), tm->value);
+			if (ty && ty->has_value)
+				snprintf(yoy, sizeof yoy, _("%+g%% on the year"), ty->value);
+			free(m);
+			free(y);
+			const char *label = heads[k].label ? _(heads[k].label) : t->key;
+			char *name = text_fit_pad(label, label_w, ALIGN_LEFT, ui_marker());
+			char *val = text_fit_pad(value, 16, ALIGN_RIGHT, ui_marker());
+			char *line = xasprintf("%s %s  %s%s%s", name, val, mom, *mom && *yoy ? ", " : "",
+					       yoy);
+			add_line(r, line, ROLE_NORMAL, NULL, -1);
+			free(line);
+			free(name);
+			free(val);
+			any = 1;
+		}
+	for (size_t k = 0; k < sizeof tops / sizeof tops[0]; k++)
+		for (size_t i = 0; i < s->n; i++) {
+			const struct stat *t = &s->v[i];
+			if (strcmp(t->dimension, tops[k].dimension) || strcmp(t->metric, tops[k].metric) ||
+			    t->rank != 1)
+				continue;
+			char value[64] = "";
+			if (t->has_value)
+				value_with_unit(value, sizeof value, t);
+			char *name = text_fit_pad(_(tops[k].label), label_w, ALIGN_LEFT, ui_marker());
+			char *line = xasprintf("%s %s%s%s%s", name, t->key, *value ? " (" : "", value,
+					       *value ? ")" : "");
+			add_line(r, line, ROLE_NORMAL, NULL, -1);
+			free(line);
+			free(name);
+			any = 1;
+			break;
+		}
+	if (!any) {
+		/* Nothing to say: no heading either. */
+		free(r->lines[--r->nlines].text);
+	}
+}
+
 static void build_charts(struct regions *r, size_t width)
 {
 	free_lines(r);
 	r->width = width;
-	struct stats s = { 0 };
+	struct stats s = { 0 }, prev = { 0 };
 	if (r->issue)
 		store_issue_stats(r->store, r->issue, r->period, take_stat, &s);
+	if (r->previous)
+		store_issue_stats(r->store, r->previous, r->prev_period, take_stat, &prev);
+	if (r->history) {
+		build_history(r, width);
+		free_stats(&s);
+		free_stats(&prev);
+		return;
+	}
+	add_overview(r, &s, width);
 	for (size_t k = 0; k < sizeof sections / sizeof sections[0]; k++) {
 		/* The section's rows, and the widest name and largest value among them. */
 		size_t name_w = 4, count = 0;
@@ -199,24 +458,34 @@ static void build_charts(struct regions *r, size_t width)
 			}
 			if (t->has_share)
 				snprintf(share, sizeof share, "%g%%", t->share);
+			/* Week against week: the count beside the previous issue's. */
+			char change[32] = "";
+			const struct stat *before =
+				t->has_value ? find_stat(&prev, t->dimension, t->metric, t) : NULL;
+			if (before && before->has_value)
+				regions_format_change(change, sizeof change, t->value, before->value);
 			char *name = text_fit_pad(t->key, name_w, ALIGN_LEFT, ui_marker());
 			char *val = text_fit_pad(value, 12, ALIGN_RIGHT, ui_marker());
 			char *shr = text_fit_pad(share, 7, ALIGN_RIGHT, ui_marker());
-			char *line = xasprintf("%s %s %s ", name, val, shr);
+			char *chg = text_fit_pad(change, 6, ALIGN_RIGHT, ui_marker());
+			char *line = r->previous ? xasprintf("%s %s %s %s ", name, val, shr, chg)
+						 : xasprintf("%s %s %s ", name, val, shr);
 			char *filter = NULL;
-			if (sections[k].field && t->place) {
-				int quote = strchr(t->place, ' ') != NULL;
-				filter = xasprintf("%s:%s%s%s", sections[k].field, quote ? "\"" : "",
-						   t->place, quote ? "\"" : "");
-			}
+			if (sections[k].field && t->place)
+				filter = deals_filter(r, sections[k].field, t->place,
+						      strcmp(t->dimension, "ma_region") == 0);
 			add_line(r, line, ROLE_NORMAL, filter,
 				 t->has_value && max > 0 && strcmp(t->unit, "%") != 0 ? t->value / max
 											: -1);
+			if (t->place && (strcmp(t->dimension, "region") == 0 ||
+					 strcmp(t->dimension, "city") == 0))
+				line_place(r, t->dimension, t->place);
 			free(line);
 			free(filter);
 			free(name);
 			free(val);
 			free(shr);
+			free(chg);
 		}
 	}
 	/* Computed from the deals in the store: investment deals per province. */
@@ -238,8 +507,9 @@ static void build_charts(struct regions *r, size_t width)
 					continue;
 				char *name = text_fit_pad(r->tiles[i].name, name_w, ALIGN_LEFT, ui_marker());
 				char *line = xasprintf("%s %12lld %7s ", name, v, "");
-				char *filter = xasprintf("region:%s", r->tiles[i].name);
+				char *filter = computed_filter(r, r->tiles[i].name);
 				add_line(r, line, ROLE_NORMAL, filter, (double)v / (double)max);
+				line_place(r, "region", r->tiles[i].name);
 				free(line);
 				free(filter);
 				free(name);
@@ -247,14 +517,8 @@ static void build_charts(struct regions *r, size_t width)
 	}
 	if (!r->nlines)
 		add_line(r, _("No statistics in the store yet."), ROLE_DIM, NULL, -1);
-	for (size_t i = 0; i < s.n; i++) {
-		free(s.v[i].dimension);
-		free(s.v[i].metric);
-		free(s.v[i].key);
-		free(s.v[i].unit);
-		free(s.v[i].place);
-	}
-	free(s.v);
+	free_stats(&s);
+	free_stats(&prev);
 	r->line = 0;
 	while (r->line + 1 < r->nlines && !r->lines[r->line].filter)
 		r->line++;
@@ -265,11 +529,17 @@ static void load(struct regions *r)
 	if (r->loaded)
 		return;
 	r->loaded = 1;
-	if (store_latest_stats(r->store, &r->issue, r->period) != 1) {
+	if (store_latest_stats(r->store, r->from, r->to, &r->issue, r->period) != 1) {
 		r->issue = 0;
 		snprintf(r->period, sizeof r->period, "%s", "");
 	}
-	store_region_map(r->store, r->issue, r->period, take_tile, r);
+	/* The issue to compare with: the one before, whatever the scope. */
+	if (!r->issue ||
+	    store_latest_stats(r->store, 0, r->issue - 1, &r->previous, r->prev_period) != 1) {
+		r->previous = 0;
+		snprintf(r->prev_period, sizeof r->prev_period, "%s", "");
+	}
+	store_region_map(r->store, r->issue, r->period, r->previous, take_tile, r);
 }
 
 /* ---- map ----------------------------------------------------------------------------------- */
@@ -327,15 +597,75 @@ static void move_tile(struct regions *r, int drow, int dcol)
 		r->cursor = best;
 }
 
+/* Leaves the history for the view it was opened from. */
+static void close_history(struct regions *r)
+{
+	free(r->history);
+	free(r->history_dimension);
+	r->history = r->history_dimension = NULL;
+	r->charts = r->history_charts;
+	r->width = 0; /* the charts are laid out again */
+}
+
+/* H: the history of the chosen tile or chart line's place. */
+static void open_history(struct regions *r)
+{
+	const char *place = NULL, *dimension = "region";
+	if (r->charts && r->line < r->nlines && r->lines[r->line].place) {
+		place = r->lines[r->line].place;
+		dimension = r->lines[r->line].dimension;
+	} else if (!r->charts) {
+		place = r->tiles[r->cursor].name;
+	}
+	if (!place || !*place)
+		return;
+	char *p = xstrdup(place), *d = xstrdup(dimension);
+	r->history_charts = r->charts;
+	free(r->history);
+	free(r->history_dimension);
+	r->history = p;
+	r->history_dimension = d;
+	r->charts = 1;
+	r->width = 0;
+}
+
+int regions_back(struct regions *r)
+{
+	if (!r->history)
+		return 0;
+	close_history(r);
+	return 1;
+}
+
+void regions_set_scope(struct regions *r, int from, int to)
+{
+	r->from = from;
+	r->to = to;
+	r->loaded = 0;
+	if (r->history)
+		close_history(r);
+	r->width = 0;
+}
+
 void regions_act(struct regions *r, enum action_id a, int rows)
 {
 	load(r);
+	if (a == ACT_HISTORY) {
+		if (r->history)
+			close_history(r);
+		else
+			open_history(r);
+		return;
+	}
+	if (r->history && (a == ACT_VIEW || a == ACT_COUNTS))
+		close_history(r);
 	if (a == ACT_VIEW) {
 		r->charts = !r->charts;
 		return;
 	}
 	if (a == ACT_COUNTS) {
 		r->computed = !r->computed;
+		r->width = 0;
 		return;
 	}
 	if (!r->charts) {
@@ -482,6 +812,7 @@ void regions_sync(struct regions *r, int rows, int cols)
 		r->charts = 1;
 	if (r->charts && r->width != (size_t)cols)
 		build_charts(r, (size_t)cols);
+	/* The charts are read once per issue: a scope change sets width to 0. */
 }
 
 void regions_draw(struct regions *r, WINDOW *w, int rows, int cols)
@@ -502,7 +833,9 @@ char *regions_status(struct regions *r)
 {
 	struct buf b = { 0 };
 	buf_printf(&b, " %s  ", _("Regions"));
-	if (r->charts) {
+	if (r->history) {
+		buf_printf(&b, "%s: %s", _("history"), r->history);
+	} else if (r->charts) {
 		buf_printf(&b, "%s", _("charts"));
 	} else {
 		struct region_tile *t = &r->tiles[r->cursor];
@@ -513,7 +846,16 @@ char *regions_status(struct regions *r)
 			format_value(count, sizeof count, v);
 		buf_printf(&b, "%s %s  (%s)", t->name ? t->name : t->label, count,
 			   r->computed ? _("computed from deals") : _("reported"));
+		/* Week against week: the reported count beside the previous issue's. */
+		if (!r->computed && t->has_reported && t->has_previous) {
+			char change[32], before[32];
+			regions_format_change(change, sizeof change, t->reported, t->previous);
+			format_value(before, sizeof before, t->previous);
+			buf_printf(&b, _("  %s from No. %d (%s)"), change, r->previous, before);
+		}
 	}
+	if (r->issue)
+		buf_printf(&b, "  No. %d %s", r->issue, r->period);
 	return buf_take(&b);
 }
 
@@ -526,7 +868,7 @@ char *regions_filter(struct regions *r)
 		return NULL;
 	}
 	const char *name = r->tiles[r->cursor].name;
-	return name && *name ? xasprintf("region:%s", name) : NULL;
+	return name && *name && r->issue ? computed_filter(r, name) : NULL;
 }
 
 /* ---- the pane ----------------------------------------------------------------------------- */
@@ -566,7 +908,7 @@ static int regions_pane_act(struct pane *p, enum action_id a, int rows, int cols
 {
 	(void)cols;
 	if (a == ACT_BACK || a == ACT_QUIT)
-		return 0;
+		return a == ACT_BACK && regions_back(reg_of(p));
 	if (a != ACT_OPEN) {
 		regions_act(reg_of(p), a, rows);
 		return 1;
@@ -578,6 +920,11 @@ static int regions_pane_act(struct pane *p, enum action_id a, int rows, int cols
 		shell_show_filtered(p->shell, N_("Deals"), filter);
 	free(filter);
 	return 1;
+}
+
+static void regions_pane_set_scope(struct pane *p, const struct issue_scope *scope)
+{
+	regions_set_scope(reg_of(p), scope->from, scope->to);
 }
 
 static void regions_pane_free(struct pane *p)
@@ -593,6 +940,7 @@ static const struct pane_ops regions_ops = {
 	.draw = regions_pane_draw,
 	.status = regions_pane_status,
 	.act = regions_pane_act,
+	.set_scope = regions_pane_set_scope,
 	.free = regions_pane_free,
 };
 

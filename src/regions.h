@@ -22,20 +22,30 @@ struct region_tile {
 	int has_reported;
 	double reported;
 	long long computed;
+	int has_previous;      /* the previous issue reports a count */
+	double previous;
 };
 
 struct chart_line {
 	char *text;            /* laid out for the width */
 	int role;              /* enum ui_role */
 	char *filter;          /* a Deals filter for Enter, or NULL */
+	char *place;           /* the place it is about (for its history), or NULL */
+	char *dimension;       /* region or city, with place */
 	double bar;            /* 0..1 of the bar, -1 for none */
 };
 
 struct regions {
 	struct store *store;
 	int loaded;
+	int from, to;                    /* the issues in view (0: no bound) */
 	int issue;                       /* the issue shown, 0 if no statistics */
 	char period[8];
+	int previous;                    /* the issue before it with statistics, 0 for none */
+	char prev_period[8];
+	char *history;                   /* the place whose history is shown (H), or NULL */
+	char *history_dimension;         /* region or city */
+	int history_charts;              /* the view the history was opened from */
 	int computed;                    /* show counts computed from deals */
 	int charts;                      /* the charts view instead of the map */
 	struct region_tile tiles[REGIONS_TILES];
@@ -55,5 +65,11 @@ void regions_draw(struct regions *r, WINDOW *w, int rows, int cols);
 char *regions_status(struct regions *r);
 /* The Deals filter for the chosen tile or line (caller frees), or NULL. */
 char *regions_filter(struct regions *r);
+/* Esc: leaves the history of a place; 0 when there was none to leave. */
+int regions_back(struct regions *r);
+/* Shows the latest issue with statistics among from..to (0, 0: all issues). */
+void regions_set_scope(struct regions *r, int from, int to);
+/* "+12", "-3", "0": a change between two counts (out: at least 32 bytes). */
+void regions_format_change(char *out, size_t size, double now, double before);
 
 #endif

@@ -339,7 +339,7 @@ static int deal_term(struct gen *g, const struct query_term *t)
 	static const char *const text_exprs[] = { "d.name_ko", "d.name_zh", "d.round",
 						  "d.sector", "d.description", "d.place",
 						  "d.investors", "d.acquirer", "d.amount_text",
-						  "d.country", "d.kind", "pr.name_ko", "ct.name_ko",
+						  "d.country", STORE_DEAL_TAGS_TEXT("d"), "pr.name_ko", "ct.name_ko",
 						  NULL };
 	const char *v = t->value;
 	switch (t->field->id) {
@@ -353,9 +353,18 @@ static int deal_term(struct gen *g, const struct query_term *t)
 		return 0;
 	}
 	case F_KIND: {
-		const char *kind = strcasecmp(v, "unicorn") == 0 || strcmp(v, "유니콘") == 0
-					   ? "unicorn"
-				   : strcasecmp(v, "investment") == 0 || strcmp(v, "투자") == 0
+		/* A financing round or an M&A is the deal's kind; the big deals and the new
+		 * unicorns are the tables it was printed in (tags): a round can be in both. */
+		int unicorn = strcasecmp(v, "unicorn") == 0 || strcmp(v, "유니콘") == 0;
+		int big = strcasecmp(v, "big") == 0 || strcmp(v, "대형") == 0 ||
+			  strcmp(v, "대형 투자") == 0;
+		if (unicorn || big) {
+			/* "tags & 2" as written in the partial index deal_unicorn, so that it serves. */
+			buf_printf(&g->sql, "%s(d.tags & %d)", t->op == OP_NE ? "NOT " : "",
+				   unicorn ? DEAL_TAG_UNICORN : DEAL_TAG_BIG);
+			return 0;
+		}
+		const char *kind = strcasecmp(v, "investment") == 0 || strcmp(v, "투자") == 0
 					   ? "investment"
 					   : "ma";
 		buf_printf(&g->sql, "d.kind %s ", t->op == OP_NE ? "<>" : "=");
@@ -777,6 +786,18 @@ void sqlgen_count(const struct listing *l, const struct sql_stmt *where,
 	count_from(&g, l, cond.text, NULL);
 	gen_append(&g, &cond);
 	sql_stmt_free(&cond);
+	gen_take(&g, out);
+}
+
+void sqlgen_totals(const struct listing *l, const struct sql_stmt *where, struct sql_stmt *out)
+{
+	struct gen g = { 0 };
+	/* Rows, the sum of the amounts known (in yuan), how many are known, and how many of
+	 * those are approximate or bounds (거의, 이상). */
+	buf_adds(&g.sql, "SELECT count(*), sum(d.amount_cny), count(d.amount_cny), count(CASE WHEN"
+			 " d.amount_cny IS NOT NULL AND d.amount_qualifier <> 'exact' THEN 1 END)");
+	count_from(&g, l, where ? where->text : NULL, NULL);
+	gen_append(&g, where);
 	gen_take(&g, out);
 }
 

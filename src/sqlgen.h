@@ -84,6 +84,9 @@ int sqlgen_select(struct store *s, const struct query *q, const struct sort_key 
 
 /* Rows matching where grouped by one column: value, count, and (deals) the total amount in
  * yuan, by count. The investors column groups by each investor. */
+/* Deals only: the count of the rows, the sum of their amounts in yuan, how many amounts are
+ * known, and how many of those are approximate (for the status line). */
+void sqlgen_totals(const struct listing *l, const struct sql_stmt *where, struct sql_stmt *out);
 void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int column,
 		      struct sql_stmt *out);
 

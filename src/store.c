@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <sqlite3.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +24,8 @@ enum stmt_id {
 	ST_DEL_ARTICLES_FTS, ST_DEL_DEALS, ST_DEL_EVENTS, ST_DEL_STATS, ST_FIND_SECTION,
 	ST_ADD_ARTICLE, ST_ADD_ARTICLE_FTS, ST_ADD_SOURCE, ST_ADD_REF, ST_SEARCH, ST_ADD_DEAL,
 	ST_ADD_INVESTOR, ST_CONVERT, ST_ADD_STAT, ST_ADD_EVENT, ST_FIND_PLACE, ST_ADD_ALIAS,
-	ST_ADD_PLACE, ST_PLACE_BY_CODE, ST_SET_RATE,
+	ST_ADD_PLACE, ST_PLACE_BY_CODE, ST_SET_RATE, ST_SEEN_DEAL, ST_SEE_DEAL, ST_MERGE_DEAL,
+	ST_DEAL_HAS_INVESTORS,
 	ST_COUNT
 };
 
@@ -56,8 +58,32 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"round, amount_text, amount_value, amount_currency, amount_qualifier, "
 		"amount_undisclosed, valuation_text, valuation_value, valuation_currency, "
 		"valuation_qualifier, acquirer, place, province_id, city_id, country, sector, "
-		"description, investors) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-		"?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+		"description, investors, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+		"?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+	/* The deals of this import by issue and identity (deal_identity), so that a round printed
+	 * in several of an issue's tables is stored once. A temporary table: it is read while
+	 * the deal indexes may be away (a bulk load). */
+	[ST_SEEN_DEAL] = "SELECT id, amount_value, amount_currency FROM temp.deal_seen"
+			 " WHERE issue_id = ?1 AND key = ?2",
+	[ST_SEE_DEAL] = "INSERT OR IGNORE INTO temp.deal_seen(issue_id, key, id, amount_value,"
+			" amount_currency) VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* A second printing of a deal adds its table to the tags and fills what the first left
+	 * out; what the first said stays. */
+	[ST_MERGE_DEAL] =
+		"UPDATE deal SET tags = tags | ?2, date = coalesce(date, ?3),"
+		" amount_text = coalesce(amount_text, ?4), amount_value = coalesce(amount_value, ?5),"
+		" amount_currency = coalesce(amount_currency, ?6),"
+		" amount_qualifier = coalesce(amount_qualifier, ?7),"
+		" valuation_text = coalesce(valuation_text, ?8),"
+		" valuation_value = coalesce(valuation_value, ?9),"
+		" valuation_currency = coalesce(valuation_currency, ?10),"
+		" valuation_qualifier = coalesce(valuation_qualifier, ?11),"
+		" acquirer = coalesce(acquirer, ?12), investors = coalesce(investors, ?13),"
+		" place = coalesce(place, ?14), province_id = coalesce(province_id, ?15),"
+		" city_id = coalesce(city_id, ?16), country = coalesce(country, ?17),"
+		" sector = coalesce(sector, ?18), description = coalesce(description, ?19)"
+		" WHERE id = ?1",
+	[ST_DEAL_HAS_INVESTORS] = "SELECT EXISTS (SELECT 1 FROM deal_investor WHERE deal_id = ?1)",
 	[ST_ADD_INVESTOR] = "INSERT INTO deal_investor(deal_id, seq, name) VALUES (?1, ?2, ?3)",
 	/* The rate for a deal is the latest one at or before its period, else the earliest. */
 	[ST_CONVERT] =
@@ -443,6 +469,68 @@ static const char deal_totals_v7[] =
 	"CREATE TRIGGER IF NOT EXISTS deal_totals_update AFTER UPDATE OF province_id, place,"
 	" amount_cny ON deal BEGIN " DEAL_TOTALS_SUB("old") DEAL_TOTALS_ADD("new") " END;";
 
+/* Version 8: a deal is one deal. A round printed in several of an issue's tables (a big deal
+ * that made a new unicorn) was one row per table; it becomes one row whose tags say where it
+ * was printed (DEAL_TAG_*), and kind says only what it is: a financing round (investment) or
+ * an M&A. The unicorn rows fold into the big deal of the same issue, scope, names and round
+ * whose amount agrees; what only they told (the valuation, investors) comes along. The text
+ * index learns the tags; kind:unicorn reads a small index of its own. */
+#define DEAL_TEXT_V8                                                                            \
+	"CREATE VIEW deal_text_source AS SELECT d.id AS id, " DEAL_TEXT_COLUMNS("d") " || char(10) ||" \
+	" coalesce((SELECT name_ko FROM place WHERE id = d.province_id), '') || char(10) ||"    \
+	" coalesce((SELECT name_ko FROM place WHERE id = d.city_id), '') || char(10) ||"        \
+	" " STORE_DEAL_TAGS_TEXT("d") " || char(10) AS text FROM deal d;"
+static const char deal_tags_v8[] =
+	"ALTER TABLE deal ADD COLUMN tags INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE deal SET tags = CASE kind WHEN 'investment' THEN 1 WHEN 'unicorn' THEN 2 ELSE 4 END;"
+	"CREATE TEMP TABLE deal_fold AS SELECT u.id AS dup, (SELECT v.id FROM deal v WHERE"
+	" v.issue_id = u.issue_id AND v.kind = 'investment' AND v.scope = u.scope AND"
+	" v.name_ko IS u.name_ko AND v.name_zh IS u.name_zh AND v.round IS u.round AND"
+	" (v.amount_value IS NULL OR u.amount_value IS NULL OR (v.amount_value = u.amount_value"
+	" AND v.amount_currency IS u.amount_currency)) ORDER BY v.seq LIMIT 1) AS keep"
+	" FROM deal u WHERE u.kind = 'unicorn';"
+	"DELETE FROM temp.deal_fold WHERE keep IS NULL;"
+	"UPDATE deal SET tags = tags | 2,"
+	" valuation_text = coalesce(valuation_text, (SELECT u.valuation_text FROM deal u JOIN"
+	"  temp.deal_fold f ON f.dup = u.id WHERE f.keep = deal.id)),"
+	" valuation_value = coalesce(valuation_value, (SELECT u.valuation_value FROM deal u JOIN"
+	"  temp.deal_fold f ON f.dup = u.id WHERE f.keep = deal.id)),"
+	" valuation_currency = coalesce(valuation_currency, (SELECT u.valuation_currency FROM deal"
+	"  u JOIN temp.deal_fold f ON f.dup = u.id WHERE f.keep = deal.id)),"
+	" valuation_qualifier = coalesce(valuation_qualifier, (SELECT u.valuation_qualifier FROM"
+	"  deal u JOIN temp.deal_fold f ON f.dup = u.id WHERE f.keep = deal.id)),"
+	" valuation_cny = coalesce(valuation_cny, (SELECT u.valuation_cny FROM deal u JOIN"
+	"  temp.deal_fold f ON f.dup = u.id WHERE f.keep = deal.id)),"
+	" investors = coalesce(investors, (SELECT u.investors FROM deal u JOIN temp.deal_fold f"
+	"  ON f.dup = u.id WHERE f.keep = deal.id))"
+	" WHERE id IN (SELECT keep FROM temp.deal_fold);"
+	/* Investors listed only with the unicorn row go to the deal that stays. */
+	"UPDATE deal_investor SET deal_id = (SELECT keep FROM temp.deal_fold WHERE dup = deal_id)"
+	" WHERE deal_id IN (SELECT dup FROM temp.deal_fold f WHERE NOT EXISTS (SELECT 1 FROM"
+	" deal_investor k WHERE k.deal_id = f.keep));"
+	"DELETE FROM deal WHERE id IN (SELECT dup FROM temp.deal_fold);"
+	"DROP TABLE temp.deal_fold;"
+	"UPDATE deal SET kind = 'investment' WHERE kind = 'unicorn';"
+	"DROP TRIGGER IF EXISTS deal_text_unset;"
+	"DROP TRIGGER IF EXISTS deal_text_set;"
+	"DROP VIEW IF EXISTS deal_text_source;"
+	DEAL_TEXT_V8
+	"INSERT INTO deal_text(deal_text) VALUES ('rebuild');"
+	"CREATE TRIGGER IF NOT EXISTS deal_text_unset BEFORE UPDATE OF name_ko, name_zh, round, sector,"
+	" description, place, investors, acquirer, amount_text, country, kind, province_id, city_id,"
+	" tags ON deal BEGIN"
+	" INSERT INTO deal_text(deal_text, rowid, text)"
+	"  SELECT 'delete', id, text FROM deal_text_source WHERE id = old.id;"
+	" END;"
+	"CREATE TRIGGER IF NOT EXISTS deal_text_set AFTER UPDATE OF name_ko, name_zh, round, sector,"
+	" description, place, investors, acquirer, amount_text, country, kind, province_id, city_id,"
+	" tags ON deal BEGIN"
+	" INSERT INTO deal_text(rowid, text) SELECT id, text FROM deal_text_source WHERE id = new.id;"
+	" END;"
+	"DROP INDEX IF EXISTS deal_kind;"
+	"CREATE INDEX IF NOT EXISTS deal_tags ON deal(tags, id);"
+	"CREATE INDEX IF NOT EXISTS deal_unicorn ON deal(issue_id, seq) WHERE tags & 2;";
+
 /* Provinces by Korean name, unique where the gazetteer allows it: then a sort by region
  * walks the provinces by name with no sorting at all (a name shared by two would need one). */
 static int exec(struct store *s, const char *sql);
@@ -473,6 +561,7 @@ static const struct migration migrations[] = {
 	{ seek_indexes_v5, NULL },
 	{ deal_text_v6, province_name_index },
 	{ deal_totals_v7, NULL },
+	{ deal_tags_v8, NULL },
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
@@ -547,7 +636,7 @@ int store_version(struct store *s)
 }
 
 /* Applies the migrations after the store's version, each in its own transaction. */
-static int migrate(struct store *s, char **err)
+static int migrate(struct store *s, int upto, char **err)
 {
 	int version = store_version(s);
 	if (version < 0) {
@@ -560,7 +649,7 @@ static int migrate(struct store *s, char **err)
 				 version, MIGRATION_COUNT);
 		return -1;
 	}
-	for (int v = version; v < MIGRATION_COUNT; v++) {
+	for (int v = version; v < upto; v++) {
 		const struct migration *m = &migrations[v];
 		if (exec(s, "BEGIN IMMEDIATE") != 0)
 			goto failed;
@@ -584,7 +673,8 @@ failed:
 	return -1;
 }
 
-struct store *store_open(const char *path, enum store_open_mode mode, char **err)
+static struct store *open_upto(const char *path, enum store_open_mode mode, int upto,
+			       char **err)
 {
 	struct store *s = xcalloc(1, sizeof *s);
 	int flags = mode == STORE_OPEN_READONLY ? SQLITE_OPEN_READONLY
@@ -631,7 +721,7 @@ struct store *store_open(const char *path, enum store_open_mode mode, char **err
 		*err = xasprintf(_("cannot open the store %s: %s"), path, sqlite3_errmsg(s->db));
 		goto fail;
 	}
-	if (migrate(s, err) != 0) {
+	if (migrate(s, upto, err) != 0) {
 		char *inner = *err;
 		*err = xasprintf("%s: %s", path, inner);
 		free(inner);
@@ -641,6 +731,17 @@ struct store *store_open(const char *path, enum store_open_mode mode, char **err
 fail:
 	store_close(s);
 	return NULL;
+}
+
+struct store *store_open(const char *path, enum store_open_mode mode, char **err)
+{
+	return open_upto(path, mode, MIGRATION_COUNT, err);
+}
+
+struct store *store_open_at_version(const char *path, int version, char **err)
+{
+	return open_upto(path, STORE_OPEN_CREATE,
+			 version < MIGRATION_COUNT ? version : MIGRATION_COUNT, err);
 }
 
 void store_close(struct store *s)
@@ -698,8 +799,9 @@ int store_bulk_begin(struct store *s)
 		"SELECT name, sql, CASE type WHEN 'index' THEN 'INDEX' ELSE 'TRIGGER' END"
 		" FROM sqlite_master WHERE tbl_name IN ('deal', 'deal_investor') AND sql IS NOT NULL"
 		" AND ((type = 'index' AND name <> 'deal_issue') OR"
-		"  (type = 'trigger' AND name IN ('deal_text_insert', 'deal_totals_insert',"
-		"   'deal_totals_delete', 'deal_totals_update')))";
+		"  (type = 'trigger' AND name IN ('deal_text_insert', 'deal_text_unset',"
+		"   'deal_text_set', 'deal_totals_insert', 'deal_totals_delete',"
+		"   'deal_totals_update')))";
 	if ((s->bulk_last_id = store_last_deal_id(s)) < 0)
 		return -1;
 	sqlite3_stmt *st;
@@ -1026,7 +1128,103 @@ int store_add_deal(struct store *s, const struct deal_row *row, long long *id)
 	bind_text(st, 24, row->sector);
 	bind_text(st, 25, row->description);
 	bind_text(st, 26, row->investors);
+	sqlite3_bind_int(st, 27, row->tags);
 	return run_id(s, st, id);
+}
+
+int store_forget_seen_deals(struct store *s)
+{
+	return exec(s, "CREATE TEMP TABLE IF NOT EXISTS deal_seen (issue_id INTEGER NOT NULL,"
+		       " key TEXT NOT NULL, id INTEGER NOT NULL, amount_value REAL,"
+		       " amount_currency TEXT, PRIMARY KEY (issue_id, key));"
+		       "DELETE FROM temp.deal_seen;");
+}
+
+/* What makes two printings one deal: the issue, its kind and scope, the company's names and
+ * the round (amounts are compared apart: one may be missing). */
+static char *deal_identity(const struct deal_row *row)
+{
+	return xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%s", row->kind ? row->kind : "",
+			 row->scope ? row->scope : "", row->name_ko ? row->name_ko : "",
+			 row->name_zh ? row->name_zh : "", row->round ? row->round : "");
+}
+
+int store_add_or_merge_deal(struct store *s, const struct deal_row *row, long long *id,
+			    int *merged)
+{
+	*merged = 0;
+	char *key = deal_identity(row);
+	sqlite3_stmt *st = stmt(s, ST_SEEN_DEAL);
+	int rc = -1;
+	if (!st)
+		goto done;
+	sqlite3_bind_int64(st, 1, row->issue_id);
+	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		/* The same round only if the amounts agree, or one of them is not given. */
+		int has_value = sqlite3_column_type(st, 1) != SQLITE_NULL;
+		const char *cur = (const char *)sqlite3_column_text(st, 2);
+		int agree = !has_value || !row->amount.known ||
+			    (sqlite3_column_double(st, 1) == row->amount.value && cur &&
+			     row->amount.currency && strcmp(cur, row->amount.currency) == 0);
+		if (agree) {
+			*id = sqlite3_column_int64(st, 0);
+			*merged = 1;
+		}
+	} else if (step != SQLITE_DONE) {
+		goto done;
+	}
+	sqlite3_reset(st);
+	if (*merged) {
+		sqlite3_stmt *m = stmt(s, ST_MERGE_DEAL);
+		if (!m)
+			goto done;
+		sqlite3_bind_int64(m, 1, *id);
+		sqlite3_bind_int(m, 2, row->tags);
+		bind_text(m, 3, row->date);
+		bind_money(m, 4, &row->amount, 0);
+		bind_money(m, 8, &row->valuation, 0);
+		bind_text(m, 12, row->acquirer);
+		bind_text(m, 13, row->investors);
+		bind_text(m, 14, row->place);
+		bind_id(m, 15, row->province_id);
+		bind_id(m, 16, row->city_id);
+		bind_text(m, 17, row->country);
+		bind_text(m, 18, row->sector);
+		bind_text(m, 19, row->description);
+		rc = run(m);
+		goto done;
+	}
+	if (store_add_deal(s, row, id) != 0)
+		goto done;
+	sqlite3_stmt *see = stmt(s, ST_SEE_DEAL);
+	if (!see)
+		goto done;
+	sqlite3_bind_int64(see, 1, row->issue_id);
+	sqlite3_bind_text(see, 2, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(see, 3, *id);
+	if (row->amount.known) {
+		sqlite3_bind_double(see, 4, row->amount.value);
+		bind_text(see, 5, row->amount.currency);
+	}
+	rc = run(see);
+done:
+	if (st)
+		sqlite3_reset(st);
+	free(key);
+	return rc;
+}
+
+int store_deal_has_investors(struct store *s, long long deal_id)
+{
+	sqlite3_stmt *st = stmt(s, ST_DEAL_HAS_INVESTORS);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, deal_id);
+	int rc = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_reset(st);
+	return rc;
 }
 
 int store_add_deal_investor(struct store *s, long long deal_id, int seq, const char *name)
@@ -1312,13 +1510,16 @@ int store_latest_issue(struct store *s, int *number, char date[11], char **title
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
-int store_latest_stats(struct store *s, int *issue, char period[8])
+int store_latest_stats(struct store *s, int from, int to, int *issue, char period[8])
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, "SELECT i.number, t.period FROM stat t JOIN issue i ON "
-				      "i.id = t.issue_id WHERE t.dimension = 'region' ORDER BY i.number "
-				      "DESC, t.period DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+				      "i.id = t.issue_id WHERE t.dimension = 'region' AND i.number"
+				      " BETWEEN ?1 AND ?2 ORDER BY i.number DESC, t.period DESC"
+				      " LIMIT 1", -1, &st, NULL) != SQLITE_OK)
 		return -1;
+	sqlite3_bind_int(st, 1, from > 0 ? from : 0);
+	sqlite3_bind_int(st, 2, to > 0 ? to : INT_MAX);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*issue = sqlite3_column_int(st, 0);
@@ -1326,6 +1527,36 @@ int store_latest_stats(struct store *s, int *issue, char period[8])
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+int store_place_history(struct store *s, const char *dimension, const char *name, int from,
+			int to, store_row_fn fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	/* Per issue in the range: the count it reports for the place (NULL when the place is
+	 * not among those it ranks), and the investment deals it lists there. */
+	if (sqlite3_prepare_v2(
+		    s->db,
+		    "WITH p AS (SELECT id, level FROM place WHERE name_ko = ?2 AND kind = CASE ?1"
+		    " WHEN 'city' THEN kind ELSE 'province' END ORDER BY kind = 'city' DESC LIMIT 1)"
+		    " SELECT i.number, i.date, (SELECT t.period FROM stat t WHERE t.issue_id = i.id"
+		    "  AND t.dimension = ?1 ORDER BY t.period DESC LIMIT 1) AS period,"
+		    " (SELECT t.value FROM stat t WHERE t.issue_id = i.id AND t.dimension = ?1 AND"
+		    "  t.metric = 'deal_count' AND (t.place_id = (SELECT id FROM p) OR"
+		    "  (t.place_id IS NULL AND t.key = ?2)) ORDER BY t.period DESC LIMIT 1) AS reported,"
+		    " (SELECT count(*) FROM deal d WHERE d.issue_id = i.id AND d.kind = 'investment'"
+		    "  AND (d.province_id = (SELECT id FROM p) OR d.city_id = (SELECT id FROM p)))"
+		    "  AS computed"
+		    " FROM issue i WHERE i.number BETWEEN ?3 AND ?4 ORDER BY i.number",
+		    -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, dimension, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, from > 0 ? from : 0);
+	sqlite3_bind_int(st, 4, to > 0 ? to : INT_MAX);
+	int rc = stream_rows(st, fn, ctx);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 /* Runs a statement bound to (issue number, period) through the callback. */
@@ -1342,18 +1573,31 @@ static int run_issue_period(struct store *s, const char *sql, int issue, const c
 	return rc;
 }
 
-int store_region_map(struct store *s, int issue, const char *period, store_row_fn fn, void *ctx)
+int store_region_map(struct store *s, int issue, const char *period, int previous,
+		     store_row_fn fn, void *ctx)
 {
-	return run_issue_period(
-		s,
-		"SELECT p.code, p.name_ko, "
-		" (SELECT t.value FROM stat t JOIN issue i ON i.id = t.issue_id WHERE i.number = ?1"
-		"  AND t.period = ?2 AND t.dimension = 'region' AND t.metric = 'deal_count'"
-		"  AND t.place_id = p.id), "
-		" (SELECT count(*) FROM deal d JOIN issue i ON i.id = d.issue_id WHERE i.number = ?1"
-		"  AND d.period = ?2 AND d.kind = 'investment' AND d.province_id = p.id) "
-		"FROM place p WHERE p.kind = 'province' ORDER BY p.code",
-		issue, period, fn, ctx);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(
+		    s->db,
+		    "SELECT p.code, p.name_ko, "
+		    " (SELECT t.value FROM stat t JOIN issue i ON i.id = t.issue_id WHERE i.number = ?1"
+		    "  AND t.period = ?2 AND t.dimension = 'region' AND t.metric = 'deal_count'"
+		    "  AND t.place_id = p.id), "
+		    " (SELECT count(*) FROM deal d JOIN issue i ON i.id = d.issue_id WHERE i.number = ?1"
+		    "  AND d.period = ?2 AND d.kind = 'investment' AND d.province_id = p.id), "
+		    /* The previous issue's count, the latest period it reports. */
+		    " (SELECT t.value FROM stat t JOIN issue i ON i.id = t.issue_id WHERE i.number = ?3"
+		    "  AND t.dimension = 'region' AND t.metric = 'deal_count' AND t.place_id = p.id"
+		    "  ORDER BY t.period DESC LIMIT 1) "
+		    "FROM place p WHERE p.kind = 'province' ORDER BY p.code",
+		    -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(st, 1, issue);
+	sqlite3_bind_text(st, 2, period, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(st, 3, previous);
+	int rc = stream_rows(st, fn, ctx);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int store_issue_stats(struct store *s, int issue, const char *period, store_row_fn fn,

@@ -26,6 +26,8 @@ int store_make_parent_dirs(const char *path);
 /* Opens (and for STORE_OPEN_CREATE creates and migrates) the store at path. On failure
  * returns NULL and a message in *err (caller frees). */
 struct store *store_open(const char *path, enum store_open_mode mode, char **err);
+/* For tests of upgrades: creates (or opens) a store migrated up to version, no further. */
+struct store *store_open_at_version(const char *path, int version, char **err);
 void store_close(struct store *s);
 
 /* The schema version this build writes, and the one the open store has. */
@@ -102,7 +104,8 @@ struct money {
 struct deal_row {
 	long long issue_id;
 	int seq;
-	const char *kind;       /* investment, unicorn, ma */
+	const char *kind;       /* investment (a financing round) or ma */
+	int tags;               /* the tables it was printed in: DEAL_TAG_* */
 	const char *scope;      /* china, overseas */
 	const char *period;     /* YYYY-MM the deal is reported for */
 	const char *date;       /* ISO date or NULL */
@@ -121,6 +124,28 @@ struct deal_row {
 	const char *description;
 };
 int store_add_deal(struct store *s, const struct deal_row *row, long long *id);
+/* The tables of an issue a deal is printed in. A round printed in several of them (a big
+ * deal that made a new unicorn) is one deal with several tags. */
+enum {
+	DEAL_TAG_BIG = 1,      /* the big deals (대형 투자) */
+	DEAL_TAG_UNICORN = 2,  /* the new unicorns (신규 유니콘) */
+	DEAL_TAG_MA = 4,       /* M&A (인수합병) */
+};
+/* The tags as the kind column shows them ("investment+unicorn"), an SQL expression over the
+ * deal alias d. */
+#define STORE_DEAL_TAGS_TEXT(d)                                                                   \
+	"coalesce(nullif(substr(CASE WHEN " d ".tags & 1 THEN '+investment' ELSE '' END ||"      \
+	" CASE WHEN " d ".tags & 2 THEN '+unicorn' ELSE '' END || CASE WHEN " d ".tags & 4 THEN" \
+	" '+ma' ELSE '' END, 2), ''), " d ".kind)"
+/* Before an import: forgets the deals seen by the last one. */
+int store_forget_seen_deals(struct store *s);
+/* Adds a deal, or, when this import has already added the same round to the same issue
+ * (same kind, scope, names and round, amounts that agree), adds the row's tags and what it
+ * tells that the first printing did not to that deal: *merged is then 1. */
+int store_add_or_merge_deal(struct store *s, const struct deal_row *row, long long *id,
+			    int *merged);
+/* 1 when the deal has investors listed, 0 when not, -1 on an error. */
+int store_deal_has_investors(struct store *s, long long deal_id);
 int store_add_deal_investor(struct store *s, long long deal_id, int seq, const char *name);
 /* Recomputes the amounts converted to CNY through the rate table, for one issue's deals or
  * (issue_id 0) for all of them; up_to_id, when not 0, limits it to the deals with ids up to
@@ -228,12 +253,19 @@ typedef int (*store_row_fn)(void *ctx, int header, int ncols, const char *const 
 /* Streams the issues with their counts, by number. 0, or -1 on a store error. */
 int store_list_issues(struct store *s, store_row_fn fn, void *ctx);
 
-/* The latest issue and period with region statistics: 1, 0 if none, -1 on error. */
-int store_latest_stats(struct store *s, int *issue, char period[8]);
-/* Every province: code, Korean name, the count the issue reports (or NULL), and the count
- * of its investment deals in the store for that issue and period. */
-int store_region_map(struct store *s, int issue, const char *period, store_row_fn fn,
-		     void *ctx);
+/* The latest issue numbered from..to (0: no bound) with region statistics, and its latest
+ * period: 1, 0 if none, -1 on error. */
+int store_latest_stats(struct store *s, int from, int to, int *issue, char period[8]);
+/* Every province: code, Korean name, the count the issue reports (or NULL), the count of
+ * its investment deals in the store for that issue and period, and the count the previous
+ * issue (number previous, 0 for none) reports. */
+int store_region_map(struct store *s, int issue, const char *period, int previous,
+		     store_row_fn fn, void *ctx);
+/* A place's counts across the issues from..to (0: no bound), one row per issue: number,
+ * date, period, the count reported for the place in dimension (region or city; NULL when
+ * the issue does not rank it) and its investment deals in the store. */
+int store_place_history(struct store *s, const char *dimension, const char *name, int from,
+			int to, store_row_fn fn, void *ctx);
 /* The issue's statistics for a period: dimension, metric, key, value, unit, share, rank,
  * and the gazetteer's Korean name for region and city keys. In import order. */
 int store_issue_stats(struct store *s, int issue, const char *period, store_row_fn fn,

@@ -9,6 +9,8 @@
 
 #include "i18n.h"
 
+static void store_failed(struct table *t, int rc);
+
 struct table *table_of(struct pane *p)
 {
 	return (struct table *)((char *)p - offsetof(struct table, pane));
@@ -29,6 +31,13 @@ void table_init(struct table *t, const struct pane_ops *ops, struct store *s,
 	t->where = where;
 	t->open = open;
 	doc_init(&t->doc, "");
+}
+
+void table_set_scope(struct pane *p, const struct issue_scope *scope)
+{
+	struct table *t = table_of(p);
+	t->reading = 0;
+	store_failed(t, listview_set_scope(&t->list, scope->from, scope->to));
 }
 
 unsigned table_where(struct pane *p)
@@ -111,6 +120,11 @@ void table_draw(struct pane *p, WINDOW *w, int rows, int cols)
 
 char *table_status(struct pane *p)
 {
+	return table_status_with(p, NULL);
+}
+
+char *table_status_with(struct pane *p, const char *extra)
+{
 	struct table *t = table_of(p);
 	struct buf s = { 0 };
 	if (t->reading) {
@@ -131,6 +145,8 @@ char *table_status(struct pane *p)
 		buf_printf(&s, _("… of %lld"), v->count);
 	else
 		buf_adds(&s, _("… of …"));
+	if (extra && *extra)
+		buf_printf(&s, "  %s", extra);
 	char *sort = listview_sort_text(v);
 	if (*sort)
 		buf_printf(&s, "  %s: %s", _("sort"), sort);
@@ -226,8 +242,9 @@ int table_act(struct pane *p, enum action_id a, int rows, int cols)
 		shell_ask(p->shell, ASK_FILTER);
 		break;
 	case ACT_FILTER_CLEAR: {
+		/* Through the pane, which may keep more that depends on the filter. */
 		struct query_error err;
-		listview_set_filter(v, "", &err);
+		p->ops->set_filter(p, "", &err);
 		break;
 	}
 	case ACT_SEARCH:

@@ -30,11 +30,14 @@ unsigned table_where(struct pane *p);
 void table_sync(struct pane *p, int rows, int cols);
 void table_draw(struct pane *p, WINDOW *w, int rows, int cols);
 char *table_status(struct pane *p);
+/* The same, with extra text after the row count (the Deals totals). */
+char *table_status_with(struct pane *p, const char *extra);
 size_t table_links(struct pane *p);
 int table_act(struct pane *p, enum action_id a, int rows, int cols);
 const char *table_filter(struct pane *p);
 int table_set_filter(struct pane *p, const char *text, struct query_error *err);
 void table_answer(struct pane *p, enum ask_kind ask, const char *text, int rows, int cols);
+void table_set_scope(struct pane *p, const struct issue_scope *scope);
 void table_relayout(struct pane *p, int rows, int cols);
 int table_idle(struct pane *p);
 void table_free(struct pane *p);

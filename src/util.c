@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static void out_of_memory(void)
 {
@@ -217,4 +218,37 @@ const char *C_(const char *ctx, const char *s)
 		return s;
 	const char *t = gettext(key);
 	return t == key ? s : t;
+}
+
+char *expand_home(const char *path)
+{
+	const char *home = getenv("HOME");
+	if (path[0] == '~' && (path[1] == '/' || path[1] == '\0') && home && *home)
+		return xasprintf("%s%s", home, path + 1);
+	return xstrdup(path);
+}
+
+char *collapse_home(const char *path)
+{
+	const char *home = getenv("HOME");
+	size_t n = home ? strlen(home) : 0;
+	while (n > 1 && home[n - 1] == '/')
+		n--;
+	if (n > 1 && strncmp(path, home, n) == 0 && path[n] == '/')
+		return xasprintf("~%s", path + n);
+	return xstrdup(path);
+}
+
+int answer_is_yes(const char *answer)
+{
+	static const char *const yes[] = { "y", "yes", "예", "네", "ㅛ", "是" };
+	while (*answer == ' ')
+		answer++;
+	size_t n = strlen(answer);
+	while (n && answer[n - 1] == ' ')
+		n--;
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (strlen(yes[i]) == n && strncasecmp(answer, yes[i], n) == 0)
+			return 1;
+	return 0;
 }

@@ -38,4 +38,11 @@ double c_strtod(const char *s, char **end);
 /* Trims ASCII and Unicode spaces (U+3000, U+00A0) from both ends, in place. */
 char *trim(char *s);
 
+/* A path as typed: a leading ~ or ~/ is the home directory ($HOME). Malloc'd. */
+char *expand_home(const char *path);
+/* The other way, for showing a path: under $HOME it begins with ~/. Malloc'd. */
+char *collapse_home(const char *path);
+/* An answer that means yes: y, yes, 예, 네, ㅛ (the y key in a Korean layout), 是. */
+int answer_is_yes(const char *answer);
+
 #endif

@@ -64,3 +64,40 @@ finish() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]
 }
+
+# make_second_issue DIR: a second issue, clearly synthetic, made here from the sample's
+# format (never shipped as data): No. 419 of 2025-04-07 for 2025-02, in which 장쑤성 reports
+# 130 deals (No. 418: 118) and 베이징 75 (70); two deals of its own, one of them printed in
+# both the big-deals and the new-unicorn tables; one article.
+make_second_issue() {
+	mkdir -p "$1/articles"
+	cat >"$1/issue.txt" <<'ISSUE'
+number: 419
+title: 주간 중국창업
+publisher: KIC China
+date: 2025-04-07
+note: 시험용으로 만든 가상의 호
+ISSUE
+	cat >"$1/deals.csv" <<'DEALS'
+kind,scope,period,company,company_zh,round,amount,valuation,acquirer,place,sector,description,investors
+investment,china,2025-02,시험전자,试验电子,B 라운드,12 억 위안,,,장쑤,스마트 제조,시험용 가상 기업,가상투자
+investment,china,2025-02,가상바이오,虚拟生物,C 라운드,30 억 위안,,,허페이·안후이,의료 건강,시험용 가상 기업,가상기금
+unicorn,china,2025-02,가상바이오,虚拟生物,C 라운드,30 억 위안,120 억 위안,,허페이·안후이,의료 건강,시험용 가상 기업,가상기금
+DEALS
+	cat >"$1/stats.csv" <<'STATS'
+period,metric,dimension,key,value,unit,share,rank
+2025-02,deal_count,total,전체,600,건,,
+2025-02,deal_count,region,장쑤성,130,건,,1
+2025-02,deal_count,region,광둥성,90,건,,2
+2025-02,deal_count,region,베이징,75,건,,3
+2025-02,deal_count,region,상하이,65,건,,4
+2025-02,deal_count,region,안후이성,40,건,,5
+STATS
+	cat >"$1/articles/01-test.md" <<'ARTICLE'
+Title: [시험용] 가상의 새 호 기사
+Section: news
+Date: 2025-04-05
+
+시험을 위해 만든 가상의 기사다. 실제 소식이 아니다.
+ARTICLE
+}

@@ -17,6 +17,8 @@ struct shell {
 	int asked;            /* the last prompt asked for, -1 for none */
 	char shown[64];       /* the pane shell_show_filtered asked for */
 	char filter[128];
+	char proposed[256];   /* the text a prompt was opened with */
+	struct issue_scope scope;
 };
 
 void shell_say(struct shell *sh, int error, const char *fmt, ...)
@@ -30,6 +32,15 @@ void shell_say(struct shell *sh, int error, const char *fmt, ...)
 void shell_ask(struct shell *sh, enum ask_kind ask)
 {
 	sh->asked = (int)ask;
+}
+void shell_ask_with(struct shell *sh, enum ask_kind ask, const char *initial)
+{
+	sh->asked = (int)ask;
+	snprintf(sh->proposed, sizeof sh->proposed, "%s", initial);
+}
+const struct issue_scope *shell_scope(struct shell *sh)
+{
+	return &sh->scope;
 }
 void shell_show_filtered(struct shell *sh, const char *pane_name, const char *filter)
 {
