@@ -481,8 +481,8 @@ static const char deal_totals_v7[] =
 	" coalesce((SELECT name_ko FROM place WHERE id = d.city_id), '') || char(10) ||"        \
 	" " STORE_DEAL_TAGS_TEXT("d") " || char(10) AS text FROM deal d;"
 static const char deal_tags_v8[] =
-	"ALTER TABLE deal ADD COLUMN tags INTEGER NOT NULL DEFAULT 0;"
-	"UPDATE deal SET tags = CASE kind WHEN 'investment' THEN 1 WHEN 'unicorn' THEN 2 ELSE 4 END;"
+	"UPDATE deal SET tags = CASE kind WHEN 'investment' THEN 1 WHEN 'unicorn' THEN 2 ELSE 4 END"
+	" WHERE tags = 0;"
 	"CREATE TEMP TABLE deal_fold AS SELECT u.id AS dup, (SELECT v.id FROM deal v WHERE"
 	" v.issue_id = u.issue_id AND v.kind = 'investment' AND v.scope = u.scope AND"
 	" v.name_ko IS u.name_ko AND v.name_zh IS u.name_zh AND v.round IS u.round AND"
@@ -531,10 +531,25 @@ static const char deal_tags_v8[] =
 	"CREATE INDEX IF NOT EXISTS deal_tags ON deal(tags, id);"
 	"CREATE INDEX IF NOT EXISTS deal_unicorn ON deal(issue_id, seq) WHERE tags & 2;";
 
-/* Provinces by Korean name, unique where the gazetteer allows it: then a sort by region
- * walks the provinces by name with no sorting at all (a name shared by two would need one). */
 static int exec(struct store *s, const char *sql);
 
+/* The column of version 8, added unless it is there (a store brought forward from an older
+ * version again has it already): ALTER TABLE knows no IF NOT EXISTS. */
+static int add_tags_column(struct store *s)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM pragma_table_info('deal') WHERE name ="
+				      " 'tags'", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int has = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (has < 0 || (!has && exec(s, "ALTER TABLE deal ADD COLUMN tags INTEGER NOT NULL DEFAULT 0;") != 0))
+		return -1;
+	return exec(s, deal_tags_v8);
+}
+
+/* Provinces by Korean name, unique where the gazetteer allows it: then a sort by region
+ * walks the provinces by name with no sorting at all (a name shared by two would need one). */
 static int province_name_index(struct store *s)
 {
 	sqlite3_stmt *st;
@@ -561,7 +576,7 @@ static const struct migration migrations[] = {
 	{ seek_indexes_v5, NULL },
 	{ deal_text_v6, province_name_index },
 	{ deal_totals_v7, NULL },
-	{ deal_tags_v8, NULL },
+	{ NULL, add_tags_column },
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))

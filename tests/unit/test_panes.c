@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../tap.h"
 #include "pane.h"
@@ -141,21 +142,25 @@ int main(void)
 	/* Deals. */
 	struct pane *deals = deals_new(s, &sh);
 	settle(deals);
-	status_is(deals, " Deals  1 of 30", "Deals: counted");
+	status_is(deals, " Deals  1 of 27  27 deals · 849.48 억 위안, 5 approximate",
+		  "Deals: counted, with the total of the amounts in 억 위안 (checked against SQLite's sum)");
 	ok(deals->ops->where(deals) == (IN_LIST | IN_DEALS), "Deals: keys of the deals list");
 	act(deals, ACT_RIGHT);
 	act(deals, ACT_RIGHT);
 	act(deals, ACT_SORT_REVERSE);
-	status_is(deals, " Deals  1 of 30  sort: amount desc", "Deals: S on the amount column");
+	status_is(deals, " Deals  1 of 27  27 deals · 849.48 억 위안, 5 approximate  sort: amount desc",
+		  "Deals: S on the amount column");
 	act(deals, ACT_BOTTOM);
-	status_is(deals, " Deals  30 of 30  sort: amount desc", "Deals: G on the sort");
+	status_is(deals, " Deals  27 of 27  27 deals · 849.48 억 위안, 5 approximate  sort: amount desc",
+		  "Deals: G on the sort");
 	struct query_error qe;
 	ok(deals->ops->set_filter(deals, "regoin:x", &qe) != 0 && qe.pos == 1,
 	   "Deals: a bad filter is refused with its position");
 	ok(deals->ops->set_filter(deals, "region:장쑤", &qe) == 0, "Deals: a filter");
 	settle(deals);
-	status_is(deals, " Deals  1 of 2  sort: amount desc  filter: region:장쑤",
-		  "Deals: the filter keeps the sort");
+	status_is(deals, " Deals  1 of 2  2 deals · 21.57 억 위안, 1 approximate  sort: amount desc  "
+			  "filter: region:장쑤",
+		  "Deals: the filter keeps the sort; the totals are of the rows in view");
 	is_str(deals->ops->filter(deals), "region:장쑤", "Deals: the filter as typed");
 	act(deals, ACT_SORT_NATURAL);
 	for (int i = 0; i < 5; i++)
@@ -176,15 +181,37 @@ int main(void)
 	act(deals, ACT_BACK);
 	act(deals, ACT_EXPORT);
 	is_int(sh.asked, ASK_EXPORT, "Deals: e asks for a file");
+	size_t plen = strlen(sh.proposed);
+	ok(plen > 15 && strcmp(sh.proposed + plen - 15, "/jubo-deals.csv") == 0,
+	   "Deals: and proposes a name in the current directory: %s", sh.proposed);
+	sh.scope = (struct issue_scope){ 418, 418, 1, 418 };
+	deals->ops->set_scope(deals, &sh.scope);
+	act(deals, ACT_EXPORT);
+	plen = strlen(sh.proposed);
+	ok(plen > 19 && strcmp(sh.proposed + plen - 19, "/jubo-deals-418.csv") == 0,
+	   "Deals: with the issue in view in it: %s", sh.proposed);
+	settle(deals);
+	status_is(deals, " Deals  1 of 1  1 deal · 11.57 억 위안  filter: region:장쑤 company:광양홀딩스",
+		  "Deals: a scope of one issue keeps the filter");
+	sh.scope = (struct issue_scope){ 419, 419, 0, 0 };
+	deals->ops->set_scope(deals, &sh.scope);
+	settle(deals);
+	status_is(deals, " Deals  0 of 0  0 deals  filter: region:장쑤 company:광양홀딩스",
+		  "Deals: an issue the store does not have shows nothing");
+	sh.scope = (struct issue_scope){ 0, 0, 1, 418 };
+	deals->ops->set_scope(deals, &sh.scope);
 
 	/* Regions. */
 	struct pane *regions = regions_pane_new(s, &sh);
-	status_is(regions, " Regions  장쑤성 118  (reported)", "Regions: 장쑤 chosen with its count");
+	status_is(regions, " Regions  장쑤성 118  (reported)  No. 418 2025-01",
+		  "Regions: 장쑤 chosen with its count and the issue");
 	act(regions, ACT_COUNTS);
-	status_is(regions, " Regions  장쑤성 2  (computed from deals)", "Regions: c computes");
+	status_is(regions, " Regions  장쑤성 2  (computed from deals)  No. 418 2025-01",
+		  "Regions: c computes");
 	act(regions, ACT_OPEN);
 	is_str(sh.shown, "Deals", "Regions: Enter shows the Deals pane");
-	is_str(sh.filter, "region:장쑤성", "Regions: filtered to the province");
+	is_str(sh.filter, "region:장쑤성 issue:418 kind:investment date:2025-01",
+	       "Regions: filtered to the deals counted: the province, issue, kind and period");
 	ok(regions->ops->act(regions, ACT_BACK, ROWS, COLS) == 0, "Regions: q is for the shell");
 
 	/* Calendar. */

@@ -190,51 +190,57 @@ int main(void)
 	finds(TARGET_DEALS, "_", 0);
 	finds(TARGET_DEALS, "\\", 0);
 	finds(TARGET_DEALS, "company:\"x'); DROP TABLE deal; --\"", 0);
-	finds(TARGET_DEALS, "", 30);
+	finds(TARGET_DEALS, "", 27);
 
 	/* Fields on the sample. */
 	finds(TARGET_DEALS, "kind:unicorn", 6);
 	finds(TARGET_DEALS, "kind:유니콘 scope:해외", 4);
-	finds(TARGET_DEALS, "-kind:ma", 25);
+	finds(TARGET_DEALS, "-kind:ma", 22);
+	/* A round printed among the big deals and the new unicorns is one deal with both tags. */
+	finds(TARGET_DEALS, "kind:investment", 22);
+	finds(TARGET_DEALS, "kind:big", 19);
+	finds(TARGET_DEALS, "kind:big kind:unicorn", 3);
+	finds(TARGET_DEALS, "kind:unicorn -kind:big", 3);
+	finds(TARGET_DEALS, "kind:ma", 5);
 	finds(TARGET_DEALS, "region:장쑤", 2);
 	finds(TARGET_DEALS, "region:江苏", 2);
 	finds(TARGET_DEALS, "region:Jiangsu", 2);
 	finds(TARGET_DEALS, "region:네이멍구", 1);
-	finds(TARGET_DEALS, "country:미국", 12);
-	finds(TARGET_DEALS, "country:중국", 16);
-	finds(TARGET_DEALS, "round:A", 9);
-	finds(TARGET_DEALS, "amount>=10억", 20);
-	finds(TARGET_DEALS, "amount>=10억 scope:china", 8);
+	finds(TARGET_DEALS, "country:미국", 11);
+	finds(TARGET_DEALS, "country:중국", 14);
+	finds(TARGET_DEALS, "round:A", 7);
+	finds(TARGET_DEALS, "amount>=10억", 17);
+	finds(TARGET_DEALS, "amount>=10억 scope:china", 6);
 	finds(TARGET_DEALS, "amount<1억달러", 6);
 	/* Three deals of exactly 10 억 위안 sit on the boundary of every comparison. */
 	finds(TARGET_DEALS, "amount<10억", 10);
 	finds(TARGET_DEALS, "amount<=10억", 13);
-	finds(TARGET_DEALS, "amount>10억", 17);
+	finds(TARGET_DEALS, "amount>10억", 14);
 	finds(TARGET_DEALS, "amount=10억", 3);
-	finds(TARGET_DEALS, "amount!=10억", 27);
-	/* A negated test keeps the rows it cannot judge: 24 deals have no valuation. */
-	finds(TARGET_DEALS, "-valuation>=100억", 28);
-	finds(TARGET_DEALS, "-valuation<100억", 26);
-	finds(TARGET_DEALS, "-amount:미공개", 30);
+	finds(TARGET_DEALS, "amount!=10억", 24);
+	/* A negated test keeps the rows it cannot judge: 21 deals have no valuation. */
+	finds(TARGET_DEALS, "-valuation>=100억", 25);
+	finds(TARGET_DEALS, "-valuation<100억", 23);
+	finds(TARGET_DEALS, "-amount:미공개", 27);
 	finds(TARGET_DEALS, "amount>=30억달러", 1);
 	finds(TARGET_DEALS, "valuation>=100억", 2);
 	finds(TARGET_DEALS, "investor:\"ARCH Venture\"", 2);
 	finds(TARGET_DEALS, "investor:푸동", 3);
 	finds(TARGET_DEALS, "acquirer:중궈선화", 1);
-	finds(TARGET_DEALS, "sector:\"의료 건강\"", 9);
-	finds(TARGET_DEALS, "노텔집적", 2);
+	finds(TARGET_DEALS, "sector:\"의료 건강\"", 8);
+	finds(TARGET_DEALS, "노텔집적", 1);
 	/* Three characters or more go through the text index, fewer compare the columns; both
 	 * find substrings, Latin letters in any case, and the kind. */
-	finds(TARGET_DEALS, "노텔집", 2);
-	finds(TARGET_DEALS, "텔집", 2);
+	finds(TARGET_DEALS, "노텔집", 1);
+	finds(TARGET_DEALS, "텔집", 1);
 	finds(TARGET_DEALS, "arch venture", 2);
 	finds(TARGET_DEALS, "rch Ve", 2);
 	finds(TARGET_DEALS, "unicorn", 6);
-	finds(TARGET_DEALS, "-unicorn", 24);
-	finds(TARGET_DEALS, "\"A 라운드\"", 9);
+	finds(TARGET_DEALS, "-unicorn", 21);
+	finds(TARGET_DEALS, "\"A 라운드\"", 7);
 	finds(TARGET_DEALS, "장쑤성", 2);
-	finds(TARGET_DEALS, "北电", 2);
-	finds(TARGET_DEALS, "issue:418 date:2025-01", 30);
+	finds(TARGET_DEALS, "北电", 1);
+	finds(TARGET_DEALS, "issue:418 date:2025-01", 27);
 	finds(TARGET_DEALS, "issue:419", 0);
 	finds(TARGET_DEALS, "date:2025-02", 0);
 	finds(TARGET_DEALS, "amount:미공개", 0);

@@ -178,6 +178,65 @@ int main(void)
 	free(err);
 	err = NULL;
 
+	/* Version 8: a round printed in two tables of a version-7 store becomes one deal. */
+	char *v7 = db_path("v7.db");
+	s = store_open_at_version(v7, 7, &err);
+	ok(s && store_version(s) == 7, "a version-7 store is made");
+	store_close(s);
+	poke(v7, "INSERT INTO issue(id, number, title, date) VALUES (1, 418, 't', '2025-03-31');"
+		 "INSERT INTO deal(id, issue_id, seq, kind, scope, period, name_ko, round,"
+		 " amount_text, amount_value, amount_currency, amount_cny, province_id,"
+		 " valuation_text) VALUES"
+		 " (1, 1, 1, 'investment', 'china', '2025-01', '노텔집적', 'A 라운드', '199.9 억 위안',"
+		 "  199.9e8, 'CNY', 199.9e8, (SELECT id FROM place WHERE code = 'CN-BJ'), NULL),"
+		 " (2, 1, 2, 'investment', 'china', '2025-01', '완신집적', 'A 라운드', '95.5 억 위안',"
+		 "  95.5e8, 'CNY', 95.5e8, (SELECT id FROM place WHERE code = 'CN-AH'), NULL),"
+		 " (3, 1, 3, 'unicorn', 'china', '2025-01', '노텔집적', 'A 라운드', '199.9 억 위안',"
+		 "  199.9e8, 'CNY', 199.9e8, (SELECT id FROM place WHERE code = 'CN-BJ'), '200 억 위안'),"
+		 " (4, 1, 4, 'unicorn', 'china', '2025-01', '완신집적', 'A 라운드', '95.5 억 위안',"
+		 "  95.5e8, 'CNY', 95.5e8, (SELECT id FROM place WHERE code = 'CN-AH'), '96 억 위안'),"
+		 " (5, 1, 5, 'unicorn', 'overseas', '2025-01', 'Clay', 'B 라운드', '4000 만 달러',"
+		 "  4e7, 'USD', 2.9e8, NULL, '12.5 억 달러'),"
+		 /* The same name and round, another amount: another deal. */
+		 " (6, 1, 6, 'unicorn', 'china', '2025-01', '노텔집적', 'A 라운드', '5 억 위안',"
+		 "  5e8, 'CNY', 5e8, NULL, NULL);"
+		 "INSERT INTO deal_investor VALUES (1, 1, '이좡'), (4, 1, 'ICBC 캐피탈');");
+	s = store_open(v7, STORE_OPEN_CREATE, &err);
+	ok(s && store_version(s) == store_latest_version(), "it is brought forward: %s",
+	   err ? err : "");
+	store_close(s);
+	v = peek(v7, "SELECT group_concat(id || ':' || kind || ':' || tags, ' ') FROM"
+		     " (SELECT * FROM deal ORDER BY id)");
+	is_str(v, "1:investment:3 2:investment:3 5:investment:2 6:investment:2",
+	       "the unicorn rows fold into the big deals of the same round and amount; the rest are "
+	       "financing rounds tagged unicorn");
+	free(v);
+	v = peek(v7, "SELECT valuation_text FROM deal WHERE id = 1");
+	is_str(v, "200 억 위안", "the valuation only the unicorn row told comes along");
+	free(v);
+	v = peek(v7, "SELECT group_concat(deal_id || ':' || name, ' ') FROM (SELECT * FROM"
+		     " deal_investor ORDER BY deal_id)");
+	is_str(v, "1:이좡 2:ICBC 캐피탈", "investors listed only with the unicorn row move over");
+	free(v);
+	v = peek(v7, "SELECT group_concat(n, ' ') FROM (SELECT n FROM deal_totals WHERE n > 0"
+		     " ORDER BY province_id, place)");
+	/* 베이징 1, 안후이 1, and the two without a province. */
+	is_str(v, "2 1 1", "the kept totals count each deal once");
+	free(v);
+	v = peek(v7, "SELECT count(*) FROM deal_text WHERE deal_text MATCH 'unicorn'");
+	is_str(v, "4", "the text index knows the tags");
+	free(v);
+	v = peek(v7, "PRAGMA integrity_check");
+	is_str(v, "ok", "SQLite's integrity check passes");
+	free(v);
+	sqlite3 *raw;
+	sqlite3_open(v7, &raw);
+	ok(sqlite3_exec(raw, "INSERT INTO deal_text(deal_text, rank) VALUES ('integrity-check', 1)",
+			NULL, NULL, NULL) == SQLITE_OK,
+	   "FTS5's integrity check of the text index against the deals passes");
+	sqlite3_close(raw);
+	free(v7);
+
 	/* A file that is not a store. */
 	char *junk = db_path("junk.db");
 	FILE *f = fopen(junk, "w");
