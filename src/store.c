@@ -472,8 +472,8 @@ static const char deal_totals_v7[] =
 /* Version 8: a deal is one deal. A round printed in several of an issue's tables (a big deal
  * that made a new unicorn) was one row per table; it becomes one row whose tags say where it
  * was printed (DEAL_TAG_*), and kind says only what it is: a financing round (investment) or
- * an M&A. The unicorn rows fold into the big deal of the same issue, scope, names and round
- * whose amount agrees; what only they told (the valuation, investors) comes along. The text
+ * an M&A. The unicorn rows fold into the big deal of the same issue, scope, period, names,
+ * round and amount; what only they told (the valuation, investors) comes along. The text
  * index learns the tags; kind:unicorn reads a small index of its own. */
 #define DEAL_TEXT_V8                                                                            \
 	"CREATE VIEW deal_text_source AS SELECT d.id AS id, " DEAL_TEXT_COLUMNS("d") " || char(10) ||" \
@@ -485,9 +485,9 @@ static const char deal_tags_v8[] =
 	" WHERE tags = 0;"
 	"CREATE TEMP TABLE deal_fold AS SELECT u.id AS dup, (SELECT v.id FROM deal v WHERE"
 	" v.issue_id = u.issue_id AND v.kind = 'investment' AND v.scope = u.scope AND"
-	" v.name_ko IS u.name_ko AND v.name_zh IS u.name_zh AND v.round IS u.round AND"
-	" (v.amount_value IS NULL OR u.amount_value IS NULL OR (v.amount_value = u.amount_value"
-	" AND v.amount_currency IS u.amount_currency)) ORDER BY v.seq LIMIT 1) AS keep"
+	" v.period = u.period AND v.name_ko IS u.name_ko AND v.name_zh IS u.name_zh AND"
+	" v.round IS u.round AND v.amount_value IS u.amount_value AND v.amount_currency IS"
+	" u.amount_currency ORDER BY v.seq LIMIT 1) AS keep"
 	" FROM deal u WHERE u.kind = 'unicorn';"
 	"DELETE FROM temp.deal_fold WHERE keep IS NULL;"
 	"UPDATE deal SET tags = tags | 2,"
@@ -1155,13 +1155,14 @@ int store_forget_seen_deals(struct store *s)
 		       "DELETE FROM temp.deal_seen;");
 }
 
-/* What makes two printings one deal: the issue, its kind and scope, the company's names and
- * the round (amounts are compared apart: one may be missing). */
+/* What makes two printings one deal: the issue, its kind, scope and period, the company's
+ * names and the round; the amounts are compared apart. */
 static char *deal_identity(const struct deal_row *row)
 {
-	return xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%s", row->kind ? row->kind : "",
-			 row->scope ? row->scope : "", row->name_ko ? row->name_ko : "",
-			 row->name_zh ? row->name_zh : "", row->round ? row->round : "");
+	return xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s", row->kind ? row->kind : "",
+			 row->scope ? row->scope : "", row->period ? row->period : "",
+			 row->name_ko ? row->name_ko : "", row->name_zh ? row->name_zh : "",
+			 row->round ? row->round : "");
 }
 
 int store_add_or_merge_deal(struct store *s, const struct deal_row *row, long long *id,
@@ -1177,12 +1178,15 @@ int store_add_or_merge_deal(struct store *s, const struct deal_row *row, long lo
 	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
 	int step = sqlite3_step(st);
 	if (step == SQLITE_ROW) {
-		/* The same round only if the amounts agree, or one of them is not given. */
+		/* The same round only if the amounts agree: the same number in the same
+		 * currency, or none in both (two rounds of one name are told apart by them). */
 		int has_value = sqlite3_column_type(st, 1) != SQLITE_NULL;
 		const char *cur = (const char *)sqlite3_column_text(st, 2);
-		int agree = !has_value || !row->amount.known ||
-			    (sqlite3_column_double(st, 1) == row->amount.value && cur &&
-			     row->amount.currency && strcmp(cur, row->amount.currency) == 0);
+		int agree = has_value ? row->amount.known &&
+						sqlite3_column_double(st, 1) == row->amount.value &&
+						cur && row->amount.currency &&
+						strcmp(cur, row->amount.currency) == 0
+				      : !row->amount.known;
 		if (agree) {
 			*id = sqlite3_column_int64(st, 0);
 			*merged = 1;

@@ -140,7 +140,7 @@ enum {
 /* Before an import: forgets the deals seen by the last one. */
 int store_forget_seen_deals(struct store *s);
 /* Adds a deal, or, when this import has already added the same round to the same issue
- * (same kind, scope, names and round, amounts that agree), adds the row's tags and what it
+ * (same kind, scope, period, names, round and amount), adds the row's tags and what it
  * tells that the first printing did not to that deal: *merged is then 1. */
 int store_add_or_merge_deal(struct store *s, const struct deal_row *row, long long *id,
 			    int *merged);
