@@ -25,10 +25,14 @@ static const struct listing_column deal_columns[] = {
 	  .sort = "d.name_zh", .field = "company", .shown = 1, .min = 8, .priority = 2 },
 	{ .name = "amount", .label = NC_("column", "amount"), .expr = "d.amount_text",
 	  .sort = "d.amount_cny", .shown = 1, .min = 13, .priority = 2 },
-	/* What the deal is and the tables it was printed in: investment+unicorn, ma. */
-	{ .name = "kind", .label = NC_("column", "kind"), .expr = STORE_DEAL_TAGS_TEXT("d"),
+	/* What the deal is: investment, unicorn (a round among the new unicorns), ma; sorted in
+	 * that order by its tags. */
+	{ .name = "kind", .label = NC_("column", "kind"), .expr = STORE_DEAL_KIND_TEXT("d"),
 	  .sort = "d.tags",
 	  .field = "kind", .shown = 1, .min = 10, .priority = 2 },
+	/* The tables it was printed in: big (대형 투자), unicorn (신규 유니콘), ma. */
+	{ .name = "tables", .label = NC_("column", "tables"), .expr = STORE_DEAL_TAGS_TEXT("d"),
+	  .priority = 2 },
 	{ .name = "round", .label = NC_("column", "round"), .expr = "d.round", .sort = "d.round",
 	  .field = "round", .shown = 1, .min = 8, .priority = 2 },
 	{ .name = "amount_cny", .label = NC_("column", "amount_cny"),

@@ -339,8 +339,8 @@ static int deal_term(struct gen *g, const struct query_term *t)
 	static const char *const text_exprs[] = { "d.name_ko", "d.name_zh", "d.round",
 						  "d.sector", "d.description", "d.place",
 						  "d.investors", "d.acquirer", "d.amount_text",
-						  "d.country", STORE_DEAL_TAGS_TEXT("d"), "pr.name_ko", "ct.name_ko",
-						  NULL };
+						  "d.country", "d.kind", STORE_DEAL_TAGS_TEXT("d"),
+						  "pr.name_ko", "ct.name_ko", NULL };
 	const char *v = t->value;
 	switch (t->field->id) {
 	case F_TEXT:

@@ -131,12 +131,13 @@ enum {
 	DEAL_TAG_UNICORN = 2,  /* the new unicorns (신규 유니콘) */
 	DEAL_TAG_MA = 4,       /* M&A (인수합병) */
 };
-/* The tags as the kind column shows them ("investment+unicorn"), an SQL expression over the
- * deal alias d. */
+/* SQL expressions over the deal alias d: the kind as the kind column shows it (a round
+ * printed among the new unicorns is a unicorn; else investment or ma), and the tables it
+ * was printed in ("big+unicorn", "ma"). */
+#define STORE_DEAL_KIND_TEXT(d) "CASE WHEN " d ".tags & 2 THEN 'unicorn' ELSE " d ".kind END"
 #define STORE_DEAL_TAGS_TEXT(d)                                                                   \
-	"coalesce(nullif(substr(CASE WHEN " d ".tags & 1 THEN '+investment' ELSE '' END ||"      \
-	" CASE WHEN " d ".tags & 2 THEN '+unicorn' ELSE '' END || CASE WHEN " d ".tags & 4 THEN" \
-	" '+ma' ELSE '' END, 2), ''), " d ".kind)"
+	"substr(CASE WHEN " d ".tags & 1 THEN '+big' ELSE '' END || CASE WHEN " d ".tags & 2"     \
+	" THEN '+unicorn' ELSE '' END || CASE WHEN " d ".tags & 4 THEN '+ma' ELSE '' END, 2)"
 /* Before an import: forgets the deals seen by the last one. */
 int store_forget_seen_deals(struct store *s);
 /* Adds a deal, or, when this import has already added the same round to the same issue

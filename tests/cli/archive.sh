@@ -24,11 +24,11 @@ run --db rev.db list issues
 check 'printf "%s\n" "$out" | cut -f1,5-8 | tr "\n" " " | grep -q "^number	articles	deals	events	stats 418	10	27	14	85 419	1	2	0	6 $"' \
 	"named the other way round, the same"
 
-run --db two.db list deals --filter issue:419 --format tsv --columns issue,company,kind,amount,valuation,region,city
+run --db two.db list deals --filter issue:419 --format tsv --columns issue,company,kind,tables,amount,valuation,region,city
 expect_out "the second issue's deals: one printed in two tables is one, with the valuation" <<'X'
-issue	company	kind	amount	valuation	region	city
-419	시험전자	investment	12 억 위안		장쑤성	
-419	가상바이오	investment+unicorn	30 억 위안	120 억 위안	안후이성	허페이
+issue	company	kind	tables	amount	valuation	region	city
+419	시험전자	investment	big	12 억 위안		장쑤성	
+419	가상바이오	unicorn	big+unicorn	30 억 위안	120 억 위안	안후이성	허페이
 X
 
 # Week against week: each reported count beside the issue before's, and the change.

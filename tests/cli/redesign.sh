@@ -80,7 +80,7 @@ X
 run --db "$tmp/c.db" list deals --filter 'kind:unicorn 노텔집' --columns company,kind --format tsv
 expect_out "with a field beside it" <<'X'
 company	kind
-노텔집적	investment+unicorn
+노텔집적	unicorn
 X
 
 # A large import loads with the indexes built once at the end: the store ends up with the

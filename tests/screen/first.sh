@@ -25,7 +25,7 @@ issue   section    date       title
 
 
  News  1 of 10
-q quit  ? help  s sort  f filter  / search  Enter open
+q quit  ? help  s sort  f filter  / search  Enter open  i issues
 X
 check '[ ! -e "$tmp/home/.local/share/jubo/jubo.db" ]' "browsing creates no store"
 keys 3
