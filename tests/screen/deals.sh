@@ -2,6 +2,8 @@
 # full, the breakdown and its Enter, export, and aligned columns on the screen.
 . "$top_srcdir/tests/screen/lib.sh"
 columns="perl $top_srcdir/tests/cli/columns.pl --screen"
+# jubo runs in the home directory: export proposes its files there, as ~/...
+mkdir -p "$tmp/home" && cd "$tmp/home" || exit 1
 start 80 24 -- --db "$JUBO_SAMPLE_DB"
 keys 2 l l S
 expect_screen "S on the amount column sorts by converted amount, largest first, ties newest first" <<'X'
@@ -9,13 +11,10 @@ expect_screen "S on the amount column sorts by converted amount, largest first, 
 company    company… amount v      kind       round    region   sector  investors
 Infinite …          30 억 달러    investment B 라운드 미국     문화  … 미공개
 노텔집적   北电集成 199.9 억 위안 unicorn    A 라운드 베이징   스마트… 이좡국가…
-노텔집적   北电集成 199.9 억 위안 investment A 라운드 베이징   스마트… 이좡국가…
 완신집적   皖芯集成 95.5 억 위안  unicorn    A 라운드 안후이성 스마트… 중국농업…
-완신집적   皖芯集成 95.5 억 위안  investment A 라운드 안후이성 스마트… 중국농업…
 Anthropic           10 억 달러    investment E 라운드 미국     인공지… Google
 Verdiva B…          4.11 억 달러  investment A 라운드 영국     의료  … Forbion …
 Truveta             3.2 억 달러   unicorn    C 라운드 미국     의료  … Illumina…
-Truveta             3.2 억 달러   investment C 라운드 미국     의료  … Illumina…
 Kardigan            3 억 달러     investment A 라운드 미국     의료  … ARCH Ven…
 Innovaccer          2.75 억 달러  investment F 라운드 미국     의료  … M12; B C…
 Whatnot             2.65 억 달러  investment E 라운드 미국     전자상… Avra Cap…
@@ -27,8 +26,11 @@ Hippocrat…          1.41 억 달러  unicorn    B 라운드 미국     인공�
 잔신전자   瞻芯电子 거의 10 억  … investment C 라운드 상하이   스마트… 궈카이금…
 나리신소재 纳力新 … 거의 10 억  … investment A 라운드 장쑤성   소재    테마섹  …
 허젠궁롼   合见工软 거의 10 억  … investment A 라운드 상하이   기업  … 푸동 벤 …
- Deals  1 of 30  sort: amount desc
-q quit  ? help  s sort  f filter  / search  Enter open  B breakdown
+항진에너지 杭锦能源 8.53 억 위안  ma                  네이멍 … 에너지…
+웨이밍하 … 未名海 … 8.08 억 위안  ma                  광둥성   의료  …
+푸리예스 … 傅利叶 … 거의 8 억 위… investment E 라운드 상하이   인공지… Prosperi…
+ Deals  1 of 27  27 deals · 849.48 억 위안, 5 approximate  sort: amount desc
+q quit  ? help  s sort  f filter  / search  Enter open  B breakdown  i issues
 X
 screen | $columns 80 narrow >"$tmp/check"
 pass_or_fail $? "every column starts on the same screen column on every row: $(tail -1 "$tmp/check")"
@@ -38,6 +40,9 @@ keys G
 expect_screen "s sorts ascending; G shows the largest last, 30 억 달러 above 199.9 억 위안" <<'X'
  1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
 company    company… amount ^      kind       round    region   sector  investors
+푸리예스 … 傅利叶 … 거의 8 억 위… investment E 라운드 상하이   인공지… Prosperi…
+웨이밍하 … 未名海 … 8.08 억 위안  ma                  광둥성   의료  …
+항진에너지 杭锦能源 8.53 억 위안  ma                  네이멍 … 에너지…
 허젠궁롼   合见工软 거의 10 억  … investment A 라운드 상하이   기업  … 푸동 벤 …
 나리신소재 纳力新 … 거의 10 억  … investment A 라운드 장쑤성   소재    테마섹  …
 잔신전자   瞻芯电子 거의 10 억  … investment C 라운드 상하이   스마트… 궈카이금…
@@ -49,26 +54,23 @@ Stoke Spa…          2.6 억 달러   investment C 라운드 미국     스마�
 Whatnot             2.65 억 달러  investment E 라운드 미국     전자상… Avra Cap…
 Innovaccer          2.75 억 달러  investment F 라운드 미국     의료  … M12; B C…
 Kardigan            3 억 달러     investment A 라운드 미국     의료  … ARCH Ven…
-Truveta             3.2 억 달러   investment C 라운드 미국     의료  … Illumina…
 Truveta             3.2 억 달러   unicorn    C 라운드 미국     의료  … Illumina…
 Verdiva B…          4.11 억 달러  investment A 라운드 영국     의료  … Forbion …
 Anthropic           10 억 달러    investment E 라운드 미국     인공지… Google
-완신집적   皖芯集成 95.5 억 위안  investment A 라운드 안후이성 스마트… 중국농업…
 완신집적   皖芯集成 95.5 억 위안  unicorn    A 라운드 안후이성 스마트… 중국농업…
-노텔집적   北电集成 199.9 억 위안 investment A 라운드 베이징   스마트… 이좡국가…
 노텔집적   北电集成 199.9 억 위안 unicorn    A 라운드 베이징   스마트… 이좡국가…
 Infinite …          30 억 달러    investment B 라운드 미국     문화  … 미공개
- Deals  30 of 30  sort: amount
-q quit  ? help  s sort  f filter  / search  Enter open  B breakdown
+ Deals  27 of 27  27 deals · 849.48 억 위안, 5 approximate  sort: amount
+q quit  ? help  s sort  f filter  / search  Enter open  B breakdown  i issues
 X
-check 'screen | grep -q " Deals  30 of 30  sort: amount$"' "the status line says where the cursor is and how it is sorted"
+check 'screen | grep -q " Deals  27 of 27  27 deals · 849.48 억 위안, 5 approximate  sort: amount$"' "the status line says where the cursor is, what the rows in view add up to and how they are sorted"
 keys u g h h f C-u
 type_text 'region:장쑤 sector:소재'
 expect_screen "f opens the prompt; Korean typed into it shows as typed" <<'X'
  1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
 company    company… amount        kind       round    region   sector  investors
-노텔집적   北电集成 199.9 억 위안 investment A 라운드 베이징   스마트… 이좡국가…
-완신집적   皖芯集成 95.5 억 위안  investment A 라운드 안후이성 스마트… 중국농업…
+노텔집적   北电集成 199.9 억 위안 unicorn    A 라운드 베이징   스마트… 이좡국가…
+완신집적   皖芯集成 95.5 억 위안  unicorn    A 라운드 안후이성 스마트… 중국농업…
 광양홀딩스 光洋控股 11.57 억 위안 investment 지분양도 장쑤성   자동차… 황산자요…
 허젠궁롼   合见工软 거의 10 억  … investment A 라운드 상하이   기업  … 푸동 벤 …
 나리신소재 纳力新 … 거의 10 억  … investment A 라운드 장쑤성   소재    테마섹  …
@@ -79,15 +81,15 @@ company    company… amount        kind       round    region   sector  investo
 Infinite …          30 억 달러    investment B 라운드 미국     문화  … 미공개
 Anthropic           10 억 달러    investment E 라운드 미국     인공지… Google
 Verdiva B…          4.11 억 달러  investment A 라운드 영국     의료  … Forbion …
-Truveta             3.2 억 달러   investment C 라운드 미국     의료  … Illumina…
+Truveta             3.2 억 달러   unicorn    C 라운드 미국     의료  … Illumina…
 Kardigan            3 억 달러     investment A 라운드 미국     의료  … ARCH Ven…
 Innovaccer          2.75 억 달러  investment F 라운드 미국     의료  … M12; B C…
 Whatnot             2.65 억 달러  investment E 라운드 미국     전자상… Avra Cap…
 Stoke Spa…          2.6 억 달러   investment C 라운드 미국     스마트… Y Combin…
 Aviceda T…          2.075 억 달러 investment C 라운드 미국     의료  … TCG Cros…
 Tenvie Th…          2 억 달러     investment A 라운드 미국     의료  … ARCH Ven…
-노텔집적   北电集成 199.9 억 위안 unicorn    A 라운드 베이징   스마트… 이좡국가…
- Deals  1 of 30
+Hippocrat…          1.41 억 달러  unicorn    B 라운드 미국     인공지… Kleiner …
+ Deals  1 of 27  27 deals · 849.48 억 위안, 5 approximate
 Filter: region:장쑤 sector:소재
 X
 keys Enter
@@ -114,8 +116,8 @@ company    company… amount        kind       round    region   sector  investo
 
 
 
- Deals  1 of 1  filter: region:장쑤 sector:소재
-q quit  ? help  s sort  f filter  / search  Enter open  B breakdown
+ Deals  1 of 1  1 deal · 10 억 위안, 1 approximate  filter: region:장쑤 sector:…
+q quit  ? help  s sort  f filter  / search  Enter open  B breakdown  i issues
 X
 keys Enter
 expect_screen "Enter opens the deal in full, every investor on its own line" <<'X'
@@ -126,6 +128,7 @@ company       나리신소재
 company_zh    纳力新材料
 amount        거의 10 억 위안
 kind          investment
+tables        big
 round         A 라운드
 amount_cny    1000000000
 region        장쑤성
@@ -140,28 +143,27 @@ investors
                 중진회사차오베이캐피탈
                 야오투 캐피탈
                 Oppenheimer Funds
-                하이쿠오티엔콩 벤처캐피탈
- 나리신소재  1/22
+ 나리신소재  1/23
 q quit  ? help  / search
 X
 keys q F l l l l l B
-expect_screen "B breaks the region column down by count, with the amount in yuan" <<'X'
+expect_screen "B breaks the region column down by count, with the amount in 억 위안" <<'X'
  1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
-region                                                    count    amount (yuan)
-미국                                                         12      45501915000
-상하이                                                        3       2800000000
-베이징                                                        2      39980000000
-안후이성                                                      2      19100000000
-장쑤성                                                        2       2157000000
-광둥성                                                        1        808000000
-네이멍구자치구                                                1        853000000
-스위스                                                        1        417020000
-영국                                                          1       2955090000
-장시성                                                        1        500000000
-허난성                                                        1        202000000
-홍콩                                                          1        719000000
-후난성                                                        1        700000000
-후베이성                                                      1         95698100
+region                                                    count amount (억 위안)
+미국                                                         11           432.01
+상하이                                                        3               28
+장쑤성                                                        2            21.57
+광둥성                                                        1             8.08
+네이멍구자치구                                                1             8.53
+베이징                                                        1            199.9
+스위스                                                        1             4.17
+안후이성                                                      1             95.5
+영국                                                          1            29.55
+장시성                                                        1                5
+허난성                                                        1             2.02
+홍콩                                                          1             7.19
+후난성                                                        1                7
+후베이성                                                      1            0.957
 
 
 
@@ -172,11 +174,11 @@ region                                                    count    amount (yuan)
 Enter filter  q quit  ? help  / search
 X
 keys j j Enter
-expect_screen "Enter on 베이징 filters the table to it" <<'X'
+expect_screen "Enter on 장쑤성 filters the table to it, with the total in the status line" <<'X'
  1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
-company   company… amount        kind       round    region   sector   investors
-노텔집적  北电集成 199.9 억 위안 investment A 라운드 베이징   스마트 … 이좡국가…
-노텔집적  北电集成 199.9 억 위안 unicorn    A 라운드 베이징   스마트 … 이좡국가…
+company    company… amount        kind       round    region   sector  investors
+광양홀딩스 光洋控股 11.57 억 위안 investment 지분양도 장쑤성   자동차… 황산자요…
+나리신소재 纳力新 … 거의 10 억  … investment A 라운드 장쑤성   소재    테마섹  …
 
 
 
@@ -195,20 +197,38 @@ company   company… amount        kind       round    region   sector   investo
 
 
 
- Deals  1 of 2  filter: region:베이징
-q quit  ? help  s sort  f filter  / search  Enter open  B breakdown
+ Deals  1 of 2  2 deals · 21.57 억 위안, 1 approximate  filter: region:장쑤성
+q quit  ? help  s sort  f filter  / search  Enter open  B breakdown  i issues
 X
-# Export writes the rows on screen, in their order and filter.
+# Export writes the rows on screen, in their order and filter, for Excel: a BOM first.
 keys e
+check '[ "$(screen | tail -1)" = "Export to file: ~/jubo-deals-418.csv" ]' "e proposes a file name with the issue in view, in the directory jubo runs in (here the home)"
+keys C-u
 type_text "$tmp/out.csv"
 keys Enter
 check 'screen | grep -q "2 rows written to"' "e exports the two rows"
-check '[ "$(wc -l <"$tmp/out.csv")" -eq 3 ] && head -1 "$tmp/out.csv" | grep -q "^company,company_zh,amount,kind,round,region,sector,investors"' "the CSV has the header and the two rows"
-check 'sed -n 2p "$tmp/out.csv" | grep -q "^노텔집적,北电集成,199.9 억 위안,investment,A 라운드,베이징"' "in the order shown"
-keys e
+check '[ "$(head -c 3 "$tmp/out.csv" | od -An -tx1 | tr -d " ")" = "efbbbf" ]' "the file begins with a UTF-8 byte order mark"
+check '[ "$(wc -l <"$tmp/out.csv")" -eq 3 ] && head -1 "$tmp/out.csv" | grep -q "company,company_zh,amount,kind,round,region,sector,investors"' "the CSV has the header and the two rows"
+check 'sed -n 2p "$tmp/out.csv" | grep -q "^광양홀딩스,光洋控股,11.57 억 위안,investment,지분양도,장쑤성"' "in the order shown"
+cp "$tmp/out.csv" "$tmp/first.csv"
+keys e C-u
 type_text "$tmp/out.csv"
 keys Enter
-check 'screen | grep -q "cannot write .*File exists"' "an existing file is not overwritten"
+check '[ "$(screen | tail -1)" = "The file exists. Overwrite it? (y/n)" ]' "an existing file: jubo asks before overwriting it"
+type_text n
+keys Enter
+check 'screen | grep -q "not written: .*out.csv is kept as it was"' "n keeps it"
+check 'cmp -s "$tmp/out.csv" "$tmp/first.csv"' "as it was"
+keys e Enter
+check '[ -s "$tmp/home/jubo-deals-418.csv" ] && screen | grep -q "2 rows written to $tmp/home/jubo-deals-418.csv"' "Enter takes the proposal: ~ is the home directory"
+keys e
+check '[ "$(screen | tail -1)" = "Export to file: ~/jubo-deals-418-2.csv" ]' "the next proposal is numbered past the file that is there"
+keys C-u
+type_text "~/jubo-deals-418.csv"
+keys Enter
+type_text y
+keys Enter
+check 'screen | grep -q "2 rows written to $tmp/home/jubo-deals-418.csv"' "y overwrites"
 # A mistake in a filter: the prompt comes back with the cursor at the mistake.
 keys f C-u
 type_text 'region:장쑤 regoin:x'
@@ -216,11 +236,11 @@ keys Enter
 check 'screen | tail -2 | head -1 | grep -q "^filter: at 11: unknown field .regoin."' "a bad filter says where it went wrong"
 check '[ "$(screen | tail -1)" = "Filter: region:장쑤 regoin:x" ]' "and the prompt opens again on it"
 keys Escape
-check 'screen | tail -2 | head -1 | grep -q "filter: region:베이징$"' "Esc leaves the filter as it was"
+check 'screen | tail -2 | head -1 | grep -q "filter: region:장쑤성$"' "Esc leaves the filter as it was"
 # 120x40: wider columns, still aligned.
 start 120 40 -- --db "$JUBO_SAMPLE_DB"
 keys 2
 screen | $columns 120 narrow >"$tmp/check"
 pass_or_fail $? "120x40: aligned: $(tail -1 "$tmp/check")"
-check 'screen | sed -n 3p | grep -q "^노텔집적 .*北电集成 .*199.9 억 위안 .*investment .*A 라운드 .*베이징 .*스마트 제조 .*이좡국가투자기금;"' "120x40: the first deal shows in full"
+check 'screen | sed -n 3p | grep -q "^노텔집적 .*北电集成 .*199.9 억 위안 .*unicorn .*A 라운드 .*베이징 .*스마트 제조 .*이좡국가투자기금;"' "120x40: the first deal shows in full, a new unicorn"
 finish
