@@ -364,9 +364,9 @@ static void add_overview(struct regions *r, const struct stats *s, size_t width)
 			const struct stat *tm = find_stat(s, t->dimension, m, t);
 			const struct stat *ty = find_stat(s, t->dimension, y, t);
 			if (tm && tm->has_value)
-				snprintf(mom, sizeof mom, _("%+g%% on the month"), tm->value);
+				snprintf(mom, sizeof mom, _("%+g%% MoM"), tm->value);
 			if (ty && ty->has_value)
-				snprintf(yoy, sizeof yoy, _("%+g%% on the year"), ty->value);
+				snprintf(yoy, sizeof yoy, _("%+g%% YoY"), ty->value);
 			free(m);
 			free(y);
 			const char *label = heads[k].label ? _(heads[k].label) : t->key;
@@ -402,6 +402,29 @@ static void add_overview(struct regions *r, const struct stats *s, size_t width)
 		/* Nothing to say: no heading either. */
 		free(r->lines[--r->nlines].text);
 	}
+}
+
+/* "565 건 (-33% MoM, -53% YoY) · 530.86 억 위안 (-36% MoM, -3% YoY)": the month's
+ * totals in one line, for under the map. NULL when the issue gives none. */
+static char *headline(const struct stats *s)
+{
+	struct buf b = { 0 };
+	static const char *const metrics[] = { "deal_count", "deal_amount" };
+	for (size_t k = 0; k < 2; k++) {
+		const struct stat *t = find_stat(s, "total", metrics[k], NULL);
+		if (!t || !t->has_value)
+			continue;
+		char value[64];
+		value_with_unit(value, sizeof value, t);
+		buf_printf(&b, "%s%s", b.len ? " · " : "", value);
+		char *m = xasprintf("%s_mom", metrics[k]), *y = xasprintf("%s_yoy", metrics[k]);
+		const struct stat *tm = find_stat(s, "total", m, t), *ty = find_stat(s, "total", y, t);
+		if (tm && tm->has_value && ty && ty->has_value)
+			buf_printf(&b, _(" (%+g%% MoM, %+g%% YoY)"), tm->value, ty->value);
+		free(m);
+		free(y);
+	}
+	return buf_take(&b);
 }
 
 static void build_charts(struct regions *r, size_t width)
@@ -540,6 +563,16 @@ static void load(struct regions *r)
 		snprintf(r->prev_period, sizeof r->prev_period, "%s", "");
 	}
 	store_region_map(r->store, r->issue, r->period, r->previous, take_tile, r);
+	struct stats s = { 0 };
+	if (r->issue)
+		store_issue_stats(r->store, r->issue, r->period, take_stat, &s);
+	free(r->headline);
+	r->headline = headline(&s);
+	if (r->headline && !*r->headline) {
+		free(r->headline);
+		r->headline = NULL;
+	}
+	free_stats(&s);
 }
 
 /* ---- map ----------------------------------------------------------------------------------- */
@@ -769,6 +802,9 @@ static void draw_map(struct regions *r, WINDOW *w, int y0, int rows, int cols)
 	if (x < cols)
 		ui_put(w, ly, x, what, (size_t)(cols - x), ALIGN_LEFT, ROLE_DIM);
 	free(what);
+	/* The month in one line: what an analyst reads first. */
+	if (r->headline && ly + 1 < y0 + rows)
+		ui_put(w, ly + 1, x0, r->headline, (size_t)(cols - x0), ALIGN_LEFT, ROLE_NORMAL);
 }
 
 static void draw_charts(struct regions *r, WINDOW *w, int y0, int rows, int cols)

@@ -46,6 +46,7 @@ struct regions {
 	char *history;                   /* the place whose history is shown (H), or NULL */
 	char *history_dimension;         /* region or city */
 	int history_charts;              /* the view the history was opened from */
+	char *headline;                  /* the month's deals and amount, under the map */
 	int computed;                    /* show counts computed from deals */
 	int charts;                      /* the charts view instead of the map */
 	struct region_tile tiles[REGIONS_TILES];

@@ -30,7 +30,7 @@ X
 check '[ ! -e "$tmp/home/.local/share/jubo/jubo.db" ]' "browsing creates no store"
 keys 3
 check 'screen | grep -q ">장쑤"' "3 shows the Regions pane"
-check '[ "$(screen | tail -1)" = "q quit  ? help  Enter open  v view  c counts" ]' "with the keys that work there"
+check '[ "$(screen | tail -1)" = "q quit  ? help  Enter open  v view  c counts  i issues" ]' "with the keys that work there"
 keys q
 sleep 0.3
 check '! tm list-panes -F "#{pane_current_command}" | grep -q jubo' "q quits"

@@ -22,12 +22,12 @@ expect_screen "80x24: the map, 장쑤 chosen with its 118 deals, and the legend"
                       하이난   마카오   홍콩
                              -        -        -
      59+   24+   1+   none  reported by No. 418, 2025-01
+    565 건 (-33% MoM, -53% YoY) · 530.86 억 위안 (-36% MoM, -3% YoY)
 
 
 
-
- Regions  장쑤성 118  (reported)
-q quit  ? help  Enter open  v view  c counts
+ Regions  장쑤성 118  (reported)  No. 418 2025-01
+q quit  ? help  Enter open  v view  c counts  i issues
 X
 keys l
 check 'screen | tail -2 | head -1 | grep -q "^ Regions  상하이 65  (reported)"' "l moves to the tile on the right"
@@ -37,10 +37,23 @@ keys j c
 check 'screen | tail -2 | head -1 | grep -q "^ Regions  장쑤성 2  (computed from deals)"' "c shows the counts computed from the deals in the store"
 check 'screen | grep -q "deals in the store, No. 418 2025-01"' "and the legend says so"
 keys c Enter
-check 'screen | tail -2 | head -1 | grep -q "Deals  1 of 2  filter: region:장쑤성"' "Enter on 장쑤 opens the Deals pane filtered to it"
+check 'screen | tail -2 | head -1 | grep -q "Deals  1 of 2  2 deals · 21.57 억 위안, 1 approximate  filter: region:장쑤성 i"' "Enter on 장쑤 opens the Deals pane filtered to the deals it counts"
+check '[ "$("$JUBO" --db "$JUBO_SAMPLE_DB" list deals --filter "region:장쑤성 issue:418 kind:investment date:2025-01" --format tsv --columns company | tail -n +2 | tr "\n" " ")" = "광양홀딩스 나리신소재 " ]' "the filter it uses finds the same two deals"
 keys 3 v
 expect_screen "v shows the charts: bars aligned whatever the names' widths" <<'X'
  1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
+No. 418 at a glance (2025-01)
+Deals                  565 건  -33% MoM, -53% YoY
+Amount         530.86 억 위안  -36% MoM, -3% YoY
+VC/PE 기관             532 개  -34% MoM, -52% YoY
+CVC 기관                51 개  -33% MoM, -65% YoY
+M&A deals               25 건  -31% MoM, -66% YoY
+M&A amount      26.21 억 위안  -34% MoM, -85% YoY
+Top industry 스마트 제조 (138 건)
+Top stage    초기 단계 (421 건)
+Top VC/PE    선전창업투자(深创投) (11 건)
+Top CVC      자오상국창업투자(招商局创投) (4 건)
+
 Deals by region (reported)
 장쑤성       118 건         ████████████████████████████████████████████████████
 광둥성        94 건         █████████████████████████████████████████
@@ -50,23 +63,11 @@ Deals by region (reported)
 
 Deals by city (reported)
 베이징        70 건         ████████████████████████████████████████████████████
-상하이        65 건         ████████████████████████████████████████████████
-쑤저우        51 건         ██████████████████████████████████████
-선전          51 건         ██████████████████████████████████████
-난징          35 건         ██████████████████████████
-
-Industries by deals
-스마트 제조                      138 건         ████████████
-인공지능                             #2
-의료 건강                            #3
-소재                                 #4
-기업 서비스                          #5
-상위 5 개 산업 (건수 기준)       383 건     68% ████████████████████████████████
- Regions  charts
-q quit  ? help  Enter open  v view  c counts
+ Regions  charts  No. 418 2025-01
+q quit  ? help  Enter open  v view  c counts  i issues
 X
 keys j j Enter
-check 'screen | tail -2 | head -1 | grep -q "filter: region:베이징"' "Enter on a chart's region line filters the deals to it"
+check 'screen | tail -2 | head -1 | grep -q "1 of 1  1 deal · 199.9 억 위안  filter: region:베이징 issue:418"' "Enter on a chart's region line filters the deals to it: one deal in 베이징, not two"
 start 120 40 -- --db "$JUBO_SAMPLE_DB"
 keys 3
 expect_screen "120x40: the map, centred" <<'X'
@@ -88,6 +89,7 @@ expect_screen "120x40: the map, centred" <<'X'
                                           하이난   마카오   홍콩
                                                  -        -        -
                          59+   24+   1+   none  reported by No. 418, 2025-01
+                        565 건 (-33% MoM, -53% YoY) · 530.86 억 위안 (-36% MoM, -3% YoY)
 
 
 
@@ -107,9 +109,8 @@ expect_screen "120x40: the map, centred" <<'X'
 
 
 
-
- Regions  장쑤성 118  (reported)
-q quit  ? help  Enter open  v view  c counts
+ Regions  장쑤성 118  (reported)  No. 418 2025-01
+q quit  ? help  Enter open  v view  c counts  i issues
 X
 start 80 24 NO_COLOR=1 -- --db "$JUBO_SAMPLE_DB"
 keys 3
@@ -135,12 +136,12 @@ check '[ "$(screen | sed -n 10p)" = "$(sed -n 10p <<'"'"'Y'"'"'
                       하이난   마카오   홍콩
                              -        -        -
      59+   24+   1+   none  reported by No. 418, 2025-01
+    565 건 (-33% MoM, -53% YoY) · 530.86 억 위안 (-36% MoM, -3% YoY)
 
 
 
-
- Regions  장쑤성 118  (reported)
-q quit  ? help  Enter open  v view  c counts
+ Regions  장쑤성 118  (reported)  No. 418 2025-01
+q quit  ? help  Enter open  v view  c counts  i issues
 Y
 )" ]' "NO_COLOR: the same map"
 start 80 24 TERM=vt100 -- --db "$JUBO_SAMPLE_DB"
@@ -148,5 +149,5 @@ keys 3
 check 'screen | grep -q ">장쑤 "' "TERM=vt100: the map is drawn"
 start 40 12 -- --db "$JUBO_SAMPLE_DB"
 keys 3
-check 'screen | sed -n 2p | grep -q "^Deals by region (reported)"' "40x12: too small for the map, the charts instead"
+check 'screen | grep -q "^Deals by region (reported)" && screen | grep -q "^장쑤성       118 건"' "40x12: too small for the map, the charts instead, the first region in view"
 finish
