@@ -413,21 +413,27 @@ static void deals_draw(struct pane *p, WINDOW *w, int rows, int cols)
 		table_draw(p, w, rows, cols);
 }
 
-/* "2 deals · 21.57 억 위안, 1 approximate": the rows in view and their amounts in yuan. */
+/* " deals · 21.57 억 위안 (1 approx.)", after "1 of 2": the rows in view and their amounts
+ * in yuan. */
 static char *totals_text(const struct deals *d)
 {
 	if (!d->totals_known)
 		return NULL;
 	struct buf b = { 0 };
-	buf_printf(&b, ngettext("%lld deal", "%lld deals", (unsigned long)d->t_rows), d->t_rows);
+	/* After "1 of 27": " deals · 849.48 억 위안 (5 approx.)". */
+	buf_adds(&b, ngettext(" deal", " deals", (unsigned long)d->t_rows));
 	if (d->t_known) {
 		char sum[48];
 		amount_format_eok(d->t_sum, sum, sizeof sum);
 		buf_printf(&b, " · %s %s", sum, _("억 위안"));
-		if (d->t_approx)
-			buf_printf(&b, _(", %lld approximate"), d->t_approx);
-		if (d->t_known < d->t_rows)
-			buf_printf(&b, _(", %lld without an amount"), d->t_rows - d->t_known);
+		/* How much of the sum is approximate (거의, 이상) or missing. */
+		long long unknown = d->t_rows - d->t_known;
+		if (d->t_approx && unknown)
+			buf_printf(&b, _(" (%lld approx., %lld unknown)"), d->t_approx, unknown);
+		else if (d->t_approx)
+			buf_printf(&b, _(" (%lld approx.)"), d->t_approx);
+		else if (unknown)
+			buf_printf(&b, _(" (%lld unknown)"), unknown);
 	}
 	return buf_take(&b);
 }

@@ -69,6 +69,7 @@ void regions_free(struct regions *r)
 	free_lines(r);
 	free(r->history);
 	free(r->history_dimension);
+	free(r->headline);
 	for (int i = 0; i < REGIONS_TILES; i++)
 		free(r->tiles[i].name);
 }

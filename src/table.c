@@ -146,7 +146,7 @@ char *table_status_with(struct pane *p, const char *extra)
 	else
 		buf_adds(&s, _("… of …"));
 	if (extra && *extra)
-		buf_printf(&s, "  %s", extra);
+		buf_adds(&s, extra);
 	char *sort = listview_sort_text(v);
 	if (*sort)
 		buf_printf(&s, "  %s: %s", _("sort"), sort);

@@ -30,7 +30,7 @@ unsigned table_where(struct pane *p);
 void table_sync(struct pane *p, int rows, int cols);
 void table_draw(struct pane *p, WINDOW *w, int rows, int cols);
 char *table_status(struct pane *p);
-/* The same, with extra text after the row count (the Deals totals). */
+/* The same, with extra text right after the row count (the Deals totals: " deals · ..."). */
 char *table_status_with(struct pane *p, const char *extra);
 size_t table_links(struct pane *p);
 int table_act(struct pane *p, enum action_id a, int rows, int cols);

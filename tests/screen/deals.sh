@@ -29,7 +29,7 @@ Hippocrat…          1.41 억 달러  unicorn    B 라운드 미국     인공�
 항진에너지 杭锦能源 8.53 억 위안  ma                  네이멍 … 에너지…
 웨이밍하 … 未名海 … 8.08 억 위안  ma                  광둥성   의료  …
 푸리예스 … 傅利叶 … 거의 8 억 위… investment E 라운드 상하이   인공지… Prosperi…
- Deals  1 of 27  27 deals · 849.48 억 위안, 5 approximate  sort: amount desc
+ Deals  1 of 27 deals · 849.48 억 위안 (5 approx.)  sort: amount desc
 q quit  ? help  s sort  f filter  / search  Enter open  B breakdown  i issues
 X
 screen | $columns 80 narrow >"$tmp/check"
@@ -60,10 +60,10 @@ Anthropic           10 억 달러    investment E 라운드 미국     인공지
 완신집적   皖芯集成 95.5 억 위안  unicorn    A 라운드 안후이성 스마트… 중국농업…
 노텔집적   北电集成 199.9 억 위안 unicorn    A 라운드 베이징   스마트… 이좡국가…
 Infinite …          30 억 달러    investment B 라운드 미국     문화  … 미공개
- Deals  27 of 27  27 deals · 849.48 억 위안, 5 approximate  sort: amount
+ Deals  27 of 27 deals · 849.48 억 위안 (5 approx.)  sort: amount
 q quit  ? help  s sort  f filter  / search  Enter open  B breakdown  i issues
 X
-check 'screen | grep -q " Deals  27 of 27  27 deals · 849.48 억 위안, 5 approximate  sort: amount$"' "the status line says where the cursor is, what the rows in view add up to and how they are sorted"
+check 'screen | grep -q " Deals  27 of 27 deals · 849.48 억 위안 (5 approx.)  sort: amount$"' "the status line says where the cursor is, what the rows in view add up to and how they are sorted"
 keys u g h h f C-u
 type_text 'region:장쑤 sector:소재'
 expect_screen "f opens the prompt; Korean typed into it shows as typed" <<'X'
@@ -89,7 +89,7 @@ Stoke Spa…          2.6 억 달러   investment C 라운드 미국     스마�
 Aviceda T…          2.075 억 달러 investment C 라운드 미국     의료  … TCG Cros…
 Tenvie Th…          2 억 달러     investment A 라운드 미국     의료  … ARCH Ven…
 Hippocrat…          1.41 억 달러  unicorn    B 라운드 미국     인공지… Kleiner …
- Deals  1 of 27  27 deals · 849.48 억 위안, 5 approximate
+ Deals  1 of 27 deals · 849.48 억 위안 (5 approx.)
 Filter: region:장쑤 sector:소재
 X
 keys Enter
@@ -116,7 +116,7 @@ company    company… amount        kind       round    region   sector  investo
 
 
 
- Deals  1 of 1  1 deal · 10 억 위안, 1 approximate  filter: region:장쑤 sector:…
+ Deals  1 of 1 deal · 10 억 위안 (1 approx.)  filter: region:장쑤 sector:소재
 q quit  ? help  s sort  f filter  / search  Enter open  B breakdown  i issues
 X
 keys Enter
@@ -197,7 +197,7 @@ company    company… amount        kind       round    region   sector  investo
 
 
 
- Deals  1 of 2  2 deals · 21.57 억 위안, 1 approximate  filter: region:장쑤성
+ Deals  1 of 2 deals · 21.57 억 위안 (1 approx.)  filter: region:장쑤성
 q quit  ? help  s sort  f filter  / search  Enter open  B breakdown  i issues
 X
 # Export writes the rows on screen, in their order and filter, for Excel: a BOM first.

@@ -33,7 +33,10 @@ check 'screen | grep -q "Ctrl-C stops a long search or count; q quits"' \
 status_is "Deals  1 of 3000"
 keys G
 rows_are "G: the last 26 deals" "$tmp/natural" 2975
-status_is "Deals  3000 of 3000"
+# The total in the status line, against SQLite's own sum formatted by Python.
+want_sum=$(sqlite3 "$tmp/k.db" "SELECT sum(amount_cny) / 1e8 FROM deal" |
+	python3 -c "import sys; print(f'{float(sys.stdin.read()):,.2f}'.rstrip('0').rstrip('.'))")
+status_is "Deals  3000 of 3000 deals · $want_sum 억 위안 ("
 keys b
 rows_are "b from the end: the page before" "$tmp/natural" 2949
 keys Space Space
@@ -44,7 +47,7 @@ keys l l S
 rows_are "S on amount: largest first, undisclosed amounts last" "$tmp/amount_desc" 1
 keys G
 rows_are "G on the amount sort: the smallest and the undisclosed" "$tmp/amount_desc" 2975
-status_is "Deals  3000 of 3000  sort: amount desc"
+status_is "Deals  3000 of 3000 deals · $want_sum 억 위안 (.*)  sort: amount desc$"
 keys s
 rows_are "s: ascending" "$tmp/amount_asc" 1
 keys G

@@ -37,7 +37,7 @@ keys j c
 check 'screen | tail -2 | head -1 | grep -q "^ Regions  장쑤성 2  (computed from deals)"' "c shows the counts computed from the deals in the store"
 check 'screen | grep -q "deals in the store, No. 418 2025-01"' "and the legend says so"
 keys c Enter
-check 'screen | tail -2 | head -1 | grep -q "Deals  1 of 2  2 deals · 21.57 억 위안, 1 approximate  filter: region:장쑤성 i"' "Enter on 장쑤 opens the Deals pane filtered to the deals it counts"
+check 'screen | tail -2 | head -1 | grep -q "Deals  1 of 2 deals · 21.57 억 위안 (1 approx.)  filter: region:장쑤성 i"' "Enter on 장쑤 opens the Deals pane filtered to the deals it counts"
 check '[ "$("$JUBO" --db "$JUBO_SAMPLE_DB" list deals --filter "region:장쑤성 issue:418 kind:investment date:2025-01" --format tsv --columns company | tail -n +2 | tr "\n" " ")" = "광양홀딩스 나리신소재 " ]' "the filter it uses finds the same two deals"
 keys 3 v
 expect_screen "v shows the charts: bars aligned whatever the names' widths" <<'X'
@@ -67,7 +67,7 @@ Deals by city (reported)
 q quit  ? help  Enter open  v view  c counts  i issues
 X
 keys j j Enter
-check 'screen | tail -2 | head -1 | grep -q "1 of 1  1 deal · 199.9 억 위안  filter: region:베이징 issue:418"' "Enter on a chart's region line filters the deals to it: one deal in 베이징, not two"
+check 'screen | tail -2 | head -1 | grep -q "1 of 1 deal · 199.9 억 위안  filter: region:베이징 issue:418"' "Enter on a chart's region line filters the deals to it: one deal in 베이징, not two"
 start 120 40 -- --db "$JUBO_SAMPLE_DB"
 keys 3
 expect_screen "120x40: the map, centred" <<'X'

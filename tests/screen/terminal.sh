@@ -14,7 +14,7 @@ company    company… amount
 잔신전자   瞻芯电子 거의 10 억 위안
 잉시스마트 英矽智能 1 억 달러 이상
 푸리예스 … 傅利叶 … 거의 8 억 위안
- Deals  1 of 30
+ Deals  1 of 27 deals · 849.48 억 위안 …
 q quit  ? help  s sort  f filter  / sea…
 X
 start 20 6 -- --db "$JUBO_SAMPLE_DB"
