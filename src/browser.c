@@ -347,8 +347,7 @@ static void open_picker(struct shell *sh)
 
 static void draw_picker(struct shell *sh, WINDOW *w, int rows, int cols)
 {
-	ui_put(w, 0, 0, _("Issues in the store: Enter shows the one under the cursor; Space marks "
-			  "the start of a range, Enter its end"),
+	ui_put(w, 0, 0, _("Issues: Enter shows one; Space marks the start of a range, Enter its end"),
 	       (size_t)cols, ALIGN_LEFT, ROLE_HEADING);
 	char *head = xasprintf("  %6s  %-10s  %8s  %6s  %6s", _("No."), _("date"), _("articles"),
 			       _("deals"), _("events"));
@@ -398,7 +397,8 @@ static void picker_key(struct shell *sh, int ch)
 					: -1;
 		return;
 	}
-	enum action_id a = action_for_key(ch, IN_LIST);
+	/* It moves like a list and is left like a reader (Esc, q). */
+	enum action_id a = action_for_key(ch, IN_LIST | IN_READER);
 	long c = (long)sh->pick_cursor, last = (long)sh->nissues, page = body_rows(sh) - 2;
 	switch (a) {
 	case ACT_DOWN:

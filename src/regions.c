@@ -922,8 +922,8 @@ static struct regions *reg_of(struct pane *p)
 
 static unsigned regions_where(struct pane *p)
 {
-	(void)p;
-	return IN_REGIONS;
+	/* A place's history is left like a reader, with Esc or q. */
+	return IN_REGIONS | (reg_of(p)->history ? IN_READER : 0);
 }
 
 static void regions_pane_sync(struct pane *p, int rows, int cols)
