@@ -60,7 +60,7 @@ for i in $(seq 1 50); do screen | grep -q "418" && break; sleep 0.2; done
 settle
 if [ "$korean" = 1 ]; then
 	check 'screen | head -1 | grep -q "^ 1 뉴스  2 거래  3 지역  4 일정 .*주간 중국창업 418호 · 2025-03-31$"' "over SSH: the tab bar in Korean"
-	check 'screen | tail -1 | grep -q "^q 끝내기  ? 도움말  s 정렬  f 필터  / 검색  Enter 열기$"' "the hints in Korean"
+	check 'screen | tail -1 | grep -q "^q 끝내기  ? 도움말  s 정렬  f 필터  / 검색  Enter 열기  i 호 선택$"' "the hints in Korean"
 	check 'screen | tail -2 | head -1 | grep -q "^ 뉴스  1 / 10$"' "the status line in Korean"
 fi
 keys 2 l l S
