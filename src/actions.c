@@ -97,3 +97,39 @@ const struct action *action_get(enum action_id id)
 			return a;
 	return NULL;
 }
+
+long action_move(enum action_id a, long cursor, long count, long height)
+{
+	long c = cursor, page = height > 1 ? height : 1;
+	switch (a) {
+	case ACT_DOWN:
+		c++;
+		break;
+	case ACT_UP:
+		c--;
+		break;
+	case ACT_PAGE_DOWN:
+		c += page;
+		break;
+	case ACT_PAGE_UP:
+		c -= page;
+		break;
+	case ACT_HALF_DOWN:
+		c += page / 2 > 0 ? page / 2 : 1;
+		break;
+	case ACT_HALF_UP:
+		c -= page / 2 > 0 ? page / 2 : 1;
+		break;
+	case ACT_TOP:
+		c = 0;
+		break;
+	case ACT_BOTTOM:
+		c = count - 1;
+		break;
+	default:
+		break;
+	}
+	if (c >= count)
+		c = count - 1;
+	return c < 0 ? 0 : c;
+}

@@ -45,5 +45,9 @@ extern const struct action actions[];
 /* The action a key does where the user is (IN_*), or ACT_NONE. */
 enum action_id action_for_key(int key, unsigned where);
 const struct action *action_get(enum action_id id);
+/* Where a movement action takes a cursor in a list of count lines shown height at a time
+ * (down, up, pages, half pages, top, bottom), kept within the list; the cursor as it was
+ * for any other action. */
+long action_move(enum action_id a, long cursor, long count, long height);
 
 #endif

@@ -399,28 +399,8 @@ static void picker_key(struct shell *sh, int ch)
 	}
 	/* It moves like a list and is left like a reader (Esc, q). */
 	enum action_id a = action_for_key(ch, IN_LIST | IN_READER);
-	long c = (long)sh->pick_cursor, last = (long)sh->nissues, page = body_rows(sh) - 2;
+	long c = (long)sh->pick_cursor;
 	switch (a) {
-	case ACT_DOWN:
-		c++;
-		break;
-	case ACT_UP:
-		c--;
-		break;
-	case ACT_PAGE_DOWN:
-	case ACT_HALF_DOWN:
-		c += page > 1 ? page : 1;
-		break;
-	case ACT_PAGE_UP:
-	case ACT_HALF_UP:
-		c -= page > 1 ? page : 1;
-		break;
-	case ACT_TOP:
-		c = 0;
-		break;
-	case ACT_BOTTOM:
-		c = last;
-		break;
 	case ACT_OPEN: {
 		sh->picking = 0;
 		if (c == 0) {
@@ -438,12 +418,10 @@ static void picker_key(struct shell *sh, int ch)
 		sh->picking = 0;
 		return;
 	default:
-		return;
+		/* Row 0 is every issue, then one row per issue. */
+		c = action_move(a, c, (long)sh->nissues + 1, body_rows(sh) - 2);
+		break;
 	}
-	if (c > last)
-		c = last;
-	if (c < 0)
-		c = 0;
 	sh->pick_cursor = (size_t)c;
 }
 

@@ -235,39 +235,7 @@ static int count_totals(struct deals *d)
 
 static void breakdown_move(struct deals *d, enum action_id a, int height)
 {
-	long long c = (long long)d->bd_cursor;
-	switch (a) {
-	case ACT_DOWN:
-		c++;
-		break;
-	case ACT_UP:
-		c--;
-		break;
-	case ACT_PAGE_DOWN:
-		c += height;
-		break;
-	case ACT_PAGE_UP:
-		c -= height;
-		break;
-	case ACT_HALF_DOWN:
-		c += height / 2;
-		break;
-	case ACT_HALF_UP:
-		c -= height / 2;
-		break;
-	case ACT_TOP:
-		c = 0;
-		break;
-	case ACT_BOTTOM:
-		c = (long long)d->bd_n - 1;
-		break;
-	default:
-		break;
-	}
-	if (c >= (long long)d->bd_n)
-		c = (long long)d->bd_n - 1;
-	if (c < 0)
-		c = 0;
+	long c = action_move(a, (long)d->bd_cursor, (long)d->bd_n, height);
 	d->bd_cursor = (size_t)c;
 	if (d->bd_cursor < d->bd_top)
 		d->bd_top = d->bd_cursor;

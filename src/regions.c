@@ -721,21 +721,9 @@ void regions_act(struct regions *r, enum action_id a, int rows)
 		}
 		return;
 	}
-	long step = a == ACT_DOWN || a == ACT_RIGHT ? 1
-		    : a == ACT_UP || a == ACT_LEFT  ? -1
-		    : a == ACT_PAGE_DOWN            ? rows
-		    : a == ACT_PAGE_UP              ? -rows
-						    : 0;
-	if (a == ACT_TOP)
-		r->line = 0;
-	else if (a == ACT_BOTTOM)
-		r->line = r->nlines ? r->nlines - 1 : 0;
-	long line = (long)r->line + step;
-	if (line < 0)
-		line = 0;
-	if (line >= (long)r->nlines)
-		line = (long)r->nlines - 1;
-	r->line = line < 0 ? 0 : (size_t)line;
+	/* In the charts, left and right move by a line too. */
+	enum action_id move = a == ACT_LEFT ? ACT_UP : a == ACT_RIGHT ? ACT_DOWN : a;
+	r->line = (size_t)action_move(move, (long)r->line, (long)r->nlines, rows);
 	if (r->line < r->top)
 		r->top = r->line;
 	else if (r->line >= r->top + (size_t)rows)

@@ -41,5 +41,17 @@ int main(void)
 	is_int(action_for_key('v', IN_REGIONS), ACT_VIEW, "v switches the Regions view");
 	is_int(action_for_key('\n', IN_REGIONS), ACT_OPEN, "Enter opens in Regions");
 	ok(action_get(ACT_HELP) && action_get(ACT_HELP)->hint, "help is among the hints");
+	/* Moving in a list of 10 lines shown 4 at a time. */
+	is_int(action_move(ACT_DOWN, 0, 10, 4), 1, "down one");
+	is_int(action_move(ACT_DOWN, 9, 10, 4), 9, "not past the last line");
+	is_int(action_move(ACT_UP, 0, 10, 4), 0, "not above the first");
+	is_int(action_move(ACT_PAGE_DOWN, 1, 10, 4), 5, "a page is the height");
+	is_int(action_move(ACT_PAGE_DOWN, 8, 10, 4), 9, "a page down near the end stops at the end");
+	is_int(action_move(ACT_HALF_UP, 5, 10, 4), 3, "half a page up");
+	is_int(action_move(ACT_HALF_DOWN, 0, 10, 1), 1, "half of one line is still a line");
+	is_int(action_move(ACT_BOTTOM, 0, 10, 4), 9, "bottom");
+	is_int(action_move(ACT_TOP, 7, 10, 4), 0, "top");
+	is_int(action_move(ACT_SORT, 7, 10, 4), 7, "other actions leave it");
+	is_int(action_move(ACT_DOWN, 0, 0, 4), 0, "an empty list keeps 0");
 	return tap_done();
 }
