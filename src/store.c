@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <sqlite3.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,7 @@ enum stmt_id {
 	ST_DEL_ARTICLES_FTS, ST_DEL_DEALS, ST_DEL_EVENTS, ST_DEL_STATS, ST_FIND_SECTION,
 	ST_ADD_ARTICLE, ST_ADD_ARTICLE_FTS, ST_ADD_SOURCE, ST_ADD_REF, ST_SEARCH, ST_ADD_DEAL,
 	ST_ADD_INVESTOR, ST_CONVERT, ST_ADD_STAT, ST_ADD_EVENT, ST_FIND_PLACE, ST_ADD_ALIAS,
-	ST_ADD_PLACE, ST_PLACE_BY_CODE, ST_SET_RATE, ST_SEEN_DEAL, ST_SEE_DEAL, ST_MERGE_DEAL,
+	ST_ADD_PLACE, ST_PLACE_BY_CODE, ST_SET_RATE, ST_DEAL_IDENTITY, ST_MERGE_DEAL,
 	ST_DEAL_HAS_INVESTORS,
 	ST_COUNT
 };
@@ -60,13 +61,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"valuation_qualifier, acquirer, place, province_id, city_id, country, sector, "
 		"description, investors, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
 		"?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
-	/* The deals of this import by issue and identity (deal_identity), so that a round printed
-	 * in several of an issue's tables is stored once. A temporary table: it is read while
-	 * the deal indexes may be away (a bulk load). */
-	[ST_SEEN_DEAL] = "SELECT id, amount_value, amount_currency FROM temp.deal_seen"
-			 " WHERE issue_id = ?1 AND key = ?2",
-	[ST_SEE_DEAL] = "INSERT OR IGNORE INTO temp.deal_seen(issue_id, key, id, amount_value,"
-			" amount_currency) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_DEAL_IDENTITY] = "SELECT kind, scope, period, name_ko, name_zh, round FROM deal"
+			     " WHERE id = ?1",
 	/* A second printing of a deal adds its table to the tags and fills what the first left
 	 * out; what the first said stays. */
 	[ST_MERGE_DEAL] =
@@ -144,6 +140,17 @@ struct store {
 		unsigned long used;
 		long long count;
 	} matches[STORE_MATCHES];
+	/* The deals this import added, by a hash of their issue and identity (deal_identity),
+	 * so that a round printed in several of an issue's tables is stored once: an open
+	 * addressing table of 32 bytes a deal, hash 0 for an empty slot. */
+	struct seen_deal {
+		uint64_t hash;
+		long long id;
+		double amount;         /* the amount's value, when has_amount */
+		char currency[4];
+		int has_amount;
+	} *seen;
+	size_t seen_cap, seen_n;
 };
 
 static void free_bulk(struct store *s);
@@ -773,6 +780,7 @@ void store_close(struct store *s)
 	free_bulk(s);
 	for (int i = 0; i < STORE_MATCHES; i++)
 		free(s->matches[i].phrase);
+	free(s->seen);
 	free(s);
 }
 
@@ -1149,20 +1157,85 @@ int store_add_deal(struct store *s, const struct deal_row *row, long long *id)
 
 int store_forget_seen_deals(struct store *s)
 {
-	return exec(s, "CREATE TEMP TABLE IF NOT EXISTS deal_seen (issue_id INTEGER NOT NULL,"
-		       " key TEXT NOT NULL, id INTEGER NOT NULL, amount_value REAL,"
-		       " amount_currency TEXT, PRIMARY KEY (issue_id, key));"
-		       "DELETE FROM temp.deal_seen;");
+	free(s->seen);
+	s->seen = NULL;
+	s->seen_cap = s->seen_n = 0;
+	return 0;
 }
 
 /* What makes two printings one deal: the issue, its kind, scope and period, the company's
- * names and the round; the amounts are compared apart. */
+ * names and the round; the amounts are compared apart. As text, and as its hash. */
 static char *deal_identity(const struct deal_row *row)
 {
-	return xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s", row->kind ? row->kind : "",
-			 row->scope ? row->scope : "", row->period ? row->period : "",
-			 row->name_ko ? row->name_ko : "", row->name_zh ? row->name_zh : "",
-			 row->round ? row->round : "");
+	return xasprintf("%lld\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s", row->issue_id,
+			 row->kind ? row->kind : "", row->scope ? row->scope : "",
+			 row->period ? row->period : "", row->name_ko ? row->name_ko : "",
+			 row->name_zh ? row->name_zh : "", row->round ? row->round : "");
+}
+
+static uint64_t identity_hash(const char *key)
+{
+	uint64_t h = 14695981039346656037ULL; /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = (h ^ *p) * 1099511628211ULL;
+	return h ? h : 1;
+}
+
+/* The slot of hash: the one holding it, or the empty one where it would go. */
+static struct seen_deal *seen_slot(struct store *s, uint64_t hash)
+{
+	size_t mask = s->seen_cap - 1;
+	for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask)
+		if (s->seen[i].hash == hash || s->seen[i].hash == 0)
+			return &s->seen[i];
+}
+
+static void seen_add(struct store *s, uint64_t hash, long long id, const struct money *amount)
+{
+	if ((s->seen_n + 1) * 2 > s->seen_cap) {
+		struct seen_deal *old = s->seen;
+		size_t old_cap = s->seen_cap;
+		s->seen_cap = old_cap ? old_cap * 2 : 1024;
+		s->seen = xcalloc(s->seen_cap, sizeof *s->seen);
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i].hash)
+				*seen_slot(s, old[i].hash) = old[i];
+		free(old);
+	}
+	struct seen_deal *d = seen_slot(s, hash);
+	if (d->hash)
+		return; /* the first printing stays the one to merge into */
+	*d = (struct seen_deal){ .hash = hash, .id = id, .has_amount = amount->known };
+	if (amount->known) {
+		d->amount = amount->value;
+		snprintf(d->currency, sizeof d->currency, "%s", amount->currency ? amount->currency : "");
+	}
+	s->seen_n++;
+}
+
+/* Whether the deal with this id has the identity key (a hash can be shared, rarely). */
+static int same_identity(struct store *s, long long id, const char *key)
+{
+	sqlite3_stmt *st = stmt(s, ST_DEAL_IDENTITY);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	const char *parts[6];
+	for (int i = 0; i < 6; i++)
+		parts[i] = (const char *)sqlite3_column_text(st, i);
+	char *stored = xasprintf("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s", parts[0] ? parts[0] : "",
+				 parts[1] ? parts[1] : "", parts[2] ? parts[2] : "",
+				 parts[3] ? parts[3] : "", parts[4] ? parts[4] : "",
+				 parts[5] ? parts[5] : "");
+	sqlite3_reset(st);
+	const char *rest = strchr(key, '\x1f');
+	int same = rest && strcmp(rest + 1, stored) == 0;
+	free(stored);
+	return same;
 }
 
 int store_add_or_merge_deal(struct store *s, const struct deal_row *row, long long *id,
@@ -1170,31 +1243,24 @@ int store_add_or_merge_deal(struct store *s, const struct deal_row *row, long lo
 {
 	*merged = 0;
 	char *key = deal_identity(row);
-	sqlite3_stmt *st = stmt(s, ST_SEEN_DEAL);
+	uint64_t hash = identity_hash(key);
 	int rc = -1;
-	if (!st)
-		goto done;
-	sqlite3_bind_int64(st, 1, row->issue_id);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
+	struct seen_deal *d = s->seen ? seen_slot(s, hash) : NULL;
+	if (d && d->hash) {
 		/* The same round only if the amounts agree: the same number in the same
 		 * currency, or none in both (two rounds of one name are told apart by them). */
-		int has_value = sqlite3_column_type(st, 1) != SQLITE_NULL;
-		const char *cur = (const char *)sqlite3_column_text(st, 2);
-		int agree = has_value ? row->amount.known &&
-						sqlite3_column_double(st, 1) == row->amount.value &&
-						cur && row->amount.currency &&
-						strcmp(cur, row->amount.currency) == 0
-				      : !row->amount.known;
-		if (agree) {
-			*id = sqlite3_column_int64(st, 0);
+		int agree = d->has_amount ? row->amount.known && d->amount == row->amount.value &&
+						    row->amount.currency &&
+						    strcmp(d->currency, row->amount.currency) == 0
+					  : !row->amount.known;
+		int same = agree ? same_identity(s, d->id, key) : 0;
+		if (same < 0)
+			goto done;
+		if (same) {
+			*id = d->id;
 			*merged = 1;
 		}
-	} else if (step != SQLITE_DONE) {
-		goto done;
 	}
-	sqlite3_reset(st);
 	if (*merged) {
 		sqlite3_stmt *m = stmt(s, ST_MERGE_DEAL);
 		if (!m)
@@ -1217,20 +1283,9 @@ int store_add_or_merge_deal(struct store *s, const struct deal_row *row, long lo
 	}
 	if (store_add_deal(s, row, id) != 0)
 		goto done;
-	sqlite3_stmt *see = stmt(s, ST_SEE_DEAL);
-	if (!see)
-		goto done;
-	sqlite3_bind_int64(see, 1, row->issue_id);
-	sqlite3_bind_text(see, 2, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(see, 3, *id);
-	if (row->amount.known) {
-		sqlite3_bind_double(see, 4, row->amount.value);
-		bind_text(see, 5, row->amount.currency);
-	}
-	rc = run(see);
+	seen_add(s, hash, *id, &row->amount);
+	rc = 0;
 done:
-	if (st)
-		sqlite3_reset(st);
 	free(key);
 	return rc;
 }
