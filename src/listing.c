@@ -230,18 +230,20 @@ static const struct listing_order region_natural[] = {
  * these are counts of distinct deals, the rows that Enter opens. A deal in a municipality
  * (베이징, 상하이, 톈진, 충칭) is in that city as well as that province: the newsletter ranks
  * them among the cities. */
-#define REGION_DEAL_COUNTS(place)                                                               \
+#define REGION_DEAL_COUNTS(place, more)                                                         \
 	"SELECT d.issue_id AS issue_id, d.period AS period, " place " AS place_id,"            \
 	" count(*) AS n, min(d.id) AS first FROM deal d WHERE d.kind = 'investment'"           \
-	" AND " place " IS NOT NULL GROUP BY d.issue_id, d.period, " place
-#define REGION_MUNICIPALITY                                                                     \
-	"CASE WHEN (SELECT level FROM place WHERE id = d.province_id) = 'municipality' THEN"     \
-	" d.province_id END"
+	" AND " place " IS NOT NULL" more " GROUP BY d.issue_id, d.period, " place
 
 static const char region_from[] =
 	" FROM ("
-	"WITH pc AS (" REGION_DEAL_COUNTS("d.province_id") "),"
-	" cc AS (" REGION_DEAL_COUNTS("coalesce(d.city_id, " REGION_MUNICIPALITY ")") ")"
+	"WITH pc AS (" REGION_DEAL_COUNTS("d.province_id", "") "),"
+	/* Cities: by city, and the municipalities' deals without a city of their own. */
+	" cc AS (SELECT issue_id, period, place_id, sum(n) AS n, min(first) AS first FROM ("
+	REGION_DEAL_COUNTS("d.city_id", "") " UNION ALL "
+	REGION_DEAL_COUNTS("d.province_id", " AND d.city_id IS NULL AND d.province_id IN (SELECT id"
+			   " FROM place WHERE level = 'municipality')")
+	") GROUP BY issue_id, period, place_id)"
 	" SELECT i.number AS issue, s.period AS period, s.dimension AS level,"
 	" coalesce(p.name_ko, s.key) AS name, p.name_zh AS name_zh, s.value AS reported,"
 	" CASE WHEN p.id IS NULL THEN 0 ELSE coalesce((SELECT n FROM pc WHERE pc.issue_id ="
