@@ -798,6 +798,9 @@ static void idle(struct shell *sh)
 
 int browser_run(struct store *s, int week_start)
 {
+	/* Everything on the screen is UTF-8 until ui.c converts it for the locale (EUC-KR, C):
+	 * translations too, or gettext's own conversion would be converted again. */
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	const char *note;
 	if (ui_start(&note) != 0) {
 		fprintf(stderr, "jubo: %s\n", _("cannot start the terminal (is TERM set?)"));

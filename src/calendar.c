@@ -18,8 +18,9 @@
 
 int calendar_locale_week_start(void)
 {
-#ifdef _NL_TIME_FIRST_WEEKDAY
-	/* glibc: 1 is the first day of _NL_TIME_WEEK_1STDAY (a Sunday in every locale), so 1 is
+#ifdef __GLIBC__
+	/* _NL_TIME_FIRST_WEEKDAY is an enum constant, not a macro: #ifdef cannot see it.
+	 * glibc: 1 is the first day of _NL_TIME_WEEK_1STDAY (a Sunday in every locale), so 1 is
 	 * Sunday and 2 Monday. */
 	const char *first = nl_langinfo(_NL_TIME_FIRST_WEEKDAY);
 	if (first && (first[0] == 1 || first[0] == 2))

@@ -16,15 +16,18 @@ check 'screen | grep -q "^-----------+---------------+------"' "LANG=C: the read
 check 'screen | grep -q "^????????   | ???? ????     | "' "LANG=C: its cells are padded by the placeholders' width"
 
 mkdir -p "$tmp/locale" "$tmp/share/ko/LC_MESSAGES"
+msgfmt -o "$tmp/share/ko/LC_MESSAGES/jubo.mo" "$top_srcdir/po/ko.po"
 if localedef -i ko_KR -f EUC-KR "$tmp/locale/ko_KR.EUC-KR" 2>/dev/null; then
 	# The terminal here speaks UTF-8, so read what jubo writes (pipe-pane) and convert it.
-	start 80 24 LOCPATH="$tmp/locale" LC_ALL=ko_KR.EUC-KR -- --db "$JUBO_SAMPLE_DB"
+	start 80 24 LOCPATH="$tmp/locale" LC_ALL=ko_KR.EUC-KR JUBO_LOCALEDIR="$tmp/share" -- --db "$JUBO_SAMPLE_DB"
 	tm pipe-pane -o "cat >> $tmp/euc"
 	keys 2 C-l
 	sleep 0.3
 	check 'iconv -f EUC-KR -t UTF-8 "$tmp/euc" >"$tmp/euc.utf8"' "EUC-KR: what jubo writes is valid EUC-KR"
 	check 'grep -q "노텔집적" "$tmp/euc.utf8" && grep -q "주간 중국창업" "$tmp/euc.utf8"' "EUC-KR: Korean is written in the locale's charset"
 	check 'grep -q "北??集成" "$tmp/euc.utf8"' "EUC-KR: 电, not in KS X 1001, becomes ??"
+	check 'grep -q " 2 거래 " "$tmp/euc.utf8" && grep -q "정렬" "$tmp/euc.utf8"' \
+		"EUC-KR: the interface's own words are Korean too, converted once"
 else
 	echo "# localedef cannot make ko_KR.EUC-KR here: EUC-KR checks skipped"
 fi
@@ -51,5 +54,14 @@ if localedef -i ko_KR -f UTF-8 "$tmp/locale/ko_KR.UTF-8" 2>/dev/null &&
 	type_text "regoin:x"
 	keys Enter
 	check 'screen | tail -2 | head -1 | grep -q "^필터: 1번째 문자: 알 수 없는 필드 .regoin."' "Korean: a filter mistake"
+fi
+# The calendar's week starts on the locale's first weekday: Monday in zh_CN.
+if localedef -i zh_CN -f UTF-8 "$tmp/locale/zh_CN.UTF-8" 2>/dev/null; then
+	start 80 24 LOCPATH="$tmp/locale" LC_ALL=zh_CN.UTF-8 JUBO_TODAY=2026-11-24 -- --db "$JUBO_SAMPLE_DB"
+	keys 4
+	check 'screen | sed -n 3p | grep -q "^一  二  三  四  五  六  日"' \
+		"zh_CN.UTF-8: the week starts on Monday, the locale's first weekday"
+else
+	tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP localedef cannot make zh_CN.UTF-8 here"
 fi
 finish
