@@ -803,7 +803,9 @@ int browser_run(struct store *s, int week_start)
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	const char *note;
 	if (ui_start(&note) != 0) {
-		fprintf(stderr, "jubo: %s\n", _("cannot start the terminal (is TERM set?)"));
+		char *shown = text_for_locale(note, strlen(note));
+		fprintf(stderr, "jubo: %s\n", shown);
+		free(shown);
 		return 1;
 	}
 	/* Ctrl-C stops a long search or count, not jubo. */
@@ -845,6 +847,9 @@ int browser_run(struct store *s, int week_start)
 			}
 			continue;
 		}
+		/* An escape sequence no terminfo entry names is not keystrokes. */
+		if (rc == OK && ch == 27 && ui_skip_sequence())
+			continue;
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
 			/* The terminal may have reflowed what it showed: paint it all afresh. */
 			clearok(curscr, TRUE);

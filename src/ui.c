@@ -89,9 +89,40 @@ int ui_start(const char **note)
 			*note = msg;
 		}
 	}
-	if (!screen)
+	if (!screen) {
+		*note = _("cannot start the terminal (is TERM set?)");
 		return -1;
+	}
 	set_term(screen);
+	/* A terminal that cannot move the cursor (TERM=dumb, a printing terminal) would get
+	 * every screen as a stream of text: refuse it and say why. */
+	const char *cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1 || !*cup) {
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+		static char msg[200];
+		snprintf(msg, sizeof msg,
+			 _("the terminal '%s' cannot move the cursor; jubo needs one that can "
+			   "(TERM=xterm-256color, screen, tmux, linux ...); 'jubo list' works anywhere"),
+			 term && *term ? term : "");
+		*note = msg;
+		return -1;
+	}
+	/* Home, End and Delete as PuTTY, rxvt and the Linux console send them, whatever the
+	 * terminfo entry says: else they arrive as Esc, '[', a digit and '~'. */
+	static const struct {
+		const char *seq;
+		int key;
+	} variants[] = {
+		{ "\033[1~", KEY_HOME }, { "\033[7~", KEY_HOME }, { "\033[H", KEY_HOME },
+		{ "\033OH", KEY_HOME },  { "\033[4~", KEY_END },  { "\033[8~", KEY_END },
+		{ "\033[F", KEY_END },   { "\033OF", KEY_END },   { "\033[3~", KEY_DC },
+		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+	};
+	for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++)
+		if (key_defined(variants[i].seq) <= 0)
+			define_key(variants[i].seq, variants[i].key);
 	/* A short Esc delay, unless the user chose one. */
 	if (!getenv("ESCDELAY"))
 		set_escdelay(25);
@@ -103,6 +134,31 @@ int ui_start(const char **note)
 	curs_set(0);
 	setup_roles();
 	return 0;
+}
+
+int ui_skip_sequence(void)
+{
+	/* ncurses gives an escape sequence it does not know as Esc and the rest of it, which is
+	 * already waiting: a CSI (Esc [ parameters final) or an SS3 (Esc O final) is read to its
+	 * end and dropped. A lone Esc has nothing after it. */
+	nodelay(stdscr, TRUE);
+	int c = getch(), dropped = 0;
+	if (c == '[') {
+		dropped = 1;
+		/* Parameters and intermediates (0x20-0x3F), up to the final byte (0x40-0x7E). */
+		for (int n = 0; n < 32; n++) {
+			c = getch();
+			if (c == ERR || (c >= 0x40 && c <= 0x7E))
+				break;
+		}
+	} else if (c == 'O') {
+		dropped = 1;
+		getch();
+	} else if (c != ERR) {
+		ungetch(c);
+	}
+	nodelay(stdscr, FALSE);
+	return dropped;
 }
 
 void ui_stop(void)

@@ -19,8 +19,12 @@ enum ui_role {
 };
 
 /* Starts curses on the terminal. An unknown TERM falls back to xterm-256color, xterm, then
- * vt100; *note is set to a message saying so (or NULL). Returns 0, or -1 with a message. */
+ * vt100; *note is set to a message saying so (or NULL). Returns 0, or -1 with the reason in
+ * *note (no terminal, or one that cannot move the cursor, such as TERM=dumb). */
 int ui_start(const char **note);
+/* After an Esc from the keyboard: reads and drops the rest of an escape sequence curses did
+ * not know (Esc [ ... final, Esc O x) and returns 1, or 0 for a lone Esc. */
+int ui_skip_sequence(void);
 void ui_stop(void);
 int ui_utf8(void);          /* the locale can show UTF-8 */
 attr_t ui_attr(enum ui_role role);

@@ -56,6 +56,34 @@ start 80 24 TERM=no-such-terminal -- --db "$JUBO_SAMPLE_DB"
 check '[ "$(screen | tail -1)" = "unknown terminal type '"'"'no-such-terminal'"'"': using xterm-256color" ]' "an unknown TERM falls back with a note"
 check 'screen | head -1 | grep -q "^ 1 News"' "and the browser works"
 
+# Keys as other terminals send them: PuTTY's and rxvt's Home and End under an xterm TERM,
+# and sequences no terminfo entry names, are keys or nothing, never Esc, '[', '1' ...
+start 80 24 -- --db "$JUBO_SAMPLE_DB"
+keys 2 G
+tm send-keys -l "$(printf '\033[1~')"
+settle
+check 'screen | tail -2 | head -1 | grep -q "^ Deals  1 of 27 deals"' "Esc [ 1 ~ (PuTTY's Home) goes to the first row, in Deals"
+tm send-keys -l "$(printf '\033[4~')"
+settle
+check 'screen | tail -2 | head -1 | grep -q "^ Deals  27 of 27 deals"' "Esc [ 4 ~ (PuTTY's End) to the last"
+tm send-keys -l "$(printf '\033[7~')"
+settle
+check 'screen | tail -2 | head -1 | grep -q "^ Deals  1 of 27 deals"' "Esc [ 7 ~ (rxvt's Home) to the first"
+screen >"$tmp/before"
+tm send-keys -l "$(printf '\033[99~')"
+settle
+tm send-keys -l "$(printf '\033[1;5P')"
+settle
+tm send-keys -l "$(printf '\033O3')"
+settle
+check 'screen | cmp -s - "$tmp/before"' "unknown sequences (Esc [ 99 ~, Esc [ 1 ; 5 P, Esc O 3) change nothing"
+keys 3
+check 'screen | tail -2 | head -1 | grep -q "^ Regions"' "and the keys after them still work"
+
+# A terminal that cannot move the cursor is refused with a reason, not painted over.
+start 80 24 TERM=dumb -- --db "$JUBO_SAMPLE_DB"
+check 'screen | grep -q "^jubo: the terminal .dumb. cannot move the cursor"' "TERM=dumb: refused, saying why"
+
 # Hostile data: clear screen, set title and OSC 52 in a company name are shown, not obeyed.
 cp "$JUBO_SAMPLE_DB" "$tmp/evil.db" && chmod u+w "$tmp/evil.db"
 sqlite3 "$tmp/evil.db" "UPDATE deal SET name_ko = 'Ev' || char(27) || '[2J' || char(27) || ']0;pwned' || char(7) || char(27) || ']52;c;aGk=' || char(7) || 'il' WHERE id = 1"
