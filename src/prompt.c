@@ -39,24 +39,28 @@ void prompt_set(struct prompt *p, const char *text, size_t chars)
 		p->cursor = next_char(p, p->cursor);
 }
 
+/* The prompt moves and deletes by user-perceived character (grapheme cluster): a Hangul
+ * syllable written as jamo, an emoji with its modifiers, a letter with its accents. */
 static size_t prev_char(const struct prompt *p, size_t at)
 {
-	if (at == 0)
-		return 0;
-	at--;
-	while (at > 0 && ((unsigned char)p->text[at] & 0xC0) == 0x80)
-		at--;
-	return at;
+	size_t start = 0;
+	while (start < at) {
+		int w;
+		size_t n = text_cluster(p->text + start, p->text + p->len, &w);
+		if (!n || start + n >= at)
+			break;
+		start += n;
+	}
+	return start < at ? start : 0;
 }
 
 static size_t next_char(const struct prompt *p, size_t at)
 {
 	if (at >= p->len)
 		return p->len;
-	at++;
-	while (at < p->len && ((unsigned char)p->text[at] & 0xC0) == 0x80)
-		at++;
-	return at;
+	int w;
+	size_t n = text_cluster(p->text + at, p->text + p->len, &w);
+	return at + (n ? n : 1);
 }
 
 static void delete_range(struct prompt *p, size_t from, size_t to)
@@ -77,6 +81,20 @@ static void insert(struct prompt *p, unsigned int ch)
 	memcpy(p->text + p->cursor, buf, (size_t)n);
 	p->len += (size_t)n;
 	p->cursor += (size_t)n;
+	/* What is before the cursor in NFC: jamo typed or pasted one by one become the syllable
+	 * (ᄊ then ᅮ is 쑤), as the store and the filter hold them. */
+	size_t m;
+	char *head = text_nfc(p->text, p->cursor, &m);
+	if (m != p->cursor) {
+		char *joined = xmalloc(m + (p->len - p->cursor) + 1);
+		memcpy(joined, head, m);
+		memcpy(joined + m, p->text + p->cursor, p->len - p->cursor + 1);
+		free(p->text);
+		p->text = joined;
+		p->len = m + (p->len - p->cursor);
+		p->cursor = m;
+	}
+	free(head);
 }
 
 static void browse(struct prompt *p, int step)

@@ -14,6 +14,7 @@
 #include "amount.h"
 #include "i18n.h"
 #include "listing.h"
+#include "text.h"
 #include "util.h"
 
 int query_target_by_name(const char *name)
@@ -111,6 +112,49 @@ static char *read_value(struct scanner *sc, struct query_error *err)
 	while (sc->at < sc->len && !is_space(sc->s[sc->at]))
 		sc->at++;
 	return xstrndup(sc->s + start, sc->at - start);
+}
+
+/* Whether a word is only units, currencies and bounds of an amount ("억", "억위안", "달러",
+ * "이상"), as the newsletter writes after a number with a space: "10 억 위안". */
+static int amount_word(const char *w, size_t len)
+{
+	static const char *const bounds[] = { "이상", "이하", "미만", "以上", "以下" };
+	const char *p = w, *end = w + len;
+	while (p < end) {
+		double mult;
+		const char *code;
+		size_t n = amount_match_multiplier(p, &mult);
+		if (!n)
+			n = amount_match_currency(p, &code);
+		for (size_t i = 0; !n && i < sizeof bounds / sizeof bounds[0]; i++)
+			if ((size_t)(end - p) >= strlen(bounds[i]) &&
+			    strncmp(p, bounds[i], strlen(bounds[i])) == 0)
+				n = strlen(bounds[i]);
+		if (!n || n > (size_t)(end - p))
+			return 0;
+		p += n;
+	}
+	return len > 0;
+}
+
+/* After an amount's number: the words of its unit that follow it after spaces join it, so
+ * that amount>=10 억 is amount>=10억 and not amount>=10 and the word 억. */
+static void join_amount_words(struct scanner *sc, char **value)
+{
+	for (;;) {
+		size_t at = sc->at;
+		while (at < sc->len && is_space(sc->s[at]))
+			at++;
+		size_t start = at;
+		while (at < sc->len && !is_space(sc->s[at]))
+			at++;
+		if (at == start || !amount_word(sc->s + start, at - start))
+			return;
+		char *joined = xasprintf("%s %.*s", *value, (int)(at - start), sc->s + start);
+		free(*value);
+		*value = joined;
+		sc->at = at;
+	}
 }
 
 /* Reads an operator at the scanner; returns its length (0 for none). */
@@ -247,8 +291,24 @@ static void split_range(struct query_term *t)
 	t->op = OP_RANGE;
 }
 
+static int parse(enum query_target target, const char *text, size_t len, struct query *q,
+		 struct query_error *err);
+
 int query_parse(enum query_target target, const char *text, size_t len, struct query *q,
 		struct query_error *err)
+{
+	/* What was typed or pasted is read as the store holds its text: NFC (decomposed Hangul
+	 * finds 장쑤), with full-width digits and letters as ASCII (date:２０２５-０４). */
+	size_t n;
+	char *norm = text_nfc(text, len, &n);
+	n = text_fold_fullwidth(norm, n);
+	int rc = parse(target, norm, n, q, err);
+	free(norm);
+	return rc;
+}
+
+static int parse(enum query_target target, const char *text, size_t len, struct query *q,
+		 struct query_error *err)
 {
 	memset(q, 0, sizeof *q);
 	memset(err, 0, sizeof *err);
@@ -299,6 +359,8 @@ int query_parse(enum query_target target, const char *text, size_t len, struct q
 							   text + name_start);
 			if (!(t.value = read_value(&sc, err)))
 				return query_free(q), -1;
+			if (field->type == FT_AMOUNT)
+				join_amount_words(&sc, &t.value);
 			split_range(&t);
 			if (check_value(&t, err) != 0) {
 				free(t.value);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unictype.h>
+#include <uninorm.h>
 #include <unigbrk.h>
 #include <unilbrk.h>
 #include <unistr.h>
@@ -566,4 +567,54 @@ int text_find_cells(const char *hay, const char *needle, size_t *from, size_t *t
 		}
 	}
 	return 0;
+}
+
+char *text_nfc(const char *s, size_t len, size_t *out_len)
+{
+	size_t n = 0;
+	uint8_t *nfc = u8_check((const uint8_t *)s, len)
+			       ? NULL
+			       : u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL, &n);
+	char *out;
+	if (nfc) {
+		out = xmalloc(n + 1);
+		memcpy(out, nfc, n);
+		free(nfc);
+	} else {
+		out = xmalloc(len + 1);
+		memcpy(out, s, len);
+		n = len;
+	}
+	out[n] = '\0';
+	if (out_len)
+		*out_len = n;
+	return out;
+}
+
+size_t text_fold_fullwidth(char *s, size_t len)
+{
+	char *w = s;
+	const char *r = s, *end = s + len;
+	while (r < end) {
+		const unsigned char *u = (const unsigned char *)r;
+		/* U+FF01..U+FF5E: EF BC 81..EF BC BF, EF BD 80..EF BD 9E; U+3000: E3 80 80. */
+		if (end - r >= 3 && u[0] == 0xEF && (u[1] == 0xBC || u[1] == 0xBD) && u[2] >= 0x80 &&
+		    u[2] <= 0xBF) {
+			unsigned cp = 0xFF00 + ((unsigned)(u[1] - 0xBC) << 6) + (unsigned)(u[2] - 0x80);
+			if (cp >= 0xFF01 && cp <= 0xFF5E) {
+				*w++ = (char)(cp - 0xFF01 + 0x21);
+				r += 3;
+				continue;
+			}
+		}
+		if (end - r >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80) {
+			*w++ = ' ';
+			r += 3;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	if (w < end)
+		*w = '\0';
+	return (size_t)(w - s);
 }

@@ -70,6 +70,14 @@ void text_break_opportunities(const char *s, size_t len, int tailored, char *p);
  * tab becomes a space. Newlines are kept when keep_newlines is set. Caller frees. */
 char *text_sanitize(const char *s, size_t len, int keep_newlines);
 
+/* NFC of valid UTF-8 (decomposed Hangul as an input method or a paste may give it: ᄌ ᅡ ᆼ
+ * becomes 장); invalid input is copied as it is. Malloc'd, its length in *out_len if not NULL. */
+char *text_nfc(const char *s, size_t len, size_t *out_len);
+/* Full-width ASCII (U+FF01..U+FF5E, and the ideographic space U+3000) as ASCII, in place in
+ * s[0..len): "date:２０２５-０４" reads as "date:2025-04". One character stays one
+ * character, so positions counted in characters do not move. Returns the new length. */
+size_t text_fold_fullwidth(char *s, size_t len);
+
 /* Output for the terminal in the locale's charset. In a UTF-8 locale a copy; otherwise each
  * cluster converted through iconv (transliterated where that keeps its width), and what
  * cannot be shown becomes '?' repeated to the same width. Caller frees. */

@@ -87,5 +87,21 @@ int main(void)
 	is_int(p.cursor, 1, "Right moves one character");
 	prompt_finish(&p);
 	prompt_history_free(&h);
+	/* Decomposed Hangul, as a paste or an input method may give it, is kept composed: the
+	 * filter and the store hold NFC. Backspace takes the syllable, not its last jamo. */
+	prompt_start(&p, "", NULL);
+	type(&p, "region:\xe1\x84\x8c\xe1\x85\xa1\xe1\x86\xbc\xe1\x84\x8a\xe1\x85\xae");
+	is_str(p.text, "region:장쑤", "jamo typed one by one become the syllables (NFC)");
+	prompt_feed(&p, 1, KEY_BACKSPACE);
+	is_str(p.text, "region:장", "Backspace deletes 쑤, not its vowel");
+	prompt_finish(&p);
+	/* A character with a combining mark is one step for the cursor. */
+	prompt_start(&p, "", NULL);
+	type(&p, "a\xcc\x81\xe2\x83\x9d");   /* a, combining acute (composes to á), combining enclosing circle */
+	prompt_feed(&p, 1, KEY_LEFT);
+	is_int((long long)p.cursor, 0, "Left moves over the whole cluster");
+	prompt_feed(&p, 1, KEY_DC);
+	is_str(p.text, "", "Delete takes it whole");
+	prompt_finish(&p);
 	return tap_done();
 }

@@ -123,7 +123,8 @@ int main(void)
 	parses(TARGET_DEALS, "로봇", 1);
 	parses(TARGET_DEALS, "region:장쑤 sector:인공지능 round:A", 3);
 	parses(TARGET_DEALS, "-kind:ma \"스마트 제조\" amount>=10억", 3);
-	parses(TARGET_DEALS, "amount<1억달러 valuation>=10억 달러", 3); /* "달러" alone is a word */
+	/* The currency after a space belongs to the amount before it. */
+	parses(TARGET_DEALS, "amount<1억달러 valuation>=10억 달러", 2);
 	parses(TARGET_DEALS, "date:2025-01 issue:410..418 date:2025-01-01..2025-03-31", 3);
 	parses(TARGET_DEALS, "지역:장쑤 투자자:\"워버그 핀커스\"", 2);
 	parses(TARGET_DEALS, "10:30 https://example.com a-b - -- ' OR 1=1 --", 9);
@@ -242,6 +243,15 @@ int main(void)
 	finds(TARGET_DEALS, "北电", 1);
 	finds(TARGET_DEALS, "issue:418 date:2025-01", 27);
 	finds(TARGET_DEALS, "issue:419", 0);
+	/* Typed or pasted as people do: decomposed Hangul, full-width digits, the newsletter's
+	 * space between a number and its unit. */
+	finds(TARGET_DEALS, "region:\xe1\x84\x8c\xe1\x85\xa1\xe1\x86\xbc\xe1\x84\x8a\xe1\x85\xae", 2);
+	finds(TARGET_DEALS, "date:２０２５-０１", 27);
+	finds(TARGET_DEALS, "ｒｅｇｉｏｎ：장쑤", 2);
+	finds(TARGET_DEALS, "amount>=10 억", 17);
+	finds(TARGET_DEALS, "amount>=10 억 위안", 17);
+	finds(TARGET_DEALS, "amount>=1 억 달러 scope:overseas", 11);
+	finds(TARGET_DEALS, "amount>=1 억 달러 이상", 21);
 	finds(TARGET_DEALS, "date:2025-02", 0);
 	finds(TARGET_DEALS, "amount:미공개", 0);
 	/* Articles: one- and two-character Korean and Chinese words. */
