@@ -20,11 +20,12 @@ static const struct listing_column deal_columns[] = {
 	{ .name = "scope", .label = NC_("column", "scope"), .expr = "d.scope", .sort = "d.scope",
 	  .field = "scope", .priority = 2 },
 	{ .name = "company", .label = NC_("column", "company"), .expr = "d.name_ko",
-	  .sort = "d.name_ko", .field = "company", .shown = 1, .min = 10, .priority = 2 },
+	  .sort = "d.name_ko", .field = "company", .shown = 1, .min = 8, .priority = 2,
+	  .keep = 1 },
 	{ .name = "company_zh", .label = NC_("column", "company_zh"), .expr = "d.name_zh",
 	  .sort = "d.name_zh", .field = "company", .shown = 1, .min = 8, .priority = 2 },
 	{ .name = "amount", .label = NC_("column", "amount"), .expr = "d.amount_text",
-	  .sort = "d.amount_cny", .shown = 1, .min = 13, .priority = 2 },
+	  .sort = "d.amount_cny", .shown = 1, .min = 13, .priority = 2, .whole = 1, .keep = 1 },
 	/* What the deal is: investment, unicorn (a round among the new unicorns), ma; sorted in
 	 * that order by its tags. */
 	{ .name = "kind", .label = NC_("column", "kind"), .expr = STORE_DEAL_KIND_TEXT("d"),
@@ -39,7 +40,7 @@ static const struct listing_column deal_columns[] = {
 	  .expr = "CASE WHEN d.amount_cny IS NOT NULL THEN printf('%.0f', d.amount_cny) END",
 	  .sort = "d.amount_cny", .align = ALIGN_RIGHT, .priority = 2 },
 	{ .name = "valuation", .label = NC_("column", "valuation"), .expr = "d.valuation_text",
-	  .sort = "d.valuation_cny", .priority = 2 },
+	  .sort = "d.valuation_cny", .priority = 2, .whole = 1 },
 	{ .name = "acquirer", .label = NC_("column", "acquirer"), .expr = "d.acquirer",
 	  .field = "acquirer", .priority = 2 },
 	{ .name = "region", .label = NC_("column", "region"),
@@ -63,7 +64,7 @@ static const struct listing_column deal_columns[] = {
 	  .sort = "d.country", .field = "country", .priority = 2 },
 	{ .name = "place", .label = NC_("column", "place"), .expr = "d.place", .priority = 2 },
 	{ .name = "sector", .label = NC_("column", "sector"), .expr = "d.sector",
-	  .sort = "d.sector", .field = "sector", .shown = 1, .min = 7, .priority = 2 },
+	  .sort = "d.sector", .field = "sector", .shown = 1, .min = 6, .priority = 2 },
 	{ .name = "investors", .label = NC_("column", "investors"), .expr = "d.investors",
 	  .field = "investor", .shown = 1, .min = 9, .priority = 1 },
 	{ .name = "description", .label = NC_("column", "description"), .expr = "d.description",
@@ -109,7 +110,7 @@ static const struct listing_column article_columns[] = {
 	{ .name = "date", .label = NC_("column", "date"), .expr = "a.date", .sort = "a.date",
 	  .field = "date", .shown = 1, .min = 10, .priority = 2 },
 	{ .name = "title", .label = NC_("column", "title"), .expr = "a.title", .sort = "a.title",
-	  .field = "title", .shown = 1, .min = 20, .priority = 1 },
+	  .field = "title", .shown = 1, .min = 20, .priority = 1, .keep = 1 },
 	{ .name = "sources", .label = NC_("column", "sources"),
 	  .expr =
 		"(SELECT group_concat(name, '; ') FROM (SELECT name FROM "

@@ -24,6 +24,9 @@ struct listing_column {
 	int shown;             /* in the default columns */
 	int min;               /* cells kept for it when space is short (0: 6) */
 	int priority;          /* when space is short, the lowest gives way first */
+	int whole;             /* never cut: an amount keeps its number, unit, currency and
+				* qualifier ("거의 10 억 위안", "1 억 달러 이상") */
+	int keep;              /* left out last when the line is too narrow (a title, a name) */
 	/* A breakdown counts by an indexed key instead of by the value (region: by province):
 	 * the key, the value of a key ("k" in it), and the value of rows without a key. */
 	const char *group, *group_value, *group_rest;

@@ -498,6 +498,15 @@ int listview_locate(struct listview *v)
 
 /* ---- layout ------------------------------------------------------------------------------- */
 
+/* The first column with a width (0 before a layout). */
+static int first_shown(const struct listview *v)
+{
+	for (int c = 0; c < v->ncols; c++)
+		if (v->widths[c])
+			return c;
+	return 0;
+}
+
 void listview_layout(struct listview *v, int width, int height)
 {
 	const struct listing_column *cols = v->listing->columns;
@@ -505,14 +514,20 @@ void listview_layout(struct listview *v, int width, int height)
 	for (int c = 0; c < v->ncols; c++) {
 		const struct listing_column *lc = &cols[v->columns[c]];
 		size_t natural = text_strwidth(C_("column", lc->label)) + 2; /* room for the sort mark */
+		size_t widest_value = 0;
 		for (int r = v->top; r < v->top + height && r < v->n; r++) {
 			size_t w = text_strwidth(v->rows[r].values[c]);
-			if (w > natural)
-				natural = w;
+			if (w > widest_value)
+				widest_value = w;
 		}
+		if (widest_value > natural)
+			natural = widest_value;
 		if (natural > 40)
 			natural = 40;
 		floor_w[c] = lc->min ? (size_t)lc->min : 6;
+		/* A whole column (an amount) keeps its widest value on screen. */
+		if (lc->whole && widest_value > floor_w[c])
+			floor_w[c] = widest_value < 40 ? widest_value : 40;
 		if (floor_w[c] > natural)
 			floor_w[c] = natural;
 		v->widths[c] = natural;
@@ -533,18 +548,33 @@ void listview_layout(struct listview *v, int width, int height)
 			total--;
 		}
 	}
-	/* Still too wide (a narrow terminal): the columns on the right are left out rather
-	 * than squeezed to nothing; the last one shown takes the rest of the line. */
-	int shown = v->ncols;
-	while (shown > 1 && total > (size_t)width) {
-		shown--;
-		total -= v->widths[shown] + 1;
-		v->widths[shown] = 0;
+	/* Still too wide (a narrow terminal): columns are left out rather than squeezed to
+	 * nothing, from the right, those to keep (a title, a name, an amount) last; the last one
+	 * shown takes the rest of the line. A column left out has width 0. */
+	for (int keep = 0; keep <= 1 && total > (size_t)width; keep++)
+		for (int c = v->ncols - 1; c > 0 && total > (size_t)width; c--) {
+			if (!v->widths[c] || cols[v->columns[c]].keep != keep || c == first_shown(v))
+				continue;
+			total -= v->widths[c] + 1;
+			v->widths[c] = 0;
+		}
+	int last = -1;
+	for (int c = 0; c < v->ncols; c++)
+		if (v->widths[c])
+			last = c;
+	if (total > (size_t)width) {
+		/* One column, still too wide: it takes the line. */
+		int only = first_shown(v);
+		for (int c = 0; c < v->ncols; c++)
+			v->widths[c] = c == only ? (size_t)width : 0;
+	} else if (last >= 0) {
+		v->widths[last] += (size_t)width - total;
 	}
-	if (total > (size_t)width)
-		v->widths[0] = (size_t)width;
-	else if (shown > 0)
-		v->widths[shown - 1] += (size_t)width - total;
+}
+
+int listview_column_shown(const struct listview *v, int col)
+{
+	return col >= 0 && col < v->ncols && v->widths[col] > 0;
 }
 
 /* ---- search ------------------------------------------------------------------------------- */

@@ -88,8 +88,11 @@ long long listview_count(struct listview *v);
 /* Counts the rows before the window when that is not known. 0, -1, or -2 when stopped. */
 int listview_locate(struct listview *v);
 
-/* Computes the column widths for a screen width from the header and the rows on screen. */
+/* Computes the column widths for a screen width from the header and the rows on screen. A
+ * column that does not fit gets width 0 (left out), whichever place it has. */
 void listview_layout(struct listview *v, int width, int height);
+/* 1 when the shown column col has a width after the layout. */
+int listview_column_shown(const struct listview *v, int col);
 
 /* Moves the cursor to the next (dir 1) or previous row holding text in a shown column, in the
  * current order, wrapping once: one seeking query. 1 found, 0 not, -1 error, -2 stopped (the

@@ -428,6 +428,19 @@ static char *headline(const struct stats *s)
 	return buf_take(&b);
 }
 
+/* A statistic's value with its unit ("468.05 억 위안", or its rank "#2") and its share. */
+static void stat_cells(const struct stat *t, char *value, size_t vsize, char *share,
+		       size_t ssize)
+{
+	*value = *share = '\0';
+	if (t->has_value)
+		value_with_unit(value, vsize, t);
+	else if (t->rank)
+		snprintf(value, vsize, "#%d", t->rank);
+	if (t->has_share)
+		snprintf(share, ssize, "%g%%", t->share);
+}
+
 static void build_charts(struct regions *r, size_t width)
 {
 	free_lines(r);
@@ -448,6 +461,9 @@ static void build_charts(struct regions *r, size_t width)
 		/* The section's rows, and the widest name and largest value among them. */
 		size_t name_w = 4, count = 0;
 		double max = 0;
+		/* Values and shares are never cut (468.05 억 위안, 68%): their columns are as wide
+		 * as the widest of the section; the names give way. */
+		size_t val_w = 12, shr_w = 7;
 		for (size_t i = 0; i < s.n; i++) {
 			struct stat *t = &s.v[i];
 			if (strcmp(t->dimension, sections[k].dimension) || strcmp(t->metric, sections[k].metric))
@@ -458,11 +474,19 @@ static void build_charts(struct regions *r, size_t width)
 				name_w = w;
 			if (t->has_value && t->value > max && (!t->unit || strcmp(t->unit, "%") != 0))
 				max = t->value;
+			char value[64], share[32];
+			stat_cells(t, value, sizeof value, share, sizeof share);
+			if (text_strwidth(value) > val_w)
+				val_w = text_strwidth(value);
+			if (text_strwidth(share) > shr_w)
+				shr_w = text_strwidth(share);
 		}
 		if (!count)
 			continue;
-		if (name_w > width / 2)
-			name_w = width / 2;
+		size_t fixed = val_w + shr_w + 3 + (r->previous ? 7 : 0) + 2; /* gaps, a bar */
+		size_t room = width > fixed + 4 ? width - fixed : 4;
+		if (name_w > room)
+			name_w = room;
 		if (r->nlines)
 			add_line(r, "", ROLE_NORMAL, NULL, -1);
 		add_line(r, _(sections[k].title), ROLE_HEADING, NULL, -1);
@@ -470,18 +494,8 @@ static void build_charts(struct regions *r, size_t width)
 			struct stat *t = &s.v[i];
 			if (strcmp(t->dimension, sections[k].dimension) || strcmp(t->metric, sections[k].metric))
 				continue;
-			char value[64] = "", share[32] = "";
-			if (t->has_value) {
-				format_value(value, sizeof value, t->value);
-				if (*t->unit) {
-					strncat(value, " ", sizeof value - strlen(value) - 1);
-					strncat(value, t->unit, sizeof value - strlen(value) - 1);
-				}
-			} else if (t->rank) {
-				snprintf(value, sizeof value, "#%d", t->rank);
-			}
-			if (t->has_share)
-				snprintf(share, sizeof share, "%g%%", t->share);
+			char value[64], share[32];
+			stat_cells(t, value, sizeof value, share, sizeof share);
 			/* Week against week: the count beside the previous issue's. */
 			char change[32] = "";
 			const struct stat *before =
@@ -489,8 +503,8 @@ static void build_charts(struct regions *r, size_t width)
 			if (before && before->has_value)
 				regions_format_change(change, sizeof change, t->value, before->value);
 			char *name = text_fit_pad(t->key, name_w, ALIGN_LEFT, ui_marker());
-			char *val = text_fit_pad(value, 12, ALIGN_RIGHT, ui_marker());
-			char *shr = text_fit_pad(share, 7, ALIGN_RIGHT, ui_marker());
+			char *val = text_fit_pad(value, val_w, ALIGN_RIGHT, ui_marker());
+			char *shr = text_fit_pad(share, shr_w, ALIGN_RIGHT, ui_marker());
 			char *chg = text_fit_pad(change, 6, ALIGN_RIGHT, ui_marker());
 			char *line = r->previous ? xasprintf("%s %s %s %s ", name, val, shr, chg)
 						 : xasprintf("%s %s %s ", name, val, shr);

@@ -63,13 +63,15 @@ void table_sync(struct pane *p, int rows, int cols)
 	int height = table_list_rows(rows);
 	store_failed(t, listview_scroll(v, 0, 0, height));
 	listview_layout(v, cols, height);
-	int shown = 0;
-	while (shown < v->ncols && v->widths[shown])
-		shown++;
-	if (v->cur_col >= shown)
-		v->cur_col = shown - 1;
-	if (v->cur_col < 0)
-		v->cur_col = 0;
+	/* The chosen column stays on one that is shown. */
+	if (!listview_column_shown(v, v->cur_col)) {
+		int c = v->cur_col;
+		while (c > 0 && !listview_column_shown(v, c))
+			c--;
+		while (c < v->ncols - 1 && !listview_column_shown(v, c))
+			c++;
+		v->cur_col = c;
+	}
 }
 
 void table_draw(struct pane *p, WINDOW *w, int rows, int cols)
@@ -81,10 +83,14 @@ void table_draw(struct pane *p, WINDOW *w, int rows, int cols)
 	}
 	struct listview *v = &t->list;
 	const struct listing_column *lc = v->listing->columns;
-	int height = table_list_rows(rows), x = 0, ncols = 0;
-	while (ncols < v->ncols && v->widths[ncols])
-		ncols++;
-	for (int c = 0; c < ncols; c++) {
+	int height = table_list_rows(rows), x = 0, last = -1;
+	for (int c = 0; c < v->ncols; c++)
+		if (v->widths[c])
+			last = c;
+	/* Columns left out for want of room have width 0 and are skipped. */
+	for (int c = 0; c <= last; c++) {
+		if (!v->widths[c])
+			continue;
 		int dir = listview_column_sort(v, c);
 		char *head = xasprintf("%s%s", C_("column", lc[v->columns[c]].label),
 				       dir == 1 ? " ^" : dir == 2 ? " v" : "");
@@ -92,7 +98,7 @@ void table_draw(struct pane *p, WINDOW *w, int rows, int cols)
 		       c == v->cur_col ? ROLE_SELECTED : ROLE_HEADER);
 		free(head);
 		x += (int)v->widths[c];
-		if (c + 1 < ncols)
+		if (c < last)
 			ui_put(w, 0, x++, " ", 1, ALIGN_LEFT, ROLE_HEADER);
 	}
 	for (int y = 0; y < height; y++) {
@@ -104,7 +110,9 @@ void table_draw(struct pane *p, WINDOW *w, int rows, int cols)
 		}
 		enum ui_role role = row == v->cursor ? ROLE_SELECTED : ROLE_NORMAL;
 		x = 0;
-		for (int c = 0; c < ncols; c++) {
+		for (int c = 0; c <= last; c++) {
+			if (!v->widths[c])
+				continue;
 			const char *val = listview_value(v, row, c);
 			size_t from = 0, to = 0;
 			if (v->search && text_find_cells(val, v->search, &from, &to))
@@ -112,7 +120,7 @@ void table_draw(struct pane *p, WINDOW *w, int rows, int cols)
 			else
 				ui_put(w, 1 + y, x, val, v->widths[c], lc[v->columns[c]].align, role);
 			x += (int)v->widths[c];
-			if (c + 1 < ncols)
+			if (c < last)
 				ui_put(w, 1 + y, x++, " ", 1, ALIGN_LEFT, role);
 		}
 	}
@@ -219,13 +227,16 @@ int table_act(struct pane *p, enum action_id a, int rows, int cols)
 		rc = listview_end(v, height);
 		break;
 	case ACT_LEFT:
-		if (v->cur_col > 0)
-			v->cur_col--;
+	case ACT_RIGHT: {
+		/* To the next column shown, over those left out for want of room. */
+		int step = a == ACT_LEFT ? -1 : 1;
+		for (int c = v->cur_col + step; c >= 0 && c < v->ncols; c += step)
+			if (listview_column_shown(v, c)) {
+				v->cur_col = c;
+				break;
+			}
 		break;
-	case ACT_RIGHT:
-		if (v->cur_col + 1 < v->ncols && v->widths[v->cur_col + 1])
-			v->cur_col++;
-		break;
+	}
 	case ACT_SORT:
 	case ACT_SORT_REVERSE: {
 		/* s on the column already sorted ascending turns it around. */

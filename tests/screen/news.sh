@@ -107,4 +107,8 @@ q quit  ? help  / search
 X
 keys Escape
 check 'screen | sed -n 2p | grep -q "^issue   section"' "Esc closes the help"
+# 40 columns: the title stays, the date gives way.
+start 40 12 -- --db "$JUBO_SAMPLE_DB"
+check 'screen | sed -n 2p | grep -q "^issue  section    title$"' "40 columns: News keeps its title column"
+check 'screen | sed -n 3p | grep -q "^   418 news       중관촌포럼"' "with the titles in it"
 finish

@@ -150,4 +150,11 @@ check 'screen | grep -q ">장쑤 "' "TERM=vt100: the map is drawn"
 start 40 12 -- --db "$JUBO_SAMPLE_DB"
 keys 3
 check 'screen | grep -q "^Deals by region (reported)" && screen | grep -q "^장쑤성       118 건"' "40x12: too small for the map, the charts instead, the first region in view"
+# Narrow: values and shares are never cut, the names give way.
+for width in 40 50 60; do
+	start "$width" 40 -- --db "$JUBO_SAMPLE_DB"
+	keys 3 v
+	check 'screen | grep -q " 468.05 억 위안     88% " && screen | grep -q " 383 건     68% "' \
+		"$width columns: 468.05 억 위안 and 68% whole in the charts"
+done
 finish
