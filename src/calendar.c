@@ -302,15 +302,26 @@ void calendar_draw(struct calendar *c, WINDOW *w, int rows, int cols)
 	free(list_head);
 	char cur[11];
 	iso(c->cursor, cur);
-	/* Keep the chosen day's first event in view. */
+	/* Keep the chosen day's first event in view, and the list as full as it can be (after a
+	 * resize to more rows, the events before it come back into view). */
+	size_t list_rows = (size_t)(lrows - 1);
 	for (size_t i = 0; i < c->count; i++)
 		if (covers(&c->events[i], cur)) {
-			if (i < c->list_top || i >= c->list_top + (size_t)(lrows - 1))
+			if (i < c->list_top)
 				c->list_top = i;
+			else if (i >= c->list_top + list_rows)
+				c->list_top = i - list_rows + 1;
 			break;
 		}
-	size_t date_w = 11, city_w = 8, field_w = 8;
-	size_t name_w2 = (size_t)lw > date_w + city_w + field_w + 6 ? (size_t)lw - date_w - city_w - field_w - 6 : 4;
+	if (c->list_top + list_rows > c->count)
+		c->list_top = c->count > list_rows ? c->count - list_rows : 0;
+	/* The columns that fit in lw: the dates always, then the name (at least 10 cells), the
+	 * city and the field while there is room for them. */
+	size_t date_w = 11, city_w = 8, field_w = 8, fixed = 1 + date_w + 1;
+	int with_city = (size_t)lw >= fixed + 10 + 1 + city_w;
+	int with_field = (size_t)lw >= fixed + 10 + 1 + city_w + 1 + field_w;
+	size_t used = fixed + (with_city ? 1 + city_w : 0) + (with_field ? 1 + field_w : 0);
+	size_t name_w2 = (size_t)lw > used ? (size_t)lw - used : 1;
 	for (int r = 1; r < lrows; r++) {
 		size_t i = c->list_top + (size_t)(r - 1);
 		if (i >= c->count)
@@ -329,9 +340,11 @@ void calendar_draw(struct calendar *c, WINDOW *w, int rows, int cols)
 		x += 1 + (int)date_w + 1;
 		ui_put(w, ly + r, x, e->name, name_w2, ALIGN_LEFT, role);
 		x += (int)name_w2 + 1;
-		ui_put(w, ly + r, x, e->city, city_w, ALIGN_LEFT, role);
+		if (with_city)
+			ui_put(w, ly + r, x, e->city, city_w, ALIGN_LEFT, role);
 		x += (int)city_w + 1;
-		ui_put(w, ly + r, x, e->field, field_w, ALIGN_LEFT, role);
+		if (with_field)
+			ui_put(w, ly + r, x, e->field, field_w, ALIGN_LEFT, role);
 	}
 }
 
