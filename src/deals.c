@@ -62,7 +62,11 @@ static int add_fields(void *ctx, int header, int ncols, const char *const *value
 		if (!values[i] || !*values[i] || strcmp(name, "id") == 0 ||
 		    strcmp(name, "investors") == 0)
 			continue;
-		doc_add_wrapped(r->d, values[i], r->label_w, name, ROLE_NORMAL);
+		/* Labels and coded values in the interface's language. */
+		char *shown = listing_display_value(&r->l->columns[i], values[i]);
+		doc_add_wrapped(r->d, shown, r->label_w, C_("column", r->l->columns[i].label),
+				ROLE_NORMAL);
+		free(shown);
 	}
 	return 0;
 }
@@ -260,7 +264,9 @@ static void draw_breakdown(struct deals *d, WINDOW *w, int rows, int cols)
 		enum ui_role role = i == d->bd_cursor ? ROLE_SELECTED : ROLE_NORMAL;
 		char count[32];
 		snprintf(count, sizeof count, "%lld", d->bd[i].count);
-		ui_put(w, 1 + y, 0, d->bd[i].value, wvalue, ALIGN_LEFT, role);
+		char *shown = listing_display_value(c, d->bd[i].value);
+		ui_put(w, 1 + y, 0, shown, wvalue, ALIGN_LEFT, role);
+		free(shown);
 		ui_put(w, 1 + y, (int)wvalue, " ", 1, ALIGN_LEFT, role);
 		ui_put(w, 1 + y, (int)wvalue + 1, count, wcount, ALIGN_RIGHT, role);
 		ui_put(w, 1 + y, (int)(wvalue + wcount + 1), " ", 1, ALIGN_LEFT, role);

@@ -3,6 +3,7 @@
 
 #include "listing.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -18,7 +19,7 @@ static const struct listing_column deal_columns[] = {
 	{ .name = "issue", .label = NC_("column", "issue"), .expr = "i.number", .sort = "i.number",
 	  .field = "issue", .align = ALIGN_RIGHT, .priority = 2 },
 	{ .name = "scope", .label = NC_("column", "scope"), .expr = "d.scope", .sort = "d.scope",
-	  .field = "scope", .priority = 2 },
+	  .field = "scope", .priority = 2, .coded = 1 },
 	{ .name = "company", .label = NC_("column", "company"), .expr = "d.name_ko",
 	  .sort = "d.name_ko", .field = "company", .shown = 1, .min = 8, .priority = 2,
 	  .keep = 1 },
@@ -29,11 +30,11 @@ static const struct listing_column deal_columns[] = {
 	/* What the deal is: investment, unicorn (a round among the new unicorns), ma; sorted in
 	 * that order by its tags. */
 	{ .name = "kind", .label = NC_("column", "kind"), .expr = STORE_DEAL_KIND_TEXT("d"),
-	  .sort = "d.tags",
+	  .sort = "d.tags", .coded = 1,
 	  .field = "kind", .shown = 1, .min = 10, .priority = 2 },
 	/* The issue's tables it was printed in: big (대형 투자), unicorn (신규 유니콘), ma. */
 	{ .name = "tables", .label = NC_("column", "tables"), .expr = STORE_DEAL_TAGS_TEXT("d"),
-	  .priority = 2 },
+	  .priority = 2, .coded = 1 },
 	{ .name = "round", .label = NC_("column", "round"), .expr = "d.round", .sort = "d.round",
 	  .field = "round", .shown = 1, .min = 8, .priority = 2 },
 	{ .name = "amount_cny", .label = NC_("column", "amount_cny"),
@@ -106,7 +107,8 @@ static const struct listing_column article_columns[] = {
 	{ .name = "issue", .label = NC_("column", "issue"), .expr = "i.number", .sort = "i.number",
 	  .field = "issue", .align = ALIGN_RIGHT, .shown = 1, .priority = 2 },
 	{ .name = "section", .label = NC_("column", "section"), .expr = "a.section",
-	  .sort = "sec.seq", .field = "section", .shown = 1, .min = 10, .priority = 2 },
+	  .sort = "sec.seq", .field = "section", .shown = 1, .min = 10, .priority = 2,
+	  .coded = 1 },
 	{ .name = "date", .label = NC_("column", "date"), .expr = "a.date", .sort = "a.date",
 	  .field = "date", .shown = 1, .min = 10, .priority = 2 },
 	{ .name = "title", .label = NC_("column", "title"), .expr = "a.title", .sort = "a.title",
@@ -385,6 +387,36 @@ int listing_column_index(const struct listing *l, const char *name)
 		if (name_in(name, l->columns[i].synonyms))
 			return i;
 	return -1;
+}
+
+/* The codes a coded column holds, for xgettext: kinds, tables, scopes, sections. */
+static const char *const value_codes[] __attribute__((unused)) = {
+	NC_("value", "investment"), NC_("value", "unicorn"), NC_("value", "ma"),
+	NC_("value", "big"),        NC_("value", "china"),   NC_("value", "overseas"),
+	NC_("value", "news"),       NC_("value", "industry"), NC_("value", "investment analysis"),
+	NC_("value", "policy"),     NC_("value", "region"),  NC_("value", "kic"),
+};
+
+char *listing_display_value(const struct listing_column *c, const char *value)
+{
+	if (!c->coded || !value || !*value)
+		return xstrdup(value ? value : "");
+	/* The section code "investment" reads as the analysis it is, not as a deal's kind. */
+	struct buf b = { 0 };
+	const char *p = value;
+	while (*p) {
+		const char *plus = strchr(p, '+');
+		size_t n = plus ? (size_t)(plus - p) : strlen(p);
+		char *part = xstrndup(p, n);
+		const char *code = strcmp(c->name, "section") == 0 && strcmp(part, "investment") == 0
+					   ? "investment analysis"
+					   : part;
+		const char *shown = C_("value", code);
+		buf_printf(&b, "%s%s", b.len ? "+" : "", shown == code ? part : shown);
+		free(part);
+		p += n + (plus ? 1 : 0);
+	}
+	return buf_take(&b);
 }
 
 int listing_id_column(const struct listing *l)

@@ -27,6 +27,8 @@ struct listing_column {
 	int whole;             /* never cut: an amount keeps its number, unit, currency and
 				* qualifier ("거의 10 억 위안", "1 억 달러 이상") */
 	int keep;              /* left out last when the line is too narrow (a title, a name) */
+	int coded;             /* its values are codes shown translated (investment, news):
+				* gettext context "value", parts joined by '+' each */
 	/* A breakdown counts by an indexed key instead of by the value (region: by province):
 	 * the key, the value of a key ("k" in it), and the value of rows without a key. */
 	const char *group, *group_value, *group_rest;
@@ -67,6 +69,9 @@ struct listing {
 const struct listing *listing_get(enum query_target target);
 /* A column by name or synonym: its index, or -1. */
 int listing_column_index(const struct listing *l, const char *name);
+/* A value as the browser shows it: a coded column's code translated ("investment" is 투자
+ * under ko), anything else as it is. Malloc'd. */
+char *listing_display_value(const struct listing_column *c, const char *value);
 /* The index of the row id column ("id"). */
 int listing_id_column(const struct listing *l);
 /* 1 when the column's sort is the same as that of an earlier column (amount_cny: amount). */

@@ -65,7 +65,8 @@ static int take_row(void *ctx, int ncols, const struct sql_bind *values)
 	r->values = xcalloc((size_t)v->ncols + 1, sizeof *r->values);
 	for (int c = 0; c < v->ncols; c++) {
 		const struct sql_bind *x = &values[c];
-		r->values[c] = x->type == BIND_TEXT  ? xstrdup(x->text)
+		const struct listing_column *lc = &v->listing->columns[v->columns[c]];
+		r->values[c] = x->type == BIND_TEXT  ? listing_display_value(lc, x->text)
 			       : x->type == BIND_INT  ? xasprintf("%lld", x->i)
 			       : x->type == BIND_REAL ? xasprintf("%g", x->d)
 						      : xstrdup("");
