@@ -64,7 +64,7 @@ if [ "$korean" = 1 ]; then
 	check 'screen | tail -2 | head -1 | grep -q "^ 뉴스  1 / 10$"' "the status line in Korean"
 fi
 keys 2 l l S
-check 'screen | sed -n 3p | grep -q "^Infinite[^ ]*… .*30 억 달러"' "sorted by amount over SSH: 30 억 달러 first"
+check 'screen | sed -n 3p | grep -q "^Infinite R[^ ]*… .*30 억 달러"' "sorted by amount over SSH: 30 억 달러 first"
 screen | perl "$top_srcdir/tests/cli/columns.pl" --screen 100 narrow >"$tmp/check"
 pass_or_fail $? "over SSH the columns line up: $(tail -1 "$tmp/check")"
 keys f
