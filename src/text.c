@@ -306,19 +306,46 @@ static int is_hangul(ucs4_t c)
 	       (c >= 0xD7B0 && c <= 0xD7FF);
 }
 
-/* Letters and digits that belong to a Korean word when they touch Hangul ("AI가", "5G망"),
- * but not ideographs, which keep their breaks. */
-static int is_word_letter(ucs4_t c)
+/* The counters and units that stay with the number before them, even across the space the
+ * newsletter writes there ("985.54 억 위안", "39 건이", "实现1亿度"): a word that begins with
+ * one of these after a number is not a place to break. */
+static const char *const unit_words[] = {
+	"억", "만", "천", "조", "위안", "달러", "홍콩달러", "유로", "엔", "원", "건", "개", "명",
+	"년", "월", "일", "회", "배", "위", "차", "호", "층", "톤", "곳", "종", "대", "주", "시",
+	"분", "초", "포인트", "%", "％", "亿", "万", "元", "年", "月", "日", "度", "个", "家",
+	"名", "次", "倍", "美元", "港元", "号",
+};
+/* The ones that are single ideographs: after a digit, or after each other ("1亿度"). */
+static const char unit_ideographs[] = "亿万元年月日度个家名次倍美港号%％";
+
+static size_t unit_word_at(const char *s, const char *end)
 {
-	if (is_hangul(c))
-		return 1;
-	if (c >= 0x2E80 && c <= 0x9FFF)
+	for (size_t i = 0; i < sizeof unit_words / sizeof unit_words[0]; i++) {
+		size_t n = strlen(unit_words[i]);
+		if ((size_t)(end - s) >= n && memcmp(s, unit_words[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+static int is_unit_ideograph(ucs4_t c)
+{
+	uint8_t buf[6];
+	int n = u8_uctomb(buf, c, sizeof buf);
+	if (n <= 0)
 		return 0;
-	if (c >= 0xF900 && c <= 0xFAFF)
-		return 0;
-	if (c >= 0x20000)
-		return 0;
-	return uc_is_general_category(c, UC_CATEGORY_L) || uc_is_general_category(c, UC_CATEGORY_N);
+	buf[n] = '\0';
+	return strstr(unit_ideographs, (const char *)buf) != NULL;
+}
+
+static int is_middle_dot(ucs4_t c)
+{
+	return c == 0x00B7 || c == 0x30FB || c == 0x2027 || c == 0x2219 || c == 0xFF65;
+}
+
+static int is_space_char(ucs4_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == 0x3000 || c == 0x00A0;
 }
 
 void text_break_opportunities(const char *s, size_t len, int tailored, char *p)
@@ -331,17 +358,72 @@ void text_break_opportunities(const char *s, size_t len, int tailored, char *p)
 	free(raw);
 	if (!tailored)
 		return;
-	/* keep-all: no break between two word letters of which one is Hangul. */
-	ucs4_t prev = 0;
+	/* The tailoring of UAX #14 for Korean and Chinese text (see text.h). */
 	const uint8_t *u = (const uint8_t *)s;
+	ucs4_t prev = 0;
+	int in_number = 0; /* digits, then the unit ideographs after them */
 	for (size_t i = 0; i < len;) {
 		ucs4_t c;
 		int n = u8_mbtouc(&c, u + i, len - i);
-		if (i > 0 && p[i] && is_word_letter(prev) && is_word_letter(c) &&
-		    (is_hangul(prev) || is_hangul(c)))
-			p[i] = 0;
+		if (i > 0 && p[i] && !is_space_char(prev) && !is_space_char(c)) {
+			/* K2: a middle dot never begins a line. */
+			if (is_middle_dot(c))
+				p[i] = 0;
+			/* K3: no break before an opening bracket inside a word ("운항인증서(OC)"). */
+			if (uc_is_general_category(c, UC_CATEGORY_Ps))
+				p[i] = 0;
+			/* K4: a number keeps its unit ideographs ("1亿度", "2025年"). */
+			if (in_number && is_unit_ideograph(c))
+				p[i] = 0;
+		}
+		if (c >= '0' && c <= '9')
+			in_number = 1;
+		else if (!(in_number && (c == '.' || c == ',' || is_unit_ideograph(c))))
+			in_number = 0;
 		prev = c;
 		i += (size_t)(n > 0 ? n : 1);
+	}
+	/* By words (runs between spaces): K5, a number keeps the unit words after it across a
+	 * space ("985.54 억 위안이다"); K6, a URL breaks nowhere inside (when it is longer than
+	 * the line, the line cuts it by cells). */
+	int after_number = 0;
+	for (size_t i = 0; i < len;) {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, u + i, len - i);
+		if (is_space_char(c)) {
+			i += (size_t)(n > 0 ? n : 1);
+			continue;
+		}
+		size_t start = i, end = i;
+		while (end < len) {
+			ucs4_t d;
+			int m = u8_mbtouc(&d, u + end, len - end);
+			if (is_space_char(d))
+				break;
+			end += (size_t)(m > 0 ? m : 1);
+		}
+		/* K1 keep-all: a word that holds Hangul breaks nowhere inside, with its
+		 * particles, brackets and signs ("(OC)를", "68%)이었고", "AI칩", "(通义)가"). */
+		int hangul = 0;
+		for (size_t k = start; k < end && !hangul;) {
+			ucs4_t d;
+			int m = u8_mbtouc(&d, u + k, end - k);
+			hangul = is_hangul(d);
+			k += (size_t)(m > 0 ? m : 1);
+		}
+		if (hangul)
+			memset(p + start + 1, 0, end - start - 1);
+		size_t unit = unit_word_at(s + start, s + end);
+		if (start > 0 && after_number && unit)
+			p[start] = 0;
+		if (strncmp(s + start, "http://", 7) == 0 || strncmp(s + start, "https://", 8) == 0 ||
+		    strncmp(s + start, "www.", 4) == 0)
+			memset(p + start + 1, 0, end - start - 1);
+		/* What follows stays with this word if it ends in a digit, or is a unit word
+		 * that follows one ("억" in "10 억 위안"). */
+		unsigned char last = (unsigned char)s[end - 1];
+		after_number = (last >= '0' && last <= '9') || (after_number && unit == end - start);
+		i = end;
 	}
 }
 
@@ -391,8 +473,11 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, size_t width
 		add_line(out, s, start, start);
 		return;
 	}
-	char *p = xmalloc(len);
+	char *p = xmalloc(len), *plain = xmalloc(len);
 	text_break_opportunities(s + start, len, 1, p);
+	/* Where UAX #14 alone would break: the cut of a word too long for the line (a URL
+	 * after a '/', not in the middle of its host name). */
+	text_break_opportunities(s + start, len, 0, plain);
 	size_t line = start;
 	while (line < end) {
 		/* Skip the spaces a break leaves at the start of a line. */
@@ -417,6 +502,14 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, size_t width
 		}
 		size_t cut = last_break;
 		if (!cut) {
+			/* The last of UAX #14's own breaks in what fits. */
+			for (size_t k = at; k > line; k--)
+				if (plain[k - start] && !is_break_space(s + k - 1)) {
+					cut = k;
+					break;
+				}
+		}
+		if (!cut) {
 			/* A word wider than the line: cut by cells, but never so that the next line
 			 * starts with closing punctuation. */
 			cut = at > line ? at : line + text_cluster(s + at, s + end, &(int){ 0 });
@@ -438,6 +531,7 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, size_t width
 		line = cut;
 	}
 	free(p);
+	free(plain);
 }
 
 size_t text_wrap(const char *s, size_t len, size_t width, struct text_line **lines)

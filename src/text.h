@@ -61,8 +61,19 @@ struct text_line {
 size_t text_wrap(const char *s, size_t len, size_t width, struct text_line **lines);
 
 /* The break opportunities text_wrap uses: p[i] is nonzero when a line may start at s[i]
- * (after a mandatory break too).
- * Exposed for the conformance tests; `tailored` turns the Korean keep-all rule on. */
+ * (after a mandatory break too). Untailored, they are libunistring's UAX #14. Tailored (what
+ * text_wrap uses), Korean keep-all and Chinese kinsoku on top of it:
+ *   K1  no break inside a run of non-space characters that holds Hangul: a word keeps its
+ *       particles, brackets and signs ("(OC)를", "(전체의 68%)이었고", "AI칩");
+ *   K2  no line begins with a middle dot (· ・ ‧ ∙);
+ *   K3  no break before an opening bracket inside a word ("운항인증서(OC)");
+ *   K4  a number keeps its unit ideographs ("1亿度", "2025年", "985.54亿元");
+ *   K5  a number keeps the unit words after it across a space: 억, 만, 위안, 달러, 건, 개,
+ *       년, 월, 일, 회, %, 亿, 元 ... ("985.54 억 위안이다", "39 건이");
+ *   K6  a URL (http://, https://, www.) has no break inside: only a line too short for it
+ *       cuts it, by cells.
+ * UAX #14's own rules keep closing punctuation off the start of a line and opening
+ * punctuation off its end (Chinese kinsoku). tests/unit/keepall.txt holds the cases. */
 void text_break_opportunities(const char *s, size_t len, int tailored, char *p);
 
 /* A copy safe to show: C0 controls become Control Pictures (␀..␟, ␛ for ESC), DEL ␡, C1

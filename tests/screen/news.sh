@@ -55,8 +55,8 @@ expect_screen "its end: source and the numbered link" <<'X'
 Source: 기술전환연구원(技术转移研究院)
 
 Links (o N opens, y N copies):
-[1]  2025년 뇌-컴퓨터 인터페이스 산업 발전 현황 및 과학기술 성과 전환 추세 분석
-     (2025 年脑机接口产业发展现状和科技成果转化趋势分析)
+[1]  2025년 뇌-컴퓨터 인터페이스 산업 발전 현황 및 과학기술 성과 전환 추세
+     분석(2025 年脑机接口产业发展现状和科技成果转化趋势分析)
      https://mp.weixin.qq.com/s/NK-jRm1umjGBZFnKstfIEA
  2025 년 뇌-컴퓨터 인터페이스 산업 발전 현황  61/81
 q quit  ? help  / search  o open-link

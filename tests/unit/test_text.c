@@ -4,6 +4,7 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "../tap.h"
 #include "text.h"
@@ -42,6 +43,52 @@ static void wrap_is(const char *s, size_t width, const char *want)
 	ok(within, "every line of '%s' fits %zu cells and knows its width", s, width);
 	buf_free(&b);
 	free(lines);
+}
+
+/* tests/unit/keepall.txt: each line a case, '|' where the rules allow a break. */
+static void keepall_cases(void)
+{
+	const char *top = getenv("top_srcdir");
+	char *path = xasprintf("%s/tests/unit/keepall.txt", top ? top : ".");
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		printf("ok %d # SKIP %s cannot be read\n", ++tap_count, path);
+		free(path);
+		return;
+	}
+	char line[1024];
+	int cases = 0, passed = 0;
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!*line)
+			continue;
+		struct buf in = { 0 };
+		for (const char *c = line; *c; c++)
+			if (*c != '|')
+				buf_addc(&in, *c);
+		char *text = buf_take(&in);
+		size_t len = strlen(text);
+		char *p = xmalloc(len + 1);
+		text_break_opportunities(text, len, 1, p);
+		struct buf got = { 0 };
+		for (size_t i = 0; i < len; i++) {
+			if (i > 0 && p[i])
+				buf_addc(&got, '|');
+			buf_addc(&got, text[i]);
+		}
+		cases++;
+		if (strcmp(got.data ? got.data : "", line) == 0)
+			passed++;
+		else
+			printf("# keep-all: want %s\n#            got  %s\n", line, got.data ? got.data : "");
+		buf_free(&got);
+		free(p);
+		free(text);
+	}
+	fclose(f);
+	free(path);
+	ok(cases >= 200 && passed == cases, "keep-all and kinsoku: %d of %d cases of keepall.txt",
+	   passed, cases);
 }
 
 int main(void)
@@ -155,5 +202,6 @@ int main(void)
 		is_str(o, "x?y", "an ellipsis becomes one, not three");
 		free(o);
 	}
+	keepall_cases();
 	return tap_done();
 }
