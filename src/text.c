@@ -185,6 +185,26 @@ static const uint8_t *cluster_end(const uint8_t *p, const uint8_t *e)
 		if (!next)
 			next = e;
 	}
+	/* GB11 joins after a ZWJ only in an emoji sequence (\p{ExtPict} Extend* ZWJ); where
+	 * libunistring joins anything after a ZWJ, the cluster ends after the ZWJ. */
+	int pict = 0;
+	for (const uint8_t *q = p; q < next;) {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, q, (size_t)(e - q));
+		if (n <= 0)
+			n = 1;
+		if (c == 0x200D && q + n < next && !pict) {
+			/* GB9 and GB9a still hold after it: Extend, ZWJ and SpacingMark join. */
+			ucs4_t d;
+			u8_mbtouc(&d, q + n, (size_t)(e - q - n));
+			int gb = uc_graphemeclusterbreak_property(d);
+			if (gb != GBP_EXTEND && gb != GBP_ZWJ && gb != GBP_SPACINGMARK)
+				return q + n;
+		}
+		if (uc_graphemeclusterbreak_property(c) != GBP_EXTEND && c != 0x200D)
+			pict = is_pictographic(c) && !is_regional_indicator(c);
+		q += n;
+	}
 	return next;
 }
 
