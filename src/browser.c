@@ -244,6 +244,7 @@ static void draw_hint(struct shell *sh)
 static void draw_small(struct shell *sh)
 {
 	erase();
+	ui_clear_overlays();
 	char *msg = xasprintf(_("Terminal too small (%dx%d); jubo needs %dx%d."), sh->cols,
 			      sh->rows, MIN_COLS, MIN_ROWS);
 	struct text_line *lines;
@@ -257,7 +258,7 @@ static void draw_small(struct shell *sh)
 	free(msg);
 	curs_set(0);
 	wnoutrefresh(stdscr);
-	doupdate();
+	ui_update();
 }
 
 /* ---- the issues in view --------------------------------------------------------------------- */
@@ -444,6 +445,7 @@ static void draw(struct shell *sh)
 	/* Everything is drawn afresh into curses' copy of the screen; doupdate sends only the
 	 * cells that differ from what the terminal shows. */
 	erase();
+	ui_clear_overlays();
 	draw_tabs(sh);
 	WINDOW *body = derwin(stdscr, body_rows(sh), sh->cols, 1, 0);
 	if (body) {
@@ -458,7 +460,7 @@ static void draw(struct shell *sh)
 	draw_status(sh);
 	draw_hint(sh);
 	wnoutrefresh(stdscr);
-	doupdate();
+	ui_update();
 }
 
 /* ---- help ---------------------------------------------------------------------------------- */

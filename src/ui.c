@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "i18n.h"
 #include "util.h"
@@ -170,10 +171,99 @@ void ui_stop(void)
 	screen = NULL;
 }
 
-static void draw_string(WINDOW *w, const char *s, size_t len)
+/* Clusters curses would count otherwise than jubo and the terminal (an emoji sequence, an
+ * ambiguous character drawn wide, U+00AD): curses gets spaces in their cells, so that its
+ * idea of where the cursor is never drifts, and ui_update writes them to the terminal
+ * itself at their place after curses is done. */
+struct overlay {
+	int y, x;
+	attr_t attr;
+	char *text;
+};
+static struct overlay *overlays;
+static size_t noverlays;
+
+static void add_overlay(WINDOW *w, int y, int x, const char *s, size_t n)
+{
+	int by, bx;
+	getbegyx(w, by, bx);
+	overlays = xrealloc(overlays, (noverlays + 1) * sizeof *overlays);
+	attr_t attr;
+	short pair;
+	wattr_get(w, &attr, &pair, NULL);
+	overlays[noverlays++] = (struct overlay){ by + y, bx + x, attr | COLOR_PAIR(pair),
+						  xstrndup(s, n) };
+}
+
+void ui_update(void)
+{
+	doupdate();
+	if (!noverlays)
+		return;
+	int cy, cx;
+	getyx(curscr, cy, cx);
+	const char *cup = tigetstr("cup");
+	for (size_t i = 0; i < noverlays; i++) {
+		if (cup && cup != (char *)-1)
+			putp(tiparm(cup, overlays[i].y, overlays[i].x));
+		vidattr(overlays[i].attr);
+		fputs(overlays[i].text, stdout);
+		free(overlays[i].text);
+	}
+	vidattr(A_NORMAL);
+	noverlays = 0;
+	/* The cursor back where curses believes it is. */
+	if (cup && cup != (char *)-1)
+		putp(tiparm(cup, cy, cx));
+	fflush(stdout);
+}
+
+void ui_clear_overlays(void)
+{
+	for (size_t i = 0; i < noverlays; i++)
+		free(overlays[i].text);
+	noverlays = 0;
+}
+
+/* Draws s from (y, x), each grapheme cluster at the column jubo measured for it. Runs of
+ * clusters that curses counts as jubo does (ASCII, Hangul, Han) go to curses in one piece;
+ * any other cluster is an overlay, with spaces in its cells for curses. */
+static void draw_string(WINDOW *w, int y, int x, const char *s, size_t len)
 {
 	char *shown = text_for_locale(s, len);
-	waddstr(w, shown);
+	if (!ui_utf8()) {
+		/* The locale's own charset: curses counts what it is given. */
+		mvwaddstr(w, y, x, shown);
+		free(shown);
+		return;
+	}
+	const char *p = shown, *end = shown + strlen(shown), *run = shown;
+	int at = x, run_x = x;
+	while (p < end) {
+		int cells;
+		size_t n = text_cluster(p, end, &cells);
+		if (!n)
+			break;
+		wchar_t wc;
+		mbstate_t state;
+		memset(&state, 0, sizeof state);
+		int single = mbrtowc(&wc, p, n, &state) == n;
+		if (!single || wcwidth(wc) != cells) {
+			if (p > run)
+				mvwaddnstr(w, y, run_x, run, (int)(p - run));
+			for (int k = 0; k < cells; k++)
+				mvwaddch(w, y, at + k, ' ');
+			if (cells > 0 && screen)
+				add_overlay(w, y, at, p, n);
+			run = p + n;
+			run_x = at + cells;
+		}
+		at += cells;
+		p += n;
+	}
+	if (p > run)
+		mvwaddnstr(w, y, run_x, run, (int)(p - run));
+	wmove(w, y, at);
 	free(shown);
 }
 
@@ -183,16 +273,13 @@ static void put(WINDOW *w, int y, int x, const char *s, size_t cells, enum text_
 	char *clean = text_sanitize(s ? s : "", s ? strlen(s) : 0, 0);
 	char *fitted = text_fit_pad(clean, cells, align, ui_marker());
 	free(clean);
-	/* Each cell is placed at its own column, so a width the terminal measures otherwise
-	 * cannot push what follows out of line; the padding is cleared with spaces. */
 	wattrset(w, ui_attr(role));
-	wmove(w, y, x);
 	if (hl_to <= hl_from) {
-		draw_string(w, fitted, strlen(fitted));
+		draw_string(w, y, x, fitted, strlen(fitted));
 	} else {
 		/* Split at the cells of the highlight. */
 		const char *p = fitted, *end = fitted + strlen(fitted);
-		size_t at = 0;
+		size_t at = 0, part_at = 0;
 		struct buf part = { 0 };
 		int in = 0;
 		while (p < end) {
@@ -200,18 +287,20 @@ static void put(WINDOW *w, int y, int x, const char *s, size_t cells, enum text_
 			size_t n = text_cluster(p, end, &cw);
 			int now = at >= hl_from && at < hl_to;
 			if (now != in && part.len) {
-				draw_string(w, part.data, part.len);
+				draw_string(w, y, x + (int)part_at, part.data, part.len);
 				buf_clear(&part);
 			}
 			if (now != in)
 				wattrset(w, ui_attr(now ? ROLE_MATCH : role));
+			if (!part.len)
+				part_at = at;
 			in = now;
 			buf_add(&part, p, n);
 			at += (size_t)cw;
 			p += n;
 		}
 		if (part.len)
-			draw_string(w, part.data, part.len);
+			draw_string(w, y, x + (int)part_at, part.data, part.len);
 		buf_free(&part);
 	}
 	wattrset(w, ui_attr(ROLE_NORMAL));

@@ -26,6 +26,11 @@ int ui_start(const char **note);
  * not know (Esc [ ... final, Esc O x) and returns 1, or 0 for a lone Esc. */
 int ui_skip_sequence(void);
 void ui_stop(void);
+/* doupdate(), then the clusters whose width curses would get wrong, written to the terminal
+ * at the cells jubo measured (see ui.c). Instead of doupdate() after drawing. */
+void ui_update(void);
+/* Forgets the overlays drawn so far (before drawing a screen afresh). */
+void ui_clear_overlays(void);
 int ui_utf8(void);          /* the locale can show UTF-8 */
 attr_t ui_attr(enum ui_role role);
 
