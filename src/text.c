@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "text.h"
+#include "linebreak.h"
 
 #include <iconv.h>
 #include <langinfo.h>
@@ -370,12 +371,8 @@ static int is_space_char(ucs4_t c)
 
 void text_break_opportunities(const char *s, size_t len, int tailored, char *p)
 {
-	char *raw = xmalloc(len ? len : 1);
-	u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", raw);
-	for (size_t i = 0; i < len; i++)
-		p[i] = raw[i] == UC_BREAK_POSSIBLE || raw[i] == UC_BREAK_HYPHENATION ||
-		       (i > 0 && raw[i - 1] == UC_BREAK_MANDATORY);
-	free(raw);
+	/* UAX #14 of jubo's own (linebreak.c): libunistring 1.0 follows an older Unicode. */
+	linebreak_opportunities(s, len, p);
 	if (!tailored)
 		return;
 	/* The tailoring of UAX #14 for Korean and Chinese text (see text.h). */

@@ -61,7 +61,8 @@ struct text_line {
 size_t text_wrap(const char *s, size_t len, size_t width, struct text_line **lines);
 
 /* The break opportunities text_wrap uses: p[i] is nonzero when a line may start at s[i]
- * (after a mandatory break too). Untailored, they are libunistring's UAX #14. Tailored (what
+ * (after a mandatory break too). Untailored, they are UAX #14's (linebreak.h: every case of
+ * LineBreakTest passes). Tailored (what
  * text_wrap uses), Korean keep-all and Chinese kinsoku on top of it:
  *   K1  no break inside a run of non-space characters that holds Hangul: a word keeps its
  *       particles, brackets and signs ("(OC)를", "(전체의 68%)이었고", "AI칩");

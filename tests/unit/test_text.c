@@ -165,7 +165,7 @@ int main(void)
 		"알리바바의|대형언어모델|퉁이(通义)가|들어간다.");
 	wrap_is("첫줄\n둘째 줄", 20, "첫줄|둘째 줄");
 	wrap_is("https://mp.weixin.qq.com/s/NK-jRm1umjGBZFnKstfIEA", 20,
-		"https://mp.weixin.|qq.com/s/NK-|jRm1umjGBZFnKstfIEA");
+		"https://|mp.weixin.qq.com/s/|NK-|jRm1umjGBZFnKstfIEA");
 	wrap_is("가나다라마바사아자차카타파하", 10, "가나다라마|바사아자차|카타파하");
 	wrap_is("「中国」，创业。", 6, "「中|国」，|创业。");
 	wrap_is("", 10, "");
