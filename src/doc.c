@@ -168,7 +168,7 @@ static void add_table(struct doc *d, char **rows, size_t nrows)
 				for (size_t k = 0; k < w[c]; k++)
 					buf_addc(&b, '-');
 			}
-			doc_add(d, b.data, ROLE_DIM);
+			doc_add(d, b.data ? b.data : "", ROLE_DIM);
 			buf_free(&b);
 		}
 		for (size_t c = 0; c < ncols; c++)

@@ -105,5 +105,19 @@ int main(void)
 	ok(!doc_find(&d, 1, 10), "and says when it is not there");
 	doc_free(&d);
 	free(a.refs);
+	/* A table line that holds only bars: laid out, not a crash (a NULL line once). */
+	static char *bars[] = { "|", "||", "| |", "|\n|---|\n|", "a\n|\n|" };
+	for (size_t i = 0; i < sizeof bars / sizeof bars[0]; i++) {
+		struct article_view e = { .title = "t", .section = "news", .issue = 1,
+					  .body = bars[i] };
+		struct doc ed;
+		doc_init(&ed, "");
+		doc_article(&ed, &e, 40);
+		int all_text = 1;
+		for (size_t k = 0; k < ed.count; k++)
+			all_text &= ed.lines[k].text != NULL;
+		ok(ed.count > 0 && all_text, "a table of bars only (%zu) is laid out", i);
+		doc_free(&ed);
+	}
 	return tap_done();
 }
