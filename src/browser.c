@@ -798,6 +798,23 @@ static void idle(struct shell *sh)
 
 /* ---- the loop ------------------------------------------------------------------------------ */
 
+/* 1 when standard input has hung up or closed: a read would never wait again. */
+static int terminal_gone(void)
+{
+	struct pollfd fd = { .fd = STDIN_FILENO, .events = POLLIN };
+	if (poll(&fd, 1, 0) < 0)
+		return errno != EINTR;
+	if (fd.revents & (POLLHUP | POLLERR | POLLNVAL))
+		return 1;
+	/* Readable but at its end: a closed pipe or a hung-up terminal. */
+	if (fd.revents & POLLIN) {
+		char c;
+		ssize_t n = read(STDIN_FILENO, &c, 0);
+		return n < 0 && errno == EIO;
+	}
+	return 0;
+}
+
 int browser_run(struct store *s, int week_start)
 {
 	/* Everything on the screen is UTF-8 until ui.c converts it for the locale (EUC-KR, C):
@@ -846,7 +863,12 @@ int browser_run(struct store *s, int week_start)
 			if (interrupted) {
 				interrupted = 0;
 				shell_say(&sh, 0, "%s", _("Ctrl-C stops a long search or count; q quits"));
+				continue;
 			}
+			/* The terminal is gone (hung up with SIGHUP ignored, as under nohup): every
+			 * read fails at once from now on; stop instead of spinning. */
+			if (terminal_gone())
+				break;
 			continue;
 		}
 		/* An escape sequence no terminfo entry names is not keystrokes. */

@@ -103,4 +103,20 @@ check '[ "$(sed 3d "$tmp/dirty")" = "$(sed 3d "$tmp/clean")" ]' "and nothing out
 check '[ "$(sed -n 3p "$tmp/dirty" | cut -d" " -f2-)" = "$(sed -n 3p "$tmp/clean" | sed "s/^노텔집적 //")" ]' "nor the rest of that row"
 keys Enter
 check 'screen | grep -q "^company       Ev␛\[2J␛\]0;pwned␇␛\]52;c;aGk=␇il$"' "the deal in full shows every byte of it, visibly"
+# The terminal gone while SIGHUP is ignored (as under nohup): every read fails at once, and
+# jubo ends instead of spinning at full CPU.
+hs="jubo-test-$$-hup"
+tmux -L "$hs" -f /dev/null new-session -d -x 80 -y 24 \
+	"sh -c 'trap \"\" HUP; echo \$\$ >$tmp/hup.pid; exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color HOME=$tmp/home $JUBO --db $JUBO_SAMPLE_DB'"
+for i in $(seq 1 50); do [ -s "$tmp/hup.pid" ] && break; sleep 0.1; done
+sleep 1
+pid=$(cat "$tmp/hup.pid")
+tmux -L "$hs" kill-server
+for i in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$pid" 2>/dev/null; then
+	kill -9 "$pid"
+	pass_or_fail 1 "with its terminal gone and SIGHUP ignored, jubo ends (it was still running)"
+else
+	pass_or_fail 0 "with its terminal gone and SIGHUP ignored, jubo ends"
+fi
 finish
