@@ -64,9 +64,33 @@ void list_csv_row(FILE *f, int ncols, const char *const *values)
 	fputs("\r\n", f);
 }
 
+/* A cell a spreadsheet would run as a formula (=, +, -, @ first, after the sanitizing that
+ * trims a leading tab) gets a leading apostrophe, which spreadsheets show as text. Plain
+ * numbers (-4, +12, -33%) stay as they are. Returns clean or a new string (frees clean). */
+static char *defuse_formula(char *clean)
+{
+	/* Spreadsheets skip the spaces before a formula too. */
+	const char *first = clean + strspn(clean, " ");
+	if (!*first || !strchr("=+-@", *first))
+		return clean;
+	const char *p = first + (*first == '+' || *first == '-');
+	int digits = 0, number = *p != '\0';
+	for (; *p && number; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits = 1;
+		else if (!(*p == '.' || *p == ',' || (*p == '%' && p[1] == '\0')))
+			number = 0;
+	}
+	if (number && digits)
+		return clean;
+	char *safe = xasprintf("'%s", clean);
+	free(clean);
+	return safe;
+}
+
 static void put_csv(FILE *f, const char *v)
 {
-	char *clean = text_sanitize(v, strlen(v), 1);
+	char *clean = defuse_formula(text_sanitize(v, strlen(v), 1));
 	if (!strpbrk(clean, ",\"\n\r")) {
 		fputs(clean, f);
 	} else {
@@ -83,7 +107,7 @@ static void put_csv(FILE *f, const char *v)
 
 static void put_tsv(FILE *f, const char *v)
 {
-	char *clean = text_sanitize(v, strlen(v), 1);
+	char *clean = defuse_formula(text_sanitize(v, strlen(v), 1));
 	for (char *p = clean; *p; p++)
 		if (*p == '\n')
 			*p = ' ';

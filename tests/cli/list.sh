@@ -127,4 +127,24 @@ run --db "$tmp/evil.db" list deals --width 200
 check '! printf "%s" "$out" | grep -q "$(printf "\033")"' "no ESC reaches the terminal"
 run --db "$tmp/evil.db" list deals --format tsv --columns company
 check 'printf "%s" "$out" | grep -q "Evil␛\]52;c;aGk=␇Co"' "the sequence is shown with visible placeholders"
+# Cells a spreadsheet would run as formulas are written as text (a leading apostrophe);
+# numbers with a sign stay numbers.
+cp "$JUBO_SAMPLE_DB" "$tmp/f.db" && chmod u+w "$tmp/f.db"
+sqlite3 "$tmp/f.db" "UPDATE deal SET name_ko = '=HYPERLINK(\"http://x\",\"y\")' WHERE seq = 1;
+UPDATE deal SET name_ko = char(9) || '=1+1' WHERE seq = 2; UPDATE deal SET name_ko = '@SUM(A1)' WHERE seq = 3;
+UPDATE deal SET name_ko = '-2+3' WHERE seq = 4; UPDATE deal SET name_ko = '+82 10' WHERE seq = 5;
+UPDATE deal SET name_ko = '-33%' WHERE seq = 6; UPDATE deal SET name_ko = '+12' WHERE seq = 7"
+run --db "$tmp/f.db" list deals --format csv --columns company
+printf '%s\n' "$out" | tr -d '\r' | sed -n 2,8p >"$tmp/stdout"
+expect_out "CSV: =, +, -, @ and a tab before them are text, signed numbers are numbers" <<'X'
+"'=HYPERLINK(""http://x"",""y"")"
+' =1+1
+'@SUM(A1)
+'-2+3
+'+82 10
+-33%
++12
+X
+run --db "$tmp/f.db" list deals --format tsv --columns company
+check '[ "$(printf "%s\n" "$out" | sed -n 2p)" = "'"'"'=HYPERLINK(\"http://x\",\"y\")" ]' "TSV: the same"
 finish
