@@ -299,18 +299,19 @@ char *text_fit_pad(const char *s, size_t cells, enum text_align align, const cha
 	size_t marker_cells = f.cut && marker ? text_strwidth(marker) : 0;
 	if (marker_cells > cells)
 		marker_cells = 0;
-	size_t used = f.cells + marker_cells;
-	size_t spaces = cells - used;
+	/* A wide character that did not fit before the marker leaves a space (pad) there; the
+	 * rest of the room is the alignment's, on one side only. */
+	size_t pad = marker_cells ? f.pad : 0;
+	size_t used = f.cells + marker_cells + pad;
+	size_t spaces = cells > used ? cells - used : 0;
 	if (align == ALIGN_RIGHT)
 		for (size_t i = 0; i < spaces; i++)
 			buf_addc(&b, ' ');
 	buf_add(&b, s, f.bytes);
 	if (marker_cells) {
-		/* A wide character that did not fit before the marker leaves a space. */
-		for (size_t i = 0; i < f.pad; i++)
+		for (size_t i = 0; i < pad; i++)
 			buf_addc(&b, ' ');
 		buf_adds(&b, marker);
-		spaces -= f.pad;
 	}
 	if (align == ALIGN_LEFT)
 		for (size_t i = 0; i < spaces; i++)

@@ -146,6 +146,12 @@ int main(void)
 	pad_is("한국어", 4, ALIGN_LEFT, "한 …");
 	pad_is("北电集成", 7, ALIGN_LEFT, "北电集…");
 	pad_is("abc", 6, ALIGN_RIGHT, "   abc");
+	/* Right-aligned and cut where a wide character does not fit before the marker: the gap
+	 * stays before the marker, and the whole is as wide as asked (it was one cell wider). */
+	pad_is("가나다라마", 8, ALIGN_RIGHT, "가나다 …");
+	pad_is("가나다라마", 7, ALIGN_RIGHT, "가나다…");
+	pad_is("北电集成", 6, ALIGN_RIGHT, "北电 …");
+	pad_is("ab가나다", 6, ALIGN_RIGHT, "ab가 …");
 	pad_is("노텔", 6, ALIGN_LEFT, "노텔  ");
 	pad_is("노텔", 6, ALIGN_RIGHT, "  노텔");
 	pad_is("Anthropic", 5, ALIGN_LEFT, "Anth…");
