@@ -213,9 +213,15 @@ int date_compare(struct date a, struct date b)
 	return x < y ? -1 : x > y;
 }
 
+/* Dates run from 0001-01-01 to 9999-12-31 (four-digit years, ISO 8601's plain range): a move
+ * past either end stops there. */
+static const struct date first_date = { 1, 1, 1 }, last_date = { 9999, 12, 31 };
+
 struct date date_add_days(struct date d, int days)
 {
 	while (days > 0) {
+		if (date_compare(d, last_date) >= 0)
+			return last_date;
 		if (++d.day > date_days_in_month(d.year, d.month)) {
 			d.day = 1;
 			if (++d.month > 12) {
@@ -226,6 +232,8 @@ struct date date_add_days(struct date d, int days)
 		days--;
 	}
 	while (days < 0) {
+		if (date_compare(d, first_date) <= 0)
+			return first_date;
 		if (--d.day < 1) {
 			if (--d.month < 1) {
 				d.month = 12;
@@ -240,9 +248,13 @@ struct date date_add_days(struct date d, int days)
 
 struct date date_add_months(struct date d, int months)
 {
-	int index = d.year * 12 + (d.month - 1) + months;
-	d.year = index / 12;
-	d.month = index % 12 + 1;
+	long index = (long)d.year * 12 + (d.month - 1) + months;
+	if (index < 12)
+		return first_date;
+	if (index > 9999L * 12 + 11)
+		return last_date;
+	d.year = (int)(index / 12);
+	d.month = (int)(index % 12) + 1;
 	int last = date_days_in_month(d.year, d.month);
 	if (d.day > last)
 		d.day = last;
@@ -253,7 +265,10 @@ int date_weekday(struct date d)
 {
 	/* Sakamoto's method: 0 is Sunday. */
 	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
-	int y = d.year - (d.month < 3);
+	if (d.month < 1 || d.month > 12)
+		return 0;
+	/* 400 years on: the same weekdays, and no negative year to divide (year 0's January). */
+	int y = d.year - (d.month < 3) + 400;
 	return (y + y / 4 - y / 100 + y / 400 + t[d.month - 1] + d.day) % 7;
 }
 

@@ -180,4 +180,13 @@ keys 4
 resize 100 30
 check 'screen | grep -q "^.*04-02~04-03 CGT Asia 2025" && [ "$(screen | grep -c "[ >]04-[0-9][0-9]")" -eq 14 ]' \
 	"a resize from 50 to 100 columns lists all 14 events again"
+# Years back to the first there is: the calendar stops at 0001-01, whole, and comes back.
+start 80 24 JUBO_TODAY=2026-11-24 -- --db "$JUBO_SAMPLE_DB"
+keys 4
+tm send-keys -l "$(printf '{%.0s' $(seq 1 2100))"
+settle
+check 'screen | sed -n 2p | grep -q "^0001-01 January" && screen | sed -n 4p | grep -q "^     1   2   3   4   5   6"' \
+	"{ pressed 2,100 times stops at January of year 1 (a Monday), drawn whole"
+keys '}'
+check 'screen | sed -n 2p | grep -q "^0002-01 January"' "and } goes on from there"
 finish

@@ -56,5 +56,20 @@ int main(void)
 	ok(date_parse_period("2025-01", &y, &m) == 0 && y == 2025 && m == 1, "period 2025-01");
 	ok(date_parse_period("2025-1", &y, &m) == 0 && m == 1, "period 2025-1");
 	ok(date_parse_period("2025-00", &y, &m) != 0, "period month 0 is refused");
+	/* The ends of the calendar: a move past them stops there (year 0 read out of a table). */
+	struct date first = { 1, 1, 1 }, last = { 9999, 12, 31 };
+	d = date_add_months((struct date){ 1, 1, 15 }, -1);
+	ok(d.year == 1 && d.month == 1 && d.day == 1, "a month before 0001-01 stays at 0001-01-01");
+	d = date_add_months(first, -12 * 2026);
+	ok(date_compare(d, first) == 0, "2,026 years back from year 1 too");
+	d = date_add_days(first, -1);
+	ok(date_compare(d, first) == 0, "a day before 0001-01-01 is 0001-01-01");
+	d = date_add_months((struct date){ 9999, 12, 1 }, 1);
+	ok(date_compare(d, last) == 0, "a month after 9999-12 stops at 9999-12-31");
+	d = date_add_days(last, 1);
+	ok(date_compare(d, last) == 0, "a day after 9999-12-31 too");
+	is_int(date_weekday(first), 1, "0001-01-01 is a Monday (proleptic Gregorian)");
+	is_int(date_weekday((struct date){ 0, 1, 1 }), 6, "and year 0 gives a weekday, not a read out of bounds");
+	is_int(date_weekday(last), 5, "9999-12-31 is a Friday");
 	return tap_done();
 }
