@@ -141,8 +141,30 @@ static int is_utf8_name(const char *e)
 	return strcasecmp(e, "UTF-8") == 0 || strcasecmp(e, "UTF8") == 0;
 }
 
+static char *decode_any(const char *bytes, size_t len, const char *encoding, size_t *out_len,
+			struct textpos *errpos, char **errmsg);
+
 char *decode_to_utf8(const char *bytes, size_t len, const char *encoding, size_t *out_len,
 		     struct textpos *errpos, char **errmsg)
+{
+	char *text = decode_any(bytes, len, encoding, out_len, errpos, errmsg);
+	/* A NUL would end every string made from the text where it stands, and what follows
+	 * would be lost without a word: it is an error, at its place. */
+	const char *nul = text ? memchr(text, '\0', *out_len) : NULL;
+	if (nul) {
+		memset(errpos, 0, sizeof *errpos);
+		errpos->line = 1;
+		errpos->col = 1;
+		textpos_advance(errpos, text, (size_t)(nul - text));
+		*errmsg = xstrdup(_("a NUL character (byte 0) in the text; it would cut what follows"));
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
+static char *decode_any(const char *bytes, size_t len, const char *encoding, size_t *out_len,
+			struct textpos *errpos, char **errmsg)
 {
 	/* A byte-order mark says more than a name given for a whole set of files. */
 	int has_bom = (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) ||

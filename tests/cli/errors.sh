@@ -100,4 +100,17 @@ if command -v sqlite3 >/dev/null; then
 	kill "$holder" 2>/dev/null
 	wait "$holder" 2>/dev/null
 fi
+# A NUL byte in a table or an article is an error at its place, not the end of the text.
+cp t.db nul.before
+printf 'kind,company,round,amount,place\n투자,가나다,A\000 라운드,1 억 위안,장쑤\n' >nul.csv
+run --db t.db import --issue 900 nul.csv
+expect_status 1 "a NUL in a CSV field is an error"
+expect_err "at its line and column" <<'X'
+jubo: nul.csv:2:9: a NUL character (byte 0) in the text; it would cut what follows
+X
+printf 'Title: 제목\nSection: news\n\n본문 앞\000 뒤 문장\n' >nul.md
+run --db t.db import --issue 900 nul.md
+expect_status 1 "a NUL in an article is an error"
+check 'printf "%s" "$err" | grep -q "^jubo: nul.md:4:5: a NUL character"' "at its place"
+check 'cmp -s t.db nul.before' "and the store is as it was"
 finish
