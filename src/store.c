@@ -490,7 +490,9 @@ static const char deal_totals_v7[] =
 static const char deal_tags_v8[] =
 	"UPDATE deal SET tags = CASE kind WHEN 'investment' THEN 1 WHEN 'unicorn' THEN 2 ELSE 4 END"
 	" WHERE tags = 0;"
-	"CREATE TEMP TABLE deal_fold AS SELECT u.id AS dup, (SELECT v.id FROM deal v WHERE"
+	/* By name: the planner would otherwise walk an issue's deals for every unicorn row. */
+	"CREATE TEMP TABLE deal_fold AS SELECT u.id AS dup, (SELECT v.id FROM deal v INDEXED BY"
+	" deal_name_ko WHERE"
 	" v.issue_id = u.issue_id AND v.kind = 'investment' AND v.scope = u.scope AND"
 	" v.period = u.period AND v.name_ko IS u.name_ko AND v.name_zh IS u.name_zh AND"
 	" v.round IS u.round AND v.amount_value IS u.amount_value AND v.amount_currency IS"

@@ -113,4 +113,16 @@ run --db t.db import --issue 900 nul.md
 expect_status 1 "a NUL in an article is an error"
 check 'printf "%s" "$err" | grep -q "^jubo: nul.md:4:5: a NUL character"' "at its place"
 check 'cmp -s t.db nul.before' "and the store is as it was"
+# Names and values from the command line are shown in messages, never obeyed: an OSC 0 in a
+# file name does not set the terminal's title, an ESC in a sort key does not clear it.
+evil=$(printf 'x\033]0;pwned\007.txt')
+run --db t.db import "$evil"
+check '! printf "%s" "$err" | grep -q "$(printf "\033")" && ! printf "%s" "$err" | grep -q "$(printf "\007")"' \
+	"a file name's escape sequence is not written to the terminal"
+check 'printf "%s" "$err" | grep -qF "x\x1B]0;pwned\x07.txt"' "but shown, as \\x1B and \\x07"
+run --db t.db list deals --sort "$(printf 'a\033[2J')"
+check '[ "$status" -eq 2 ] && ! printf "%s" "$err" | grep -q "$(printf "\033")" && printf "%s" "$err" | grep -qF "a\x1B[2J"' \
+	"--sort: the same"
+run --db t.db list deals --columns "$(printf 'company,\302\233x')"
+check '[ "$status" -eq 2 ] && printf "%s" "$err" | grep -qF "\u009Bx"' "--columns: a C1 control (CSI) too"
 finish
