@@ -102,25 +102,53 @@ static int file_exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
-/* Copies a file byte for byte; 0 or -1 with errno set. */
+/* Copies a file byte for byte, atomically: into a temporary file beside the target, synced,
+ * then renamed to it, so that a kill during the copy leaves no half a store behind (a
+ * later run starts again from the sample). 0 or -1 with errno set; an existing target is
+ * not replaced. */
 static int copy_file(const char *from, const char *to)
 {
 	char *data;
 	size_t len;
 	if (read_file(from, &data, &len) != 0)
 		return -1;
-	FILE *f = fopen(to, "wbx");
-	if (!f) {
+	char *tmp = xasprintf("%s.XXXXXX", to);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		int e = errno;
 		free(data);
+		free(tmp);
+		errno = e;
 		return -1;
 	}
-	size_t written = fwrite(data, 1, len, f);
+	int failed = 0;
+	for (size_t done = 0; done < len && !failed;) {
+		ssize_t n = write(fd, data + done, len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			failed = 1;
+		else
+			done += (size_t)n;
+	}
+	int e = errno;
 	free(data);
-	int failed = written != len;
-	if (fclose(f) != 0)
-		failed = 1;
-	if (failed)
-		unlink(to);
+	if (!failed && (fchmod(fd, 0644) != 0 || fsync(fd) != 0))
+		failed = 1, e = errno;
+	if (close(fd) != 0 && !failed)
+		failed = 1, e = errno;
+	/* link() fails if the target appeared meanwhile; rename() would replace it. A file
+	 * system without hard links gets the rename, the target still absent a moment ago. */
+	if (!failed && link(tmp, to) != 0) {
+		if ((errno == EPERM || errno == ENOSYS || errno == EOPNOTSUPP) && !file_exists(to) &&
+		    rename(tmp, to) == 0)
+			e = 0;
+		else
+			failed = 1, e = errno;
+	}
+	unlink(tmp);
+	free(tmp);
+	errno = e;
 	return failed ? -1 : 0;
 }
 
