@@ -158,6 +158,12 @@ static struct store *open_for_writing(const char *db_option)
 {
 	char *path = db_option ? xstrdup(db_option) : store_default_path();
 	char *err = NULL;
+	if (!path) {
+		char *why = store_home_problem();
+		diag_error("%s", why);
+		free(why);
+		return NULL;
+	}
 	if (!db_option && !file_exists(path)) {
 		if (store_make_parent_dirs(path) != 0) {
 			diag_error(_("cannot create the directory for %s: %s"), path, strerror(errno));
@@ -185,13 +191,20 @@ static struct store *open_for_reading(const char *db_option)
 {
 	char *path = db_option ? xstrdup(db_option) : store_default_path();
 	char *err = NULL;
-	if (!file_exists(path)) {
+	/* Without a home directory, reading goes on with the sample. */
+	if (!path || !file_exists(path)) {
 		const char *sample = sample_store_path();
 		const char *env = getenv("JUBO_DB");
 		if (db_option || (env && *env) || !file_exists(sample)) {
-			diag_error(_("there is no store at %s yet: import an issue with 'jubo import "
-				     "PATH'"),
-				   path);
+			if (path)
+				diag_error(_("there is no store at %s yet: import an issue with 'jubo "
+					     "import PATH'"),
+					   path);
+			else {
+				char *why = store_home_problem();
+				diag_error("%s", why);
+				free(why);
+			}
 			free(path);
 			return NULL;
 		}

@@ -4,6 +4,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <sqlite3.h>
 #include <limits.h>
 #include <stdint.h>
@@ -605,8 +606,29 @@ char *store_default_path(void)
 	const char *xdg = getenv("XDG_DATA_HOME");
 	if (xdg && *xdg == '/')
 		return xasprintf("%s/jubo/jubo.db", xdg);
+	/* Without HOME, the home directory of the user's account; never the current directory,
+	 * where a store would be made without a word. A home that is not there is not made:
+	 * NULL then (store_home_problem says why). */
 	const char *home = getenv("HOME");
-	return xasprintf("%s/.local/share/jubo/jubo.db", home && *home ? home : ".");
+	if (!home || *home != '/') {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw && pw->pw_dir && *pw->pw_dir == '/' ? pw->pw_dir : NULL;
+	}
+	struct stat st;
+	if (!home || stat(home, &st) != 0 || !S_ISDIR(st.st_mode))
+		return NULL;
+	return xasprintf("%s/.local/share/jubo/jubo.db", home);
+}
+
+char *store_home_problem(void)
+{
+	const char *home = getenv("HOME");
+	if (!home || !*home)
+		return xstrdup(_("HOME is not set and the account has no home directory: name a "
+				 "store with --db FILE or JUBO_DB"));
+	return xasprintf(_("the home directory %s is not there (HOME): name a store with --db "
+			   "FILE or JUBO_DB"),
+			 home);
 }
 
 int store_make_parent_dirs(const char *path)

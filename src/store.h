@@ -17,8 +17,11 @@ enum store_open_mode {
 };
 
 /* The store the user means when they name none: $JUBO_DB, else
- * $XDG_DATA_HOME/jubo/jubo.db, else ~/.local/share/jubo/jubo.db. Caller frees. */
+ * $XDG_DATA_HOME/jubo/jubo.db, else ~/.local/share/jubo/jubo.db (HOME, else the account's
+ * home directory). NULL when there is no home directory to put it in: store_home_problem
+ * says why. Caller frees. */
 char *store_default_path(void);
+char *store_home_problem(void);
 
 /* Creates the directories leading to path (like mkdir -p on its dirname). 0 or -1/errno. */
 int store_make_parent_dirs(const char *path);

@@ -125,4 +125,9 @@ check '[ "$status" -eq 2 ] && ! printf "%s" "$err" | grep -q "$(printf "\033")" 
 	"--sort: the same"
 run --db t.db list deals --columns "$(printf 'company,\302\233x')"
 check '[ "$status" -eq 2 ] && printf "%s" "$err" | grep -qF "\u009Bx"' "--columns: a C1 control (CSI) too"
+# A HOME that is not there is not made, and no store goes to the current directory.
+mkdir -p cwd && (cd cwd && env -u XDG_DATA_HOME -u JUBO_DB HOME="$tmp/nothere" "$JUBO" import ../good >"$tmp/stdout" 2>"$tmp/stderr"; echo $? >"$tmp/status")
+check '[ "$(cat "$tmp/status")" -eq 1 ] && grep -q "the home directory .*nothere is not there" "$tmp/stderr"' \
+	"HOME not there: an error that says so"
+check '[ ! -e "$tmp/nothere" ] && [ -z "$(ls -A cwd)" ]' "HOME is not made, nothing is written in the current directory"
 finish

@@ -13,6 +13,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/jubo-cli.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 # Keep the user's own store and environment out of the tests.
 HOME="$tmp/home"; export HOME
+mkdir -p "$HOME"
 unset XDG_DATA_HOME JUBO_DB
 # The deal columns the import tests compare.
 deal_columns=issue,kind,scope,company,company_zh,round,amount,amount_cny,valuation,acquirer,place,sector,investors

@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "../tap.h"
@@ -276,6 +277,24 @@ int main(void)
 	p2 = store_default_path();
 	is_str(p2, "/xdg/jubo/jubo.db", "XDG_DATA_HOME is used");
 	free(p2);
+	unsetenv("XDG_DATA_HOME");
+	char *saved_home = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+	unsetenv("HOME");
+	p2 = store_default_path();
+	ok(!p2 || (p2[0] == '/' && strstr(p2, "/.local/share/jubo/jubo.db")),
+	   "without HOME, the account's home directory, never the current one: %s",
+	   p2 ? p2 : "(none)");
+	free(p2);
+	setenv("HOME", "/no/such/home", 1);
+	p2 = store_default_path();
+	ok(p2 == NULL, "a HOME that is not there gives no path (it is not made)");
+	free(p2);
+	p2 = store_home_problem();
+	ok(p2 && strstr(p2, "/no/such/home"), "and the reason names it: %s", p2 ? p2 : "");
+	free(p2);
+	if (saved_home)
+		setenv("HOME", saved_home, 1);
+	free(saved_home);
 
 	unlink(junk);
 	free(junk);
