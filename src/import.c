@@ -143,20 +143,28 @@ static int add_dir(struct input_list *l, const char *dir, const char *suffix)
 	closedir(d);
 	if (n)
 		qsort(names, n, sizeof *names, compare_names);
+	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
 		struct stat st;
-		enum file_kind kind;
-		if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
-			if (suffix ? has_suffix(names[i], suffix)
-				   : kind_of_name(names[i], &kind) && kind != FILE_ARTICLE)
-				add_input(l, path, suffix ? FILE_ARTICLE : kind);
+		enum file_kind kind = FILE_ARTICLE;
+		int known = suffix ? has_suffix(names[i], suffix)
+				   : kind_of_name(names[i], &kind) && kind != FILE_ARTICLE;
+		if (known && stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+			add_input(l, path, suffix ? FILE_ARTICLE : kind);
+		} else if (known && rc == 0) {
+			/* A bundle's file that cannot be read as a file (a link to /dev/zero, a
+			 * FIFO) is an error, not a file left out without a word. */
+			diag_error_at(path, (struct textpos){ 0, 0 },
+				      _("not a regular file (a device, a FIFO or a socket): jubo imports "
+					"files"));
+			rc = -2;
 		}
 		free(path);
 		free(names[i]);
 	}
 	free(names);
-	return 0;
+	return rc;
 }
 
 static int collect(struct input_list *l, const char *path)
@@ -177,12 +185,15 @@ static int collect(struct input_list *l, const char *path)
 		}
 		/* A bundle is one issue: its files go in together, after the bundles before it. */
 		l->group = ++l->groups;
-		if (add_dir(l, path, NULL) != 0)
-			goto unreadable;
-		char *articles = xasprintf("%s/articles", path);
-		int rc = stat(articles, &st) == 0 && S_ISDIR(st.st_mode) ? add_dir(l, articles, ".md")
-									: 0;
-		free(articles);
+		int rc = add_dir(l, path, NULL);
+		if (rc == 0) {
+			char *articles = xasprintf("%s/articles", path);
+			rc = stat(articles, &st) == 0 && S_ISDIR(st.st_mode) ? add_dir(l, articles, ".md")
+									     : 0;
+			free(articles);
+		}
+		if (rc == -2)
+			return -1; /* reported */
 		if (rc != 0)
 			goto unreadable;
 		return 0;
@@ -223,7 +234,12 @@ static char *load(struct import *im, const char *path, size_t *len)
 	char *bytes;
 	size_t n;
 	if (read_file(path, &bytes, &n) != 0) {
-		diag_error_at(path, (struct textpos){ 0, 0 }, "%s", strerror(errno));
+		if (errno == ENODEV)
+			diag_error_at(path, (struct textpos){ 0, 0 },
+				      _("not a regular file (a device, a FIFO or a socket): jubo imports "
+					"files"));
+		else
+			diag_error_at(path, (struct textpos){ 0, 0 }, "%s", strerror(errno));
 		return NULL;
 	}
 	struct textpos pos;

@@ -7,6 +7,9 @@
 #include <locale.h>
 
 #include <errno.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -140,9 +143,23 @@ void buf_free(struct buf *b)
 
 int read_file(const char *path, char **data, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
+	/* Only a regular file: a device (/dev/zero) would be read without end, a FIFO with no
+	 * writer would wait for ever (O_NONBLOCK: the open does not wait, the check refuses). */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
 		return -1;
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		int e = S_ISDIR(st.st_mode) ? EISDIR : ENODEV;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	FILE *f = fdopen(fd, "rb");
+	if (!f) {
+		close(fd);
+		return -1;
+	}
 	struct buf b = { 0 };
 	char chunk[65536];
 	size_t n;

@@ -130,4 +130,18 @@ mkdir -p cwd && (cd cwd && env -u XDG_DATA_HOME -u JUBO_DB HOME="$tmp/nothere" "
 check '[ "$(cat "$tmp/status")" -eq 1 ] && grep -q "the home directory .*nothere is not there" "$tmp/stderr"' \
 	"HOME not there: an error that says so"
 check '[ ! -e "$tmp/nothere" ] && [ -z "$(ls -A cwd)" ]' "HOME is not made, nothing is written in the current directory"
+# Special files: a link to /dev/zero in a bundle is not read without end, a FIFO with no
+# writer does not hold the store's lock for ever; each is an error that names it.
+rm -rf zero && cp -R good zero && rm zero/deals.csv && ln -s /dev/zero zero/deals.csv
+cp t.db special.before
+timeout 20 "$JUBO" --db t.db import --replace zero >"$tmp/stdout" 2>"$tmp/stderr"
+status=$?
+check '[ "$status" -eq 1 ] && grep -q "zero/deals.csv: not a regular file" "$tmp/stderr"' \
+	"a bundle's deals.csv linked to /dev/zero: an error at once (status $status)"
+mkfifo fifo.csv
+timeout 20 "$JUBO" --db t.db import --issue 900 fifo.csv >"$tmp/stdout" 2>"$tmp/stderr"
+status=$?
+check '[ "$status" -eq 1 ] && grep -q "fifo.csv: not a regular file" "$tmp/stderr"' \
+	"a FIFO with no writer: an error at once, not a wait (status $status)"
+check 'cmp -s t.db special.before' "and the store is as it was"
 finish
