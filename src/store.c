@@ -669,30 +669,58 @@ static int exec(struct store *s, const char *sql)
 	return sqlite3_exec(s->db, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
 }
 
-int store_version(struct store *s)
+/* The schema version in *v: 0, or -1 when it cannot be read (the SQLite error says why). */
+static int read_version(struct store *s, int *v)
 {
 	sqlite3_stmt *st;
-	int v = -1;
 	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
 		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	return v;
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int store_version(struct store *s)
+{
+	int v;
+	return read_version(s, &v) == 0 ? v : -1;
+}
+
+/* What an SQLite error means for the user, for a store at path that could not be opened or
+ * read (malloc'd). */
+static char *open_problem(struct store *s, const char *path)
+{
+	int code = sqlite3_errcode(s->db) & 0xFF;
+	const char *msg = sqlite3_errmsg(s->db);
+	switch (code) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return xasprintf(_("the store %s is locked by another program (another jubo "
+				   "importing?): try again when it is done"),
+				 path);
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return xasprintf(_("cannot open the store %s: %s (can this user write it and its "
+				   "directory?)"),
+				 path, msg);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return xasprintf(_("%s is not a jubo store: %s"), path, msg);
+	default:
+		return xasprintf(_("cannot read the store %s: %s"), path, msg);
+	}
 }
 
 /* Applies the migrations after the store's version, each in its own transaction. */
 static int migrate(struct store *s, int upto, char **err)
 {
-	int version = store_version(s);
-	if (version < 0) {
+	int version;
+	if (read_version(s, &version) != 0) {
 		*err = xasprintf(_("cannot read the store: %s"), sqlite3_errmsg(s->db));
-		return -1;
-	}
-	if (version > MIGRATION_COUNT) {
-		*err = xasprintf(_("the store has schema version %d, newer than this jubo "
-				   "understands (%d); upgrade jubo"),
-				 version, MIGRATION_COUNT);
 		return -1;
 	}
 	for (int v = version; v < upto; v++) {
@@ -736,25 +764,50 @@ static struct store *open_upto(const char *path, enum store_open_mode mode, int 
 	if (trace && *trace && (s->trace = fopen(trace, "a")))
 		sqlite3_trace_v2(s->db, SQLITE_TRACE_PROFILE, trace_statement, s);
 	sqlite3_extended_result_codes(s->db, 1);
-	/* Reading the schema fails early on a file that is not a SQLite database. */
+	/* Reading the schema fails early on a file that is not a SQLite database, and on a
+	 * store another program holds or this user cannot read: each says so. */
 	if (exec(s, "SELECT count(*) FROM sqlite_schema") != 0) {
-		*err = xasprintf(_("%s is not a jubo store: %s"), path, sqlite3_errmsg(s->db));
+		*err = open_problem(s, path);
 		goto fail;
 	}
 	if (exec(s, "PRAGMA foreign_keys = ON") != 0) {
 		*err = xasprintf(_("cannot open the store %s: %s"), path, sqlite3_errmsg(s->db));
 		goto fail;
 	}
+	/* The version is checked before anything is written: a store newer than this jubo,
+	 * or one no jubo made, is left exactly as it is. */
+	int v;
+	if (read_version(s, &v) != 0) {
+		*err = open_problem(s, path);
+		goto fail;
+	}
+	if (v < 0) {
+		*err = xasprintf(_("%s is not a jubo store: its schema version is %d, which no jubo "
+				   "writes"),
+				 path, v);
+		goto fail;
+	}
+	if (v > MIGRATION_COUNT) {
+		*err = xasprintf(_("the store %s has schema version %d, newer than this jubo "
+				   "understands (%d); upgrade jubo"),
+				 path, v, MIGRATION_COUNT);
+		goto fail;
+	}
 	if (mode == STORE_OPEN_READONLY) {
-		int v = store_version(s);
+		if (v == 0) {
+			struct stat st;
+			*err = stat(path, &st) == 0 && st.st_size == 0
+				       ? xasprintf(_("the store %s is an empty file: import an issue "
+						     "into it first"),
+						   path)
+				       : xasprintf(_("%s is not a jubo store (it has no jubo schema)"),
+						   path);
+			goto fail;
+		}
 		if (v != MIGRATION_COUNT) {
-			*err = v < MIGRATION_COUNT
-				       ? xasprintf(_("the store %s has schema version %d and is "
-						     "read-only; open it writable once to upgrade it"),
-						   path, v)
-				       : xasprintf(_("the store %s has schema version %d, newer than "
-						     "this jubo understands (%d)"),
-						   path, v, MIGRATION_COUNT);
+			*err = xasprintf(_("the store %s has schema version %d and is read-only; open "
+					   "it writable once to upgrade it"),
+					 path, v);
 			goto fail;
 		}
 		return s;
@@ -764,7 +817,7 @@ static struct store *open_upto(const char *path, enum store_open_mode mode, int 
 		goto fail;
 	}
 	if (exec(s, "PRAGMA journal_mode = WAL") != 0) {
-		*err = xasprintf(_("cannot open the store %s: %s"), path, sqlite3_errmsg(s->db));
+		*err = open_problem(s, path);
 		goto fail;
 	}
 	if (migrate(s, upto, err) != 0) {

@@ -144,4 +144,29 @@ status=$?
 check '[ "$status" -eq 1 ] && grep -q "fifo.csv: not a regular file" "$tmp/stderr"' \
 	"a FIFO with no writer: an error at once, not a wait (status $status)"
 check 'cmp -s t.db special.before' "and the store is as it was"
+# Stores that are not what they should be: each message says what is wrong with it.
+: >empty.db
+run --db empty.db list deals
+check '[ "$status" -eq 1 ] && printf "%s" "$err" | grep -q "empty.db is an empty file"' "an empty file is called empty, not version 0"
+cp t.db negative.db
+sqlite3 negative.db "PRAGMA user_version = -1"
+run --db negative.db list deals
+check '[ "$status" -eq 1 ] && printf "%s" "$err" | grep -q "not a jubo store: its schema version is -1"' \
+	"a negative version is named, not \"not an error\""
+cp t.db newer.db
+sqlite3 newer.db "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99" >/dev/null
+cp newer.db newer.before
+run --db newer.db import --replace good
+check '[ "$status" -eq 1 ] && printf "%s" "$err" | grep -q "newer than this jubo understands"' "a newer store is refused"
+check 'cmp -s newer.db newer.before && [ "$(sqlite3 newer.db "PRAGMA journal_mode")" = delete ]' \
+	"and left byte for byte as it was (its journal mode too)"
+if [ "$(id -u)" -ne 0 ]; then
+	mkdir ro && cp t.db ro/t.db && chmod a-w ro
+	run --db ro/t.db import --replace good
+	check '[ "$status" -eq 1 ] && printf "%s" "$err" | grep -q "can this user write it and its directory"' \
+		"a store in a read-only directory: the message says where to look"
+	chmod u+w ro
+else
+	tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP root writes into read-only directories"
+fi
 finish
