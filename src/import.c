@@ -799,32 +799,33 @@ struct table {
 /* Which kind of table a header describes, for CSV files of other names. */
 static enum file_kind guess_table(const struct csv_record *header)
 {
-	static const struct {
-		enum file_kind kind;
-		enum column column;
-	} tells[] = {
-		{ FILE_DEALS, COL_NAME_KO }, { FILE_DEALS, COL_NAME_ZH },
-		{ FILE_STATS, COL_METRIC },  { FILE_RATES, COL_RATE },
-		{ FILE_PLACES, COL_CODE },   { FILE_EVENTS, COL_EVENT_NAME },
-	};
-	for (size_t t = 0; t < sizeof tells / sizeof tells[0]; t++) {
-		for (size_t i = 0; i < COLUMN_NAMES_COUNT; i++) {
-			if (column_names[i].table != tells[t].kind ||
-			    column_names[i].column != tells[t].column)
-				continue;
-			for (size_t f = 0; f < header->count; f++) {
-				char *clean = clean_text(header->fields[f].text,
-							 strlen(header->fields[f].text), 0);
-				char *key = header_key(clean);
-				int hit = names_contain(column_names[i].names, key);
-				free(key);
-				free(clean);
-				if (hit)
-					return tells[t].kind;
-			}
+	/* The table whose column names the header holds most of: an events table's 명칭 is
+	 * also a word of the deals' 기업 명칭, but 기간, 장소 and 분야 settle it. */
+	static const enum file_kind kinds[] = { FILE_DEALS, FILE_EVENTS, FILE_STATS, FILE_RATES,
+						FILE_PLACES };
+	enum file_kind best = FILE_CSV;
+	int best_hits = 0;
+	for (size_t t = 0; t < sizeof kinds / sizeof kinds[0]; t++) {
+		int hits = 0;
+		for (size_t f = 0; f < header->count; f++) {
+			char *clean = clean_text(header->fields[f].text,
+						 strlen(header->fields[f].text), 0);
+			char *key = header_key(clean);
+			for (size_t i = 0; i < COLUMN_NAMES_COUNT; i++)
+				if (column_names[i].table == kinds[t] &&
+				    names_contain(column_names[i].names, key)) {
+					hits++;
+					break;
+				}
+			free(key);
+			free(clean);
+		}
+		if (hits > best_hits) {
+			best = kinds[t];
+			best_hits = hits;
 		}
 	}
-	return FILE_CSV;
+	return best;
 }
 
 /* Maps the header's fields to columns. Unknown columns are warned about and ignored. */
@@ -1473,6 +1474,14 @@ static int import_table(struct import *im, const char *path, enum file_kind kind
 	}
 	while ((got = csv_next(&r, &rec, &pos, &msg)) == 1) {
 		struct cells c;
+		/* A row shorter than the header may be a line cut short: said, not passed over. */
+		if (rec.count < t.header.count && !(rec.count == 1 && !*rec.fields[0].text)) {
+			diag_warning_at(path, (struct textpos){ rec.line, 1 },
+					_("this row has %zu of the header's %zu fields; the rest are "
+					  "taken as empty"),
+					rec.count, t.header.count);
+			im->counts->warnings++;
+		}
 		read_cells(&t, &rec, &c);
 		int failed = row_fn(im, &t, &rec, &c) != 0;
 		free_cells(&c);

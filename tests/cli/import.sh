@@ -86,4 +86,18 @@ check '[ "$(printf "%s\n" "$out" | wc -l)" -eq 4 ]' "and leaves the other parts 
 # Investors are stored one by one, so that they can be filtered one by one.
 check '[ "$(sqlite3 t.db "SELECT count(*) FROM deal_investor WHERE name = '"'"'후난 투자 진티엔 테크놀로지 그룹'"'"'")" = 1 ]' "investors split on semicolons"
 check '[ "$(sqlite3 t.db "PRAGMA foreign_key_check" | wc -l)" -eq 0 ]' "no dangling references"
+# A table is told by its header, by the most column names it holds: the sample's events
+# under another name are events (명칭 is also a word of the deals' 기업 명칭).
+run --db guess.db import "$top_srcdir/data/418"
+cp "$top_srcdir/data/418/events.csv" 행사목록.csv
+run --db guess.db import --issue 418 행사목록.csv
+expect_out "events in a file of another name are events" <<'X'
+imported: issues 0, articles 0, deals 0 (investors 0), events 14, statistics 0, places 0, rates 0; warnings 0
+X
+# A row shorter than its header is a warning at its line.
+printf 'kind,company,round,amount\n투자,짧은행,A 라운드\n' >short.csv
+run --db guess.db import --issue 418 short.csv
+expect_err "a short row is named" <<'X'
+jubo: short.csv:2:1: warning: this row has 3 of the header's 4 fields; the rest are taken as empty
+X
 finish
