@@ -266,25 +266,30 @@ static void draw_small(struct shell *sh)
 static int take_issue(void *ctx, int header, int ncols, const char *const *v)
 {
 	struct shell *sh = ctx;
-	if (header || ncols < 7 || !v[0])
+	if (header || ncols < 2 || !v[0])
 		return 0;
 	sh->issues = xrealloc(sh->issues, (sh->nissues + 1) * sizeof *sh->issues);
 	struct issue_choice *c = &sh->issues[sh->nissues++];
 	c->number = atoi(v[0]);
 	snprintf(c->date, sizeof c->date, "%s", v[1] ? v[1] : "");
-	c->articles = v[4] ? atoll(v[4]) : 0;
-	c->deals = v[5] ? atoll(v[5]) : 0;
-	c->events = v[6] ? atoll(v[6]) : 0;
+	/* The counts, when the list with them was read (the list of issues, i). */
+	c->articles = ncols > 4 && v[4] ? atoll(v[4]) : 0;
+	c->deals = ncols > 5 && v[5] ? atoll(v[5]) : 0;
+	c->events = ncols > 6 && v[6] ? atoll(v[6]) : 0;
 	return 0;
 }
 
-/* Reads the issues in the store, newest first. */
-static void load_issues(struct shell *sh)
+/* Reads the issues in the store, newest first; with their counts of articles, deals and
+ * events only for the list of issues (counting a large archive is not for start-up). */
+static void load_issues(struct shell *sh, int with_counts)
 {
 	free(sh->issues);
 	sh->issues = NULL;
 	sh->nissues = 0;
-	store_list_issues(sh->store, take_issue, sh);
+	if (with_counts)
+		store_list_issues(sh->store, take_issue, sh);
+	else
+		store_issue_numbers(sh->store, take_issue, sh);
 	for (size_t i = 0; i < sh->nissues / 2; i++) {
 		struct issue_choice t = sh->issues[i];
 		sh->issues[i] = sh->issues[sh->nissues - 1 - i];
@@ -334,7 +339,7 @@ static void set_scope(struct shell *sh, int from, int to)
 
 static void open_picker(struct shell *sh)
 {
-	load_issues(sh);
+	load_issues(sh, 1);
 	sh->picking = 1;
 	sh->pick_mark = -1;
 	sh->pick_top = 0;
@@ -842,7 +847,7 @@ int browser_run(struct store *s, int week_start)
 	char date[11];
 	if (store_latest_issue(s, &number, date, &sh.newsletter) != 1)
 		sh.newsletter = NULL;
-	load_issues(&sh);
+	load_issues(&sh, 0);
 	set_scope(&sh, 0, 0);
 	if (note)
 		shell_say(&sh, 0, "%s", note);

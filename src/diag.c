@@ -31,15 +31,10 @@ static void put_shown(const char *s)
 			continue;
 		}
 		ucs4_t c;
-		int n = u8_mbtouc(&c, p, (size_t)(end - p));
-		if (n <= 0 || c == 0xFFFD) {
-			/* Not UTF-8 (u8_mbtouc gives U+FFFD for an invalid byte). */
-			if (n > 0 && end - p >= 3 && memcmp(p, "\xEF\xBF\xBD", 3) == 0) {
-				fwrite(p, 1, 3, stderr);
-				p += 3;
-			} else {
-				fprintf(stderr, "\\x%02X", *p++);
-			}
+		int n = u8_mbtoucr(&c, p, (size_t)(end - p));
+		if (n <= 0) {
+			/* Not UTF-8. */
+			fprintf(stderr, "\\x%02X", *p++);
 			continue;
 		}
 		if ((c >= 0x80 && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||

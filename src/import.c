@@ -262,7 +262,7 @@ static int db_error(const char *path, struct import *im)
 	return -1;
 }
 
-static int reset_issue(struct import *im, long long id, int number, const char *date)
+static void reset_issue(struct import *im, long long id, int number, const char *date)
 {
 	im->issue_id = id;
 	im->issue_number = number;
@@ -270,7 +270,7 @@ static int reset_issue(struct import *im, long long id, int number, const char *
 	im->article_seq = im->deal_seq = im->event_seq = 0;
 	memset(im->cleared, 0, sizeof im->cleared);
 	/* Deals are one deal within an issue: what the last issue's tables held is forgotten. */
-	return store_forget_seen_deals(im->store);
+	store_forget_seen_deals(im->store);
 }
 
 /* Makes the issue named by --issue current, for single files. */
@@ -289,8 +289,7 @@ static int use_issue_option(struct import *im, const char *path)
 	char date[11];
 	if (store_issue_date(im->store, id, date) != 0)
 		return db_error(path, im);
-	if (reset_issue(im, id, im->opt->issue_number, date) != 0)
-		return db_error(path, im);
+	reset_issue(im, id, im->opt->issue_number, date);
 	im->issue_is_new = 0;
 	/* New rows follow the ones the issue already has. */
 	if (store_max_seq(im->store, id, PART_ARTICLES, &im->article_seq) != 0 ||
@@ -459,10 +458,7 @@ static int import_issue(struct import *im, const char *path)
 		db_error(path, im);
 		goto done;
 	}
-	if (reset_issue(im, id, number, date) != 0) {
-		db_error(path, im);
-		goto done;
-	}
+	reset_issue(im, id, number, date);
 	im->issue_is_new = 1;
 	im->counts->issues++;
 	rc = 0;
@@ -487,8 +483,7 @@ static int clear_part(struct import *im, const char *path, enum store_part part)
 		im->article_seq = 0;
 	else if (part == PART_DEALS) {
 		im->deal_seq = 0;
-		if (store_forget_seen_deals(im->store) != 0)
-			return db_error(path, im);
+		store_forget_seen_deals(im->store);
 	}
 	else if (part == PART_EVENTS)
 		im->event_seq = 0;

@@ -38,6 +38,32 @@ static const struct {
 #define MAP_ROWS 8
 #define MAP_COLS 8
 
+/* One statistic as it arrives from the store. */
+struct stat {
+	char *dimension, *metric, *key, *unit, *place;
+	double value, share;
+	int has_value, has_share, rank;
+};
+
+struct stats {
+	struct stat *v;
+	size_t n;
+};
+
+static void free_stats(struct stats *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->v[i].dimension);
+		free(s->v[i].metric);
+		free(s->v[i].key);
+		free(s->v[i].unit);
+		free(s->v[i].place);
+	}
+	free(s->v);
+	s->v = NULL;
+	s->n = 0;
+}
+
 void regions_init(struct regions *r, struct store *s)
 {
 	memset(r, 0, sizeof *r);
@@ -49,6 +75,8 @@ void regions_init(struct regions *r, struct store *s)
 		r->tiles[i].label = layout[i].label;
 	}
 	r->cursor = 20; /* 장쑤 */
+	r->stats = xcalloc(1, sizeof *r->stats);
+	r->prev_stats = xcalloc(1, sizeof *r->prev_stats);
 }
 
 static void free_lines(struct regions *r)
@@ -70,6 +98,10 @@ void regions_free(struct regions *r)
 	free(r->history);
 	free(r->history_dimension);
 	free(r->headline);
+	free_stats(r->stats);
+	free_stats(r->prev_stats);
+	free(r->stats);
+	free(r->prev_stats);
 	for (int i = 0; i < REGIONS_TILES; i++)
 		free(r->tiles[i].name);
 }
@@ -94,18 +126,6 @@ static int take_tile(void *ctx, int header, int ncols, const char *const *v)
 }
 
 /* ---- charts -------------------------------------------------------------------------------- */
-
-/* One statistic as it arrives from the store. */
-struct stat {
-	char *dimension, *metric, *key, *unit, *place;
-	double value, share;
-	int has_value, has_share, rank;
-};
-
-struct stats {
-	struct stat *v;
-	size_t n;
-};
 
 static int take_stat(void *ctx, int header, int ncols, const char *const *v)
 {
@@ -138,19 +158,6 @@ static void line_place(struct regions *r, const char *dimension, const char *pla
 	l->place = xstrdup(place);
 }
 
-static void free_stats(struct stats *s)
-{
-	for (size_t i = 0; i < s->n; i++) {
-		free(s->v[i].dimension);
-		free(s->v[i].metric);
-		free(s->v[i].key);
-		free(s->v[i].unit);
-		free(s->v[i].place);
-	}
-	free(s->v);
-	s->v = NULL;
-	s->n = 0;
-}
 
 /* A statistic by dimension, metric and key (or place), or NULL. */
 static const struct stat *find_stat(const struct stats *s, const char *dimension,
@@ -445,15 +452,10 @@ static void build_charts(struct regions *r, size_t width)
 {
 	free_lines(r);
 	r->width = width;
-	struct stats s = { 0 }, prev = { 0 };
-	if (r->issue)
-		store_issue_stats(r->store, r->issue, r->period, take_stat, &s);
-	if (r->previous)
-		store_issue_stats(r->store, r->previous, r->prev_period, take_stat, &prev);
+	/* Read once per issue by load(): a new width only lays them out again. */
+	const struct stats s = *r->stats, prev = *r->prev_stats;
 	if (r->history) {
 		build_history(r, width);
-		free_stats(&s);
-		free_stats(&prev);
 		return;
 	}
 	add_overview(r, &s, width);
@@ -555,8 +557,6 @@ static void build_charts(struct regions *r, size_t width)
 	}
 	if (!r->nlines)
 		add_line(r, _("No statistics in the store yet."), ROLE_DIM, NULL, -1);
-	free_stats(&s);
-	free_stats(&prev);
 	r->line = 0;
 	while (r->line + 1 < r->nlines && !r->lines[r->line].filter)
 		r->line++;
@@ -578,16 +578,18 @@ static void load(struct regions *r)
 		snprintf(r->prev_period, sizeof r->prev_period, "%s", "");
 	}
 	store_region_map(r->store, r->issue, r->period, r->previous, take_tile, r);
-	struct stats s = { 0 };
+	free_stats(r->stats);
+	free_stats(r->prev_stats);
 	if (r->issue)
-		store_issue_stats(r->store, r->issue, r->period, take_stat, &s);
+		store_issue_stats(r->store, r->issue, r->period, take_stat, r->stats);
+	if (r->previous)
+		store_issue_stats(r->store, r->previous, r->prev_period, take_stat, r->prev_stats);
 	free(r->headline);
-	r->headline = headline(&s);
+	r->headline = headline(r->stats);
 	if (r->headline && !*r->headline) {
 		free(r->headline);
 		r->headline = NULL;
 	}
-	free_stats(&s);
 }
 
 /* ---- map ----------------------------------------------------------------------------------- */

@@ -26,6 +26,8 @@ struct region_tile {
 	double previous;
 };
 
+struct stats;
+
 struct chart_line {
 	char *text;            /* laid out for the width */
 	int role;              /* enum ui_role */
@@ -47,6 +49,8 @@ struct regions {
 	char *history_dimension;         /* region or city */
 	int history_charts;              /* the view the history was opened from */
 	char *headline;                  /* the month's deals and amount, under the map */
+	struct stats *stats, *prev_stats; /* the issue's statistics and the previous issue's,
+					   * read once per issue (regions.c) */
 	int computed;                    /* show counts computed from deals */
 	int charts;                      /* the charts view instead of the map */
 	struct region_tile tiles[REGIONS_TILES];

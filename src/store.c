@@ -1232,12 +1232,11 @@ int store_add_deal(struct store *s, const struct deal_row *row, long long *id)
 	return run_id(s, st, id);
 }
 
-int store_forget_seen_deals(struct store *s)
+void store_forget_seen_deals(struct store *s)
 {
 	free(s->seen);
 	s->seen = NULL;
 	s->seen_cap = s->seen_n = 0;
-	return 0;
 }
 
 /* What makes two printings one deal: the issue, its kind, scope and period, the company's
@@ -1821,6 +1820,17 @@ static int stream_rows(sqlite3_stmt *st, store_row_fn fn, void *ctx)
 	}
 	free(values);
 	return step == SQLITE_DONE || step == SQLITE_ROW ? 0 : -1;
+}
+
+int store_issue_numbers(struct store *s, store_row_fn fn, void *ctx)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT number, date FROM issue ORDER BY number", -1, &st,
+			       NULL) != SQLITE_OK)
+		return -1;
+	int rc = stream_rows(st, fn, ctx);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int store_list_issues(struct store *s, store_row_fn fn, void *ctx)

@@ -142,7 +142,7 @@ enum {
 	"substr(CASE WHEN " d ".tags & 1 THEN '+big' ELSE '' END || CASE WHEN " d ".tags & 2"     \
 	" THEN '+unicorn' ELSE '' END || CASE WHEN " d ".tags & 4 THEN '+ma' ELSE '' END, 2)"
 /* Before an import: forgets the deals seen by the last one. */
-int store_forget_seen_deals(struct store *s);
+void store_forget_seen_deals(struct store *s);
 /* Adds a deal, or, when this import has already added the same round to the same issue
  * (same kind, scope, period, names, round and amount), adds the row's tags and what it
  * tells that the first printing did not to that deal: *merged is then 1. */
@@ -256,6 +256,8 @@ typedef int (*store_row_fn)(void *ctx, int header, int ncols, const char *const 
 
 /* Streams the issues with their counts, by number. 0, or -1 on a store error. */
 int store_list_issues(struct store *s, store_row_fn fn, void *ctx);
+/* The issues' numbers and dates alone, by number (no counting). */
+int store_issue_numbers(struct store *s, store_row_fn fn, void *ctx);
 
 /* The latest issue numbered from..to (0: no bound) with region statistics, and its latest
  * period: 1, 0 if none, -1 on error. */

@@ -370,13 +370,9 @@ static int is_space_char(ucs4_t c)
 	return c == ' ' || c == '\t' || c == '\n' || c == 0x3000 || c == 0x00A0;
 }
 
-void text_break_opportunities(const char *s, size_t len, int tailored, char *p)
+/* The tailoring of UAX #14 for Korean and Chinese text (K1-K6 in text.h), on p. */
+static void tailor_breaks(const char *s, size_t len, char *p)
 {
-	/* UAX #14 of jubo's own (linebreak.c): libunistring 1.0 follows an older Unicode. */
-	linebreak_opportunities(s, len, p);
-	if (!tailored)
-		return;
-	/* The tailoring of UAX #14 for Korean and Chinese text (see text.h). */
 	const uint8_t *u = (const uint8_t *)s;
 	ucs4_t prev = 0;
 	int in_number = 0; /* digits, then the unit ideographs after them */
@@ -445,6 +441,14 @@ void text_break_opportunities(const char *s, size_t len, int tailored, char *p)
 	}
 }
 
+void text_break_opportunities(const char *s, size_t len, int tailored, char *p)
+{
+	/* UAX #14 of jubo's own (linebreak.c): libunistring 1.0 follows an older Unicode. */
+	linebreak_opportunities(s, len, p);
+	if (tailored)
+		tailor_breaks(s, len, p);
+}
+
 /* Characters a line must not start with when it is cut by cells: closing brackets and
  * quotes, and the punctuation that ends a phrase. */
 static int is_closing(ucs4_t c)
@@ -491,11 +495,12 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, size_t width
 		add_line(out, s, start, start);
 		return;
 	}
+	/* Where UAX #14 alone would break (plain: the cut of a word too long for the line, a
+	 * URL after a '/') and where the tailored rules let a line break (p). */
 	char *p = xmalloc(len), *plain = xmalloc(len);
-	text_break_opportunities(s + start, len, 1, p);
-	/* Where UAX #14 alone would break: the cut of a word too long for the line (a URL
-	 * after a '/', not in the middle of its host name). */
-	text_break_opportunities(s + start, len, 0, plain);
+	linebreak_opportunities(s + start, len, plain);
+	memcpy(p, plain, len);
+	tailor_breaks(s + start, len, p);
 	size_t line = start;
 	while (line < end) {
 		/* Skip the spaces a break leaves at the start of a line. */
