@@ -132,7 +132,19 @@ static void add_table(struct doc *d, char **rows, size_t nrows)
 		w[widest]--;
 		total--;
 	}
-	for (size_t r = 0; r < nrows; r++) {
+	/* Too many columns for the width even at four cells each: each row becomes a list of
+	 * "header: value" lines, which any width can show. */
+	for (size_t r = nrows > 1; total > d->width && r < nrows; r++) {
+		if (r > 1)
+			doc_add(d, "", ROLE_NORMAL);
+		for (size_t c = 0; c < ncells[r]; c++) {
+			const char *head = r && c < ncells[0] ? cells[0][c] : "";
+			char *item = *head ? xasprintf("%s: %s", head, cells[r][c]) : xstrdup(cells[r][c]);
+			doc_add_wrapped(d, item, 2, "- ", ROLE_NORMAL);
+			free(item);
+		}
+	}
+	for (size_t r = 0; total <= d->width && r < nrows; r++) {
 		/* Wrap every cell, then emit as many lines as the tallest. */
 		struct text_line **wl = xcalloc(ncols, sizeof *wl);
 		size_t *nl = xcalloc(ncols, sizeof *nl), height = 1;
@@ -245,7 +257,7 @@ void doc_article(struct doc *d, const struct article_view *a, size_t width)
 	doc_add_wrapped(d, a->title ? a->title : "", 0, NULL, ROLE_HEADING);
 	char *meta = xasprintf(_("No. %d · %s%s%s"), a->issue, a->section ? a->section : "",
 			       a->date ? " · " : "", a->date ? a->date : "");
-	doc_add(d, meta, ROLE_DIM);
+	doc_add_wrapped(d, meta, 0, NULL, ROLE_DIM);
 	free(meta);
 	doc_add(d, "", ROLE_NORMAL);
 
@@ -302,7 +314,7 @@ void doc_article(struct doc *d, const struct article_view *a, size_t width)
 	}
 	if (a->nrefs) {
 		doc_add(d, "", ROLE_NORMAL);
-		doc_add(d, _("Links (o N opens, y N copies):"), ROLE_HEADING);
+		doc_add_wrapped(d, _("Links (o N opens, y N copies):"), 0, NULL, ROLE_HEADING);
 		d->links = xcalloc(a->nrefs, sizeof *d->links);
 		for (size_t i = 0; i < a->nrefs; i++) {
 			char lead[32];

@@ -676,12 +676,28 @@ int text_find_cells(const char *hay, const char *needle, size_t *from, size_t *t
 	size_t n = strlen(needle);
 	if (!n)
 		return 0;
-	for (const char *p = hay; *p; p++) {
-		if (strncasecmp(p, needle, n) == 0) {
-			*from = text_width(hay, (size_t)(p - hay));
-			*to = *from + text_width(p, n);
+	/* Cluster by cluster, so that a match that begins or ends inside a cluster (a part of
+	 * an emoji sequence, a jamo of a syllable) covers the whole cluster's cells. */
+	const char *end = hay + strlen(hay);
+	size_t cells = 0;
+	for (const char *p = hay; p < end;) {
+		int w;
+		size_t len = text_cluster(p, end, &w);
+		for (const char *q = p; q < p + len; q++) {
+			if (strncasecmp(q, needle, n) != 0)
+				continue;
+			size_t span = 0;
+			for (const char *c = p; c < q + n;) {
+				int cw;
+				c += text_cluster(c, end, &cw);
+				span += (size_t)cw;
+			}
+			*from = cells;
+			*to = cells + span;
 			return 1;
 		}
+		cells += (size_t)w;
+		p += len;
 	}
 	return 0;
 }

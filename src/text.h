@@ -94,7 +94,8 @@ size_t text_fold_fullwidth(char *s, size_t len);
  * cluster converted through iconv (transliterated where that keeps its width), and what
  * cannot be shown becomes '?' repeated to the same width. Caller frees. */
 char *text_for_locale(const char *s, size_t len);
-/* The cells [from, to) of the first place needle stands in hay (ASCII letters compared
+/* The cells [from, to) of the first place needle stands in hay, widened to whole grapheme
+ * clusters where it begins or ends inside one (ASCII letters compared
  * without case): what a search highlights. 0 if it is not there. */
 int text_find_cells(const char *hay, const char *needle, size_t *from, size_t *to);
 

@@ -208,6 +208,16 @@ int main(void)
 		is_str(o, "x?y", "an ellipsis becomes one, not three");
 		free(o);
 	}
+	/* A search that matches inside a cluster highlights the cluster, no cell beyond it. */
+	size_t from = 0, to = 0;
+	int found = text_find_cells("a\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D"
+				    "\xF0\x9F\x91\xA7" "b",
+				    "\xF0\x9F\x91\xA7", &from, &to);
+	ok(found && from == 1 && to == 3,
+	   "a girl inside a family emoji highlights its 2 cells at 1..3 (got %zu..%zu)", from, to);
+	found = text_find_cells("\xED\x95\x9C\xEA\xB0\x81 \xEA\xB0\x81", "\xEA\xB0\x81 ", &from, &to);
+	ok(found && from == 2 && to == 5, "a match at a cluster's start keeps its cells (got %zu..%zu)",
+	   from, to);
 	keepall_cases();
 	return tap_done();
 }
