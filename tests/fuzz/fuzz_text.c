@@ -106,8 +106,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char *needle = s + len / 2;
 		while (needle > s && (*needle & 0xC0) == 0x80)
 			needle--;
-		if (*needle && text_find_cells(s, needle, &from, &to))
-			{
+		if (*needle && text_find_cells(s, needle, &from, &to)) {
 			if (!(from <= to && to <= whole))
 				fprintf(stderr, "found at cells %zu..%zu of %zu\n", from, to, whole);
 			FUZZ_CHECK(from <= to && to <= whole);
