@@ -464,9 +464,12 @@ static int is_closing(ucs4_t c)
 	return c != 0 && strstr(closing, (const char *)buf) != NULL;
 }
 
-static int is_break_space(const char *s)
+/* A space a line may end or begin with and drop: one alone, not the base of combining
+ * marks (" \u0301" is a visible cluster and takes its cell like any other). */
+static int is_break_space(const char *s, const char *end)
 {
-	return *s == ' ';
+	int w;
+	return *s == ' ' && text_cluster(s, end, &w) == 1;
 }
 
 struct lines {
@@ -504,7 +507,7 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, size_t width
 	size_t line = start;
 	while (line < end) {
 		/* Skip the spaces a break leaves at the start of a line. */
-		while (line < end && is_break_space(s + line))
+		while (line < end && is_break_space(s + line, s + end))
 			line++;
 		if (line >= end)
 			break;
@@ -514,7 +517,7 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, size_t width
 			size_t n = text_cluster(s + at, s + end, &w);
 			if (at > line && p[at - start])
 				last_break = at;
-			if (cells + (size_t)w > width && !is_break_space(s + at))
+			if (cells + (size_t)w > width && !is_break_space(s + at, s + end))
 				break;
 			cells += (size_t)w;
 			at += n;
@@ -527,7 +530,7 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, size_t width
 		if (!cut) {
 			/* The last of UAX #14's own breaks in what fits. */
 			for (size_t k = at; k > line; k--)
-				if (plain[k - start] && !is_break_space(s + k - 1)) {
+				if (plain[k - start] && !is_break_space(s + k - 1, s + end)) {
 					cut = k;
 					break;
 				}

@@ -208,6 +208,14 @@ int main(void)
 		is_str(o, "x?y", "an ellipsis becomes one, not three");
 		free(o);
 	}
+	/* A space under a combining mark is a visible cluster: it takes its cell on a line. */
+	struct text_line *ml;
+	const char *marked = "ab \xCC\x81";
+	size_t nml = text_wrap(marked, strlen(marked), 2, &ml);
+	ok(nml == 2 && ml[0].cells == 2 && ml[1].cells == 1 && ml[1].len == 3,
+	   "'ab' and a space with an acute accent at width 2: two lines of 2 and 1 cells (got %zu, "
+	   "first %zu cells)", nml, nml ? ml[0].cells : 0);
+	free(ml);
 	/* A search that matches inside a cluster highlights the cluster, no cell beyond it. */
 	size_t from = 0, to = 0;
 	int found = text_find_cells("a\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D"
