@@ -42,6 +42,9 @@ static void check_round_trip(const struct csv_record *rec)
 	FILE *f = open_memstream(&out, &outlen);
 	if (!f)
 		abort();
+	/* A header first, as in a listing: a value that starts with a byte order mark is then
+	 * not at the start of the file, where reading drops it. */
+	fputs("header\r\n", f);
 	list_csv_row(f, (int)rec->count, values);
 	fclose(f);
 	size_t textlen;
@@ -52,6 +55,7 @@ static void check_round_trip(const struct csv_record *rec)
 	struct csv_reader r;
 	struct csv_record back = { 0 };
 	csv_init(&r, text, textlen);
+	FUZZ_CHECK(csv_next(&r, &back, &pos, &msg) == 1 && back.count == 1);
 	int rc = csv_next(&r, &back, &pos, &msg);
 	FUZZ_CHECK(rc == (any ? 1 : 0));
 	if (rc == 1) {
