@@ -43,7 +43,21 @@ void doc_add_wrapped(struct doc *d, const char *text, size_t indent, const char 
 		     enum ui_role role)
 {
 	size_t lead_cells = lead ? text_strwidth(lead) : 0;
-	size_t room = d->width > indent + 1 ? d->width - indent : 1;
+	if (lead) {
+		/* "[100]" keeps a space before its text ("- " has its own). */
+		size_t need = lead_cells + (*lead && lead[strlen(lead) - 1] != ' ');
+		if (need > indent)
+			indent = need;
+	}
+	if (indent + 2 > d->width) {
+		/* Too narrow to indent and still hold a wide character: the lead on its own line,
+		 * the text from the margin. */
+		if (lead)
+			doc_add_wrapped(d, lead, 0, NULL, role);
+		lead = NULL;
+		indent = 0;
+	}
+	size_t room = d->width > indent ? d->width - indent : 1;
 	struct text_line *lines;
 	size_t n = text_wrap(text, strlen(text), room, &lines);
 	for (size_t i = 0; i < n; i++) {
@@ -60,8 +74,10 @@ void doc_add_wrapped(struct doc *d, const char *text, size_t indent, const char 
 		doc_add(d, b.data ? b.data : "", role);
 		buf_free(&b);
 	}
-	if (n == 0)
-		doc_add(d, lead ? lead : "", role);
+	if (n == 0 && lead)
+		doc_add_wrapped(d, lead, 0, NULL, role);
+	else if (n == 0)
+		doc_add(d, "", role);
 	free(lines);
 }
 
