@@ -119,5 +119,36 @@ int main(void)
 		ok(ed.count > 0 && all_text, "a table of bars only (%zu) is laid out", i);
 		doc_free(&ed);
 	}
+
+	/* Narrow readers: every line fits, whatever the article holds. A table that cannot fit
+	 * even at four cells a column becomes a list of "header: value". */
+	struct article_view n = { .title = "좁은 화면", .section = "뉴스", .date = "2025-04-02",
+				  .issue = 418,
+				  .body = "| 순위 | 지역 | 건수 | 도시 | 건수 |\n|---|---|---|---|---|\n"
+					  "| 1 | 장쑤 | 130 | 쑤저우 | 40 |\n" };
+	n.refs = xcalloc(1, sizeof *n.refs);
+	n.refs[0].label = "참고";
+	n.refs[0].url = "https://example.com/a";
+	n.nrefs = 1;
+	for (size_t width = 4; width <= 24; width += 4) {
+		doc_init(&d, "");
+		doc_article(&d, &n, width);
+		size_t widest = 0;
+		int listed = 0, lead_alone = 0;
+		for (size_t i = 0; i < d.count; i++) {
+			size_t w = text_strwidth(d.lines[i].text);
+			widest = w > widest ? w : widest;
+			listed |= strstr(d.lines[i].text, "지역: 장쑤") != NULL;
+			lead_alone |= strcmp(d.lines[i].text, "[1]") == 0;
+		}
+		ok(widest <= width, "an article at width %zu: its widest line takes %zu cells", width,
+		   widest);
+		if (width == 20)
+			ok(listed, "at 20 cells the five-column table is a list ('- 지역: 장쑤')");
+		if (width == 4)
+			ok(lead_alone, "at 4 cells a link's number stands on its own line");
+		doc_free(&d);
+	}
+	free(n.refs);
 	return tap_done();
 }
