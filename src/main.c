@@ -54,6 +54,8 @@ static void print_usage(FILE *f)
 		     "                      'narrow' (1, the default) or 'wide' (2) cells\n"
 		     "  --week-start=DAY    the calendar's weeks start on sunday or monday\n"
 		     "                      (default: the locale's first weekday)\n"
+		     "  --wait=SECONDS      wait up to SECONDS for a store another program has\n"
+		     "                      locked, counting down (default 5; 0: not at all)\n"
 		     "  --keys              list the browser's keys and exit\n"
 		     "  -h, --help          show this help and exit\n"
 		     "  -V, --version       show the version and exit\n"
@@ -428,6 +430,14 @@ static int cmd_export(const char *db, int argc, char **argv)
 	return rc;
 }
 
+/* The countdown while a store another program holds is waited for, a line a second. */
+static void tell_waiting(void *ctx, const char *path, const char *holder, int left)
+{
+	(void)ctx;
+	diag_error(_("%s is locked by %s: waiting %d s more (Ctrl-C gives up)"), path,
+		   holder ? holder : _("another program"), left);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -437,6 +447,7 @@ int main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ "keys", no_argument, NULL, 'K' },
 		{ "week-start", required_argument, NULL, 'W' },
+		{ "wait", required_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 },
 	};
 	setlocale(LC_ALL, "");
@@ -475,6 +486,16 @@ int main(int argc, char **argv)
 		case 'K':
 			print_keys();
 			return 0;
+		case 'w': {
+			char *end;
+			errno = 0;
+			long seconds = strtol(optarg, &end, 10);
+			if (errno || end == optarg || *end || seconds < 0 || seconds > 86400)
+				return usage_error(_("--wait expects seconds from 0 to 86400, not '%s'"),
+						   optarg);
+			store_set_lock_wait((int)seconds);
+			break;
+		}
 		case 'W':
 			if (strcmp(optarg, "sunday") == 0)
 				week_start = 0;
@@ -491,6 +512,7 @@ int main(int argc, char **argv)
 	}
 	if (db && !*db)
 		return usage_error("%s", _("--db expects a file name"));
+	store_set_wait_notice(tell_waiting, NULL);
 	text_policy_from_locale();
 	if (ambiguous >= 0)
 		text_set_ambiguous_wide(ambiguous);
@@ -505,6 +527,7 @@ int main(int argc, char **argv)
 		struct store *s = open_for_reading(db);
 		if (!s)
 			return 1;
+		store_set_wait_notice(NULL, NULL); /* the screen is the browser's from here */
 		int rc = browser_run(s, week_start);
 		store_close(s);
 		return rc;

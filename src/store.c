@@ -4,6 +4,7 @@
 #include "store.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <sqlite3.h>
 #include <limits.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fts.h"
@@ -120,6 +122,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 
 struct store {
 	sqlite3 *db;                   /* the connection */
+	char *path;                    /* the file, for messages */
+	char *errbuf;                  /* store_errmsg's last message */
+	double wait_start;             /* when the current wait for a lock began */
+	int wait_shown;                /* the seconds left last told, -1 none */
 	sqlite3_stmt *stmt[ST_COUNT];  /* prepared on first use */
 	/* Statements made by sqlgen, prepared once and kept while they are in use: a view runs
 	 * the same few statements for every window, count and search. */
@@ -688,18 +694,146 @@ int store_version(struct store *s)
 	return read_version(s, &v) == 0 ? v : -1;
 }
 
+/* ---- a store another program holds ---------------------------------------------------- */
+
+static int lock_wait_seconds = 5;
+static store_wait_fn wait_notice;
+static void *wait_notice_ctx;
+
+void store_set_lock_wait(int seconds)
+{
+	lock_wait_seconds = seconds < 0 ? 0 : seconds;
+}
+
+void store_set_wait_notice(store_wait_fn fn, void *ctx)
+{
+	wait_notice = fn;
+	wait_notice_ctx = ctx;
+}
+
+/* The pid of a process holding a lock that conflicts with a write lock on bytes
+ * [start, start + len) of file, or 0. */
+static pid_t lock_owner(const char *file, off_t start, off_t len)
+{
+	int fd = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
+		return 0;
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start,
+			    .l_len = len };
+	pid_t pid = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK ? fl.l_pid : 0;
+	close(fd);
+	return pid;
+}
+
+char *store_lock_holder(const char *path)
+{
+	/* SQLite's locks are POSIX record locks: in rollback mode on the database file's
+	 * pending, reserved and shared bytes (from 1 GiB), in WAL mode on the write, checkpoint
+	 * and recovery bytes of the -shm index (from byte 120). */
+	char *shm = xasprintf("%s-shm", path);
+	pid_t pid = lock_owner(path, 0x40000000, 2 + 510);
+	if (!pid)
+		pid = lock_owner(shm, 120, 3);
+	free(shm);
+	if (pid <= 0)
+		return NULL;
+	char proc[64], name[64] = "";
+	snprintf(proc, sizeof proc, "/proc/%ld/comm", (long)pid);
+	FILE *f = fopen(proc, "r");
+	if (f) {
+		if (!fgets(name, sizeof name, f))
+			name[0] = '\0';
+		fclose(f);
+		name[strcspn(name, "\n")] = '\0';
+	}
+	return *name ? xasprintf(_("%s (process %ld)"), name, (long)pid)
+		     : xasprintf(_("process %ld"), (long)pid);
+}
+
+static double monotonic_seconds(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* SQLite's busy handler: wait in steps of 50 ms up to the bound, telling the user once a
+ * second who holds the store and how long is left. 0 gives up (SQLITE_BUSY). */
+static int busy_wait(void *arg, int count)
+{
+	struct store *s = arg;
+	double now = monotonic_seconds();
+	if (count == 0) {
+		s->wait_start = now;
+		s->wait_shown = -1;
+	}
+	double left = (double)lock_wait_seconds - (now - s->wait_start);
+	if (left <= 0)
+		return 0;
+	int whole = (int)left + (left > (int)left);
+	if (wait_notice && whole != s->wait_shown) {
+		char *holder = store_lock_holder(s->path);
+		wait_notice(wait_notice_ctx, s->path, holder, whole);
+		free(holder);
+		s->wait_shown = whole;
+	}
+	struct timespec step = { 0, 50 * 1000 * 1000 };
+	nanosleep(&step, NULL);
+	return 1;
+}
+
+/* What a store that is locked, damaged, full or read-only means for the user (malloc'd), or
+ * NULL for any other error. */
+static char *store_problem(struct store *s, const char *path)
+{
+	int code = sqlite3_errcode(s->db) & 0xFF;
+	const char *msg = sqlite3_errmsg(s->db);
+	switch (code) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: {
+		char *holder = store_lock_holder(path);
+		char *text = xasprintf(_("the store %s is locked by %s; jubo waited %d s: try "
+					 "again when it is done, or wait longer with --wait=SECONDS"),
+				       path, holder ? holder : _("another program"),
+				       lock_wait_seconds);
+		free(holder);
+		return text;
+	}
+	case SQLITE_FULL:
+		return xasprintf(_("the disk that holds %s is full (%s): free some space and try "
+				   "again; the store is as it was"),
+				 path, msg);
+	case SQLITE_CORRUPT:
+		return xasprintf(_("the store %s is damaged (%s): restore it from a copy, or import "
+				   "the issues into a new store (--db NEWFILE)"),
+				 path, msg);
+	case SQLITE_READONLY:
+		return xasprintf(_("the store %s is read-only for jubo (%s): can this user write it "
+				   "and its directory?"),
+				 path, msg);
+	case SQLITE_IOERR: {
+		int e = sqlite3_system_errno(s->db);
+		return e == ENOSPC ? xasprintf(_("the disk that holds %s is full (%s): free some "
+						 "space and try again; the store is as it was"),
+					       path, strerror(e))
+				   : xasprintf(_("cannot read or write the store %s: %s (%s)"), path,
+					       e ? strerror(e) : msg, msg);
+	}
+	default:
+		return NULL;
+	}
+}
+
 /* What an SQLite error means for the user, for a store at path that could not be opened or
  * read (malloc'd). */
 static char *open_problem(struct store *s, const char *path)
 {
 	int code = sqlite3_errcode(s->db) & 0xFF;
 	const char *msg = sqlite3_errmsg(s->db);
+	char *problem = code == SQLITE_READONLY ? NULL : store_problem(s, path);
+	if (problem)
+		return problem;
 	switch (code) {
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return xasprintf(_("the store %s is locked by another program (another jubo "
-				   "importing?): try again when it is done"),
-				 path);
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
@@ -708,7 +842,6 @@ static char *open_problem(struct store *s, const char *path)
 				   "directory?)"),
 				 path, msg);
 	case SQLITE_NOTADB:
-	case SQLITE_CORRUPT:
 		return xasprintf(_("%s is not a jubo store: %s"), path, msg);
 	default:
 		return xasprintf(_("cannot read the store %s: %s"), path, msg);
@@ -747,6 +880,22 @@ failed:
 	return -1;
 }
 
+/* "file:PATH?immutable=1", the path's bytes that a URI cannot hold as they are escaped. */
+static char *immutable_uri(const char *path)
+{
+	struct buf b = { 0 };
+	buf_adds(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		    strchr("/-._~", *p))
+			buf_addc(&b, (char)*p);
+		else
+			buf_printf(&b, "%%%02X", *p);
+	}
+	buf_adds(&b, "?immutable=1");
+	return b.data;
+}
+
 static struct store *open_upto(const char *path, enum store_open_mode mode, int upto,
 			       char **err)
 {
@@ -758,7 +907,8 @@ static struct store *open_upto(const char *path, enum store_open_mode mode, int 
 				 s->db ? sqlite3_errmsg(s->db) : strerror(ENOMEM));
 		goto fail;
 	}
-	sqlite3_busy_timeout(s->db, 5000);
+	s->path = xstrdup(path);
+	sqlite3_busy_handler(s->db, busy_wait, s);
 	/* JUBO_TRACE_SQL=FILE logs every statement with the time it took (for bench/). */
 	const char *trace = getenv("JUBO_TRACE_SQL");
 	if (trace && *trace && (s->trace = fopen(trace, "a")))
@@ -767,9 +917,28 @@ static struct store *open_upto(const char *path, enum store_open_mode mode, int 
 	/* Reading the schema fails early on a file that is not a SQLite database, and on a
 	 * store another program holds or this user cannot read: each says so. */
 	if (exec(s, "SELECT count(*) FROM sqlite_schema") != 0) {
+		int code = sqlite3_errcode(s->db) & 0xFF;
+		/* A WAL store in a directory this user cannot write: SQLite cannot make the
+		 * index file (-shm) readers share. Nobody can write the store there either, so it
+		 * is read as a file that does not change (immutable). */
+		if (mode == STORE_OPEN_READONLY &&
+		    (code == SQLITE_READONLY || code == SQLITE_CANTOPEN)) {
+			sqlite3_close(s->db);
+			s->db = NULL;
+			char *uri = immutable_uri(path);
+			int rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+						 NULL);
+			free(uri);
+			if (rc == SQLITE_OK) {
+				sqlite3_extended_result_codes(s->db, 1);
+				if (exec(s, "SELECT count(*) FROM sqlite_schema") == 0)
+					goto readable;
+			}
+		}
 		*err = open_problem(s, path);
 		goto fail;
 	}
+readable:
 	if (exec(s, "PRAGMA foreign_keys = ON") != 0) {
 		*err = xasprintf(_("cannot open the store %s: %s"), path, sqlite3_errmsg(s->db));
 		goto fail;
@@ -793,6 +962,26 @@ static struct store *open_upto(const char *path, enum store_open_mode mode, int 
 				 path, v, MIGRATION_COUNT);
 		goto fail;
 	}
+	/* A database with tables but no version of jubo's is another program's: making jubo's
+	 * tables in it would mix the two. */
+	if (v == 0) {
+		sqlite3_stmt *st;
+		int tables = 0;
+		if (sqlite3_prepare_v2(s->db,
+				       "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+				       "AND name NOT LIKE 'sqlite%'",
+				       -1, &st, NULL) == SQLITE_OK) {
+			if (sqlite3_step(st) == SQLITE_ROW)
+				tables = sqlite3_column_int(st, 0);
+			sqlite3_finalize(st);
+		}
+		if (tables > 0) {
+			*err = xasprintf(_("%s is another program's database (%d tables), not a jubo "
+					   "store: jubo leaves it as it is; give --db a new file"),
+					 path, tables);
+			goto fail;
+		}
+	}
 	if (mode == STORE_OPEN_READONLY) {
 		if (v == 0) {
 			struct stat st;
@@ -813,7 +1002,9 @@ static struct store *open_upto(const char *path, enum store_open_mode mode, int 
 		return s;
 	}
 	if (sqlite3_db_readonly(s->db, "main") == 1) {
-		*err = xasprintf(_("the store %s is read-only"), path);
+		*err = xasprintf(_("the store %s is read-only: jubo can list and browse it but not "
+				   "write it (can this user write the file?)"),
+				 path);
 		goto fail;
 	}
 	if (exec(s, "PRAGMA journal_mode = WAL") != 0) {
@@ -852,6 +1043,8 @@ void store_close(struct store *s)
 	for (int i = 0; i < STORE_CACHE; i++)
 		sqlite3_finalize(s->cache[i].st);
 	sqlite3_close(s->db);
+	free(s->path);
+	free(s->errbuf);
 	if (s->trace)
 		fclose(s->trace);
 	free_bulk(s);
@@ -863,7 +1056,9 @@ void store_close(struct store *s)
 
 const char *store_errmsg(struct store *s)
 {
-	return sqlite3_errmsg(s->db);
+	free(s->errbuf);
+	s->errbuf = store_problem(s, s->path ? s->path : "");
+	return s->errbuf ? s->errbuf : sqlite3_errmsg(s->db);
 }
 
 int store_make_distributable(struct store *s)

@@ -37,8 +37,24 @@ void store_close(struct store *s);
 int store_latest_version(void);
 int store_version(struct store *s);
 
-/* The last SQLite error, for messages. */
+/* The last error, in words for the user: a store another program holds (and which one), a
+ * full disk, a damaged file, a read-only one; else SQLite's own message. Valid until the
+ * next call. */
 const char *store_errmsg(struct store *s);
+
+/* ---- a store another program holds ---- */
+
+/* How long a statement waits for a store another program has locked before giving up, in
+ * seconds (5 unless set; 0 gives up at once). */
+void store_set_lock_wait(int seconds);
+/* Called about once a second while a statement waits: the store's path, who holds it ("sqlite3
+ * (process 4242)", or NULL when that cannot be told) and the whole seconds left. */
+typedef void (*store_wait_fn)(void *ctx, const char *path, const char *holder, int left);
+void store_set_wait_notice(store_wait_fn fn, void *ctx);
+/* Who holds a lock on the store at path (its SQLite lock bytes, or its WAL index's write
+ * lock): "NAME (process PID)" malloc'd, or NULL when no other process does or Linux's /proc
+ * and POSIX locks cannot tell. */
+char *store_lock_holder(const char *path);
 
 /* Leaves the store in rollback-journal mode and compacted, for installing read-only. */
 int store_make_distributable(struct store *s);
