@@ -1,60 +1,102 @@
-# SIGKILL at any moment of an import leaves the store whole, with exactly what it had before
-# or exactly what the import brings: one import is one transaction. Large imports (the bulk
-# path, indexes rebuilt at the end) and --replace, each killed at ten moments.
+# SIGKILL at any moment leaves the store whole, with exactly what it had before or exactly
+# what the command brings: an import of 5,000 generated deals (the bulk path, indexes built
+# at the end), the same import with --replace, and the first run's copy of the sample. The
+# moments are random over each command's length (and a little past it).
+#   JUBO_KILLS=N       kills in all (default 20; 2/5 imports, 2/5 --replace, 1/5 first runs)
+#   JUBO_KILL_SEED=S   the moments of an earlier run again (each run prints its seed)
 . "$top_srcdir/tests/cli/lib.sh"
 cd "$tmp" || exit 1
+kills=${JUBO_KILLS:-20}
+seed=${JUBO_KILL_SEED:-$(date +%s)}
+echo "# seed $seed: JUBO_KILL_SEED=$seed repeats these moments"
 sh "$top_srcdir/bench/gen.sh" big 5000 0 >/dev/null
 "$JUBO" --db base.db import "$top_srcdir/data/418" >/dev/null 2>&1
 counts() { sqlite3 "$1" "SELECT (SELECT count(*) FROM issue) || '/' || (SELECT count(*) FROM deal) || '/' || (SELECT count(*) FROM deal_investor) || '/' || (SELECT count(*) FROM article)"; }
-# The two states a killed import may leave, taken from imports that were not killed.
+ms() { echo $(( $(date +%s%N) / 1000000 )); }
+# The states a killed command may leave, taken from runs that were not killed.
 before=$(counts base.db)
-start=$(date +%s%N)
+start=$(ms)
 cp base.db after.db && "$JUBO" --db after.db import big >/dev/null 2>&1
-took=$(( ($(date +%s%N) - start) / 1000000 )) # milliseconds
+took=$(( $(ms) - start ))
 after=$(counts after.db)
-# Ten moments spread over the time an import takes here, and one past its end.
-delays=$(awk -v ms="$took" 'BEGIN { for (i = 0; i < 10; i++) printf "%.3f ", ms * (0.05 + 0.1 * i) / 1000; printf "%.3f", ms * 1.3 / 1000 }')
 cp after.db replaced.db && "$JUBO" --db replaced.db import --replace big >/dev/null 2>&1
 replaced=$(counts replaced.db)
+# The first run copies the store $JUBO_SAMPLE_DB names: the one with 5,000 more deals.
+sqlite3 after.db "PRAGMA journal_mode = DELETE" >/dev/null
+size=$(wc -c <after.db)
+first_run() { HOME="$tmp/home" JUBO_SAMPLE_DB="$tmp/after.db" "$JUBO" import --dry-run big/rates.csv; }
+rm -rf home && mkdir home
+start=$(ms)
+first_run >/dev/null 2>&1
+first_took=$(( $(ms) - start ))
 
-kill_at() { # kill_at DELAY STORE ARGS...: runs jubo on STORE, kills it after DELAY seconds
-	delay=$1 store=$2
-	shift 2
-	"$JUBO" --db "$store" "$@" >/dev/null 2>&1 &
+# moments N MS: N delays in seconds, uniform over 1.2 times MS milliseconds.
+n=0
+moments() {
+	n=$((n + 1))
+	awk -v n="$1" -v ms="$2" -v seed="$seed" -v k="$n" \
+		'BEGIN { srand(seed + k); for (i = 0; i < n; i++) printf "%.3f ", rand() * ms * 1.2 / 1000 }'
+}
+kill_after() { # kill_after DELAY COMMAND...: runs the command, kills it after DELAY seconds
+	delay=$1
+	shift
+	"$@" >/dev/null 2>&1 &
 	pid=$!
 	sleep "$delay"
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 }
-good=0 bad=0 seen_before=0 seen_after=0
-for delay in $delays; do
+# whole STORE BEFORE AFTER: 0 when the store passes SQLite's check and holds one of the two.
+whole() {
+	state=$(counts "$1")
+	[ "$(sqlite3 "$1" "PRAGMA integrity_check")" = ok ] && { [ "$state" = "$2" ] || [ "$state" = "$3" ]; }
+}
+
+n_import=$((kills * 2 / 5)) n_replace=$((kills * 2 / 5))
+n_first=$((kills - n_import - n_replace))
+good=0 bad=0 as_before=0
+for delay in $(moments "$n_import" "$took"); do
 	cp base.db k.db
-	kill_at "$delay" k.db import big
-	state=$(counts k.db)
-	if [ "$(sqlite3 k.db "PRAGMA integrity_check")" = ok ] &&
-		{ [ "$state" = "$before" ] || [ "$state" = "$after" ]; }; then
+	kill_after "$delay" "$JUBO" --db k.db import big
+	if whole k.db "$before" "$after"; then
 		good=$((good + 1))
-		[ "$state" = "$before" ] && seen_before=$((seen_before + 1)) || seen_after=$((seen_after + 1))
+		[ "$state" = "$before" ] && as_before=$((as_before + 1))
 	else
 		bad=$((bad + 1))
-		echo "# killed after ${delay}s: $state (before $before, after $after)"
+		echo "# import killed after ${delay}s: $state (before $before, after $after)"
 	fi
 done
-check '[ "$bad" -eq 0 ]' "an import of 5,000 deals (${took} ms) killed 11 times: $good whole ($seen_before as before, $seen_after as after), $bad not"
-good=0 bad=0
-for delay in $delays; do
+check '[ "$bad" -eq 0 ]' "an import of 5,000 deals (${took} ms) killed $n_import times: $good whole ($as_before as before, $((good - as_before)) as after), $bad corrupt or partial"
+
+good=0 bad=0 as_before=0
+for delay in $(moments "$n_replace" "$took"); do
 	cp after.db k.db
-	kill_at "$delay" k.db import --replace big
-	state=$(counts k.db)
-	if [ "$(sqlite3 k.db "PRAGMA integrity_check")" = ok ] &&
-		{ [ "$state" = "$after" ] || [ "$state" = "$replaced" ]; }; then
+	kill_after "$delay" "$JUBO" --db k.db import --replace big
+	if whole k.db "$after" "$replaced"; then
 		good=$((good + 1))
+		[ "$state" = "$after" ] && as_before=$((as_before + 1))
 	else
 		bad=$((bad + 1))
 		echo "# --replace killed after ${delay}s: $state (before $after, after $replaced)"
 	fi
 done
-check '[ "$bad" -eq 0 ]' "--replace killed 11 times: $good whole, $bad not"
+check '[ "$bad" -eq 0 ]' "--replace killed $n_replace times: $good whole ($as_before as before, $((good - as_before)) as after), $bad corrupt or partial"
 check '[ "$(sqlite3 k.db "INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT 1")" = 1 ]' \
 	"and the text index agrees with the deals after the last"
+
+good=0 none=0 bad=0
+for delay in $(moments "$n_first" "$first_took"); do
+	rm -rf home && mkdir home
+	kill_after "$delay" first_run
+	store="home/.local/share/jubo/jubo.db"
+	if [ ! -e "$store" ]; then
+		none=$((none + 1))
+	elif [ "$(wc -c <"$store")" -eq "$size" ] && whole "$store" "$after" "$after"; then
+		good=$((good + 1))
+	else
+		bad=$((bad + 1))
+		echo "# first run killed after ${delay}s: $(wc -c <"$store") bytes of $size"
+	fi
+done
+check '[ "$bad" -eq 0 ]' "the first run's copy (${first_took} ms) killed $n_first times: $good whole stores, $none none, $bad half"
 finish
