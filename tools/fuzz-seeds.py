@@ -46,6 +46,22 @@ for p in csvs:
     put("csv", b"\x02" + head.encode("gb18030"))
 put("csv", b'\x00a,"b ""quoted""",c\n"multi\nline",2,=HYPERLINK("x")\n,,\n-4,+12,@SUM(A1)\n')
 
+# Import: byte 0 is the file's name (0 deals.csv, 1 events.csv, 2 stats.csv, 3 places.csv,
+# 4 rates.csv, 5 a CSV of another name, 6 an article) and bit 3 CP949; the rest the file.
+names = {"deals.csv": 0, "events.csv": 1, "stats.csv": 2, "places.csv": 3, "rates.csv": 4}
+for p in csvs:
+    n = names.get(os.path.basename(p))
+    if n is None:
+        continue
+    lines = read(p).splitlines(keepends=True)
+    put("import", bytes([n]) + "".join(lines[:8]).encode("utf-8"))
+    if n == 1:
+        put("import", bytes([5]) + "".join(lines[:4]).encode("utf-8"))
+    if n == 0:
+        put("import", bytes([8]) + "".join(lines[:4]).encode("cp949", "replace"))
+for p in sorted(glob.glob(os.path.join(top, "data", "418", "articles", "*.md")))[:4]:
+    put("import", bytes([6]) + read(p).encode("utf-8"))
+
 # Amounts and dates from the deals, events and statistics.
 amounts, dates = set(), set()
 for p in csvs:
