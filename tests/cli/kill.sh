@@ -19,7 +19,10 @@ start=$(ms)
 cp base.db after.db && "$JUBO" --db after.db import big >/dev/null 2>&1
 took=$(( $(ms) - start ))
 after=$(counts after.db)
-cp after.db replaced.db && "$JUBO" --db replaced.db import --replace big >/dev/null 2>&1
+cp after.db replaced.db
+start=$(ms)
+"$JUBO" --db replaced.db import --replace big >/dev/null 2>&1
+replace_took=$(( $(ms) - start ))
 replaced=$(counts replaced.db)
 # The first run copies the store $JUBO_SAMPLE_DB names: the one with 5,000 more deals.
 sqlite3 after.db "PRAGMA journal_mode = DELETE" >/dev/null
@@ -69,7 +72,7 @@ done
 check '[ "$bad" -eq 0 ]' "an import of 5,000 deals (${took} ms) killed $n_import times: $good whole ($as_before as before, $((good - as_before)) as after), $bad corrupt or partial"
 
 good=0 bad=0 as_before=0
-for delay in $(moments "$n_replace" "$took"); do
+for delay in $(moments "$n_replace" "$replace_took"); do
 	cp after.db k.db
 	kill_after "$delay" "$JUBO" --db k.db import --replace big
 	if whole k.db "$after" "$replaced"; then
@@ -80,7 +83,7 @@ for delay in $(moments "$n_replace" "$took"); do
 		echo "# --replace killed after ${delay}s: $state (before $after, after $replaced)"
 	fi
 done
-check '[ "$bad" -eq 0 ]' "--replace killed $n_replace times: $good whole ($as_before as before, $((good - as_before)) as after), $bad corrupt or partial"
+check '[ "$bad" -eq 0 ]' "--replace (${replace_took} ms) killed $n_replace times: $good whole ($as_before as before, $((good - as_before)) as after), $bad corrupt or partial"
 check '[ "$(sqlite3 k.db "INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT 1")" = 1 ]' \
 	"and the text index agrees with the deals after the last"
 
