@@ -220,14 +220,18 @@ size_t text_cluster(const char *s, const char *end, int *cells)
 	ucs4_t first;
 	u8_mbtouc(&first, p, (size_t)(e - p));
 	/* A cluster takes the cells of its first character: combining marks, joiners and the
-	 * vowels and finals of a jamo sequence draw on top of it. An emoji presentation
-	 * selector or a flag pair makes the cluster wide. */
+	 * vowels and finals of a jamo sequence draw on top of it. A first character of no
+	 * width (a prepended sign such as U+0604, a format character) leaves the cells to the
+	 * character it stands before. An emoji presentation selector or a flag pair makes the
+	 * cluster wide. */
 	int w = text_char_width(first);
 	for (const uint8_t *q = p + u8_mblen(p, (size_t)(e - p)); q < next && w < 2;) {
 		ucs4_t c;
 		int n = u8_mbtouc(&c, q, (size_t)(next - q));
 		if (c == 0xFE0F || (is_regional_indicator(first) && is_regional_indicator(c)))
 			w = 2;
+		else if (w == 0)
+			w = text_char_width(c);
 		q += n > 0 ? n : 1;
 	}
 	*cells = w;

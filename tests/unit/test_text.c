@@ -208,6 +208,10 @@ int main(void)
 		is_str(o, "x?y", "an ellipsis becomes one, not three");
 		free(o);
 	}
+	/* A prepended sign (U+0604, no width of its own) before a space: the space's cell. */
+	width_is("\xD8\x84 ", 1);
+	width_is("a\xD8\x84", 1);
+	pad_is("a\xD8\x84", 5, ALIGN_LEFT, "a\xD8\x84    ");
 	/* A space under a combining mark is a visible cluster: it takes its cell on a line. */
 	struct text_line *ml;
 	const char *marked = "ab \xCC\x81";
