@@ -294,8 +294,28 @@ void text_fit(const char *s, size_t len, size_t max_cells, const char *marker,
 	out->pad = room - cells;
 }
 
+/* 1 when s begins with a character that joins the one before it (a combining or spacing
+ * mark, a joiner): after the spaces of an alignment or a column's edge it would become part
+ * of a space's cluster and its cell would be lost. */
+static int begins_with_mark(const char *s)
+{
+	ucs4_t c;
+	if (!*s || u8_mbtouc(&c, (const uint8_t *)s, strlen(s)) <= 0)
+		return 0;
+	int gb = uc_graphemeclusterbreak_property(c);
+	return gb == GBP_EXTEND || gb == GBP_SPACINGMARK || gb == GBP_ZWJ;
+}
+
 char *text_fit_pad(const char *s, size_t cells, enum text_align align, const char *marker)
 {
+	/* A mark with nothing to stand on is shown on a dotted circle, as fonts show it, so
+	 * that it keeps its own cluster wherever the text is put. */
+	if (begins_with_mark(s)) {
+		char *based = xasprintf("\xE2\x97\x8C%s", s); /* U+25CC ◌ */
+		char *out = text_fit_pad(based, cells, align, marker);
+		free(based);
+		return out;
+	}
 	struct text_fit f;
 	size_t len = strlen(s);
 	text_fit(s, len, cells, marker, &f);

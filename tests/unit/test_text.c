@@ -212,6 +212,10 @@ int main(void)
 	width_is("\xD8\x84 ", 1);
 	width_is("a\xD8\x84", 1);
 	pad_is("a\xD8\x84", 5, ALIGN_LEFT, "a\xD8\x84    ");
+	/* A text that begins with a mark (U+AA30, a spacing vowel sign; U+0301) stands on a
+	 * dotted circle when it is padded: after the alignment's spaces it would join one. */
+	pad_is("\xEA\xA8\xB0x", 5, ALIGN_RIGHT, "   \xE2\x97\x8C\xEA\xA8\xB0x");
+	pad_is("\xCC\x81", 3, ALIGN_RIGHT, "  \xE2\x97\x8C\xCC\x81");
 	/* A space under a combining mark is a visible cluster: it takes its cell on a line. */
 	struct text_line *ml;
 	const char *marked = "ab \xCC\x81";
