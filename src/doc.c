@@ -116,6 +116,22 @@ static int is_separator_row(const char *line)
 	return strchr(line, '-') != NULL;
 }
 
+/* A table too wide to draw: each row a list of "header: value" lines (a table of one row
+ * lists its cells), which any width can show. */
+static void add_table_as_list(struct doc *d, char ***cells, const size_t *ncells, size_t nrows)
+{
+	for (size_t r = nrows > 1; r < nrows; r++) {
+		if (r > 1)
+			doc_add(d, "", ROLE_NORMAL);
+		for (size_t c = 0; c < ncells[r]; c++) {
+			const char *head = r && c < ncells[0] ? cells[0][c] : "";
+			char *item = *head ? xasprintf("%s: %s", head, cells[r][c]) : xstrdup(cells[r][c]);
+			doc_add_wrapped(d, item, 2, "- ", ROLE_NORMAL);
+			free(item);
+		}
+	}
+}
+
 /* Draws a pipe table: columns as wide as their widest cell, shrunk (widest first) to fit the
  * width; cells wrap within their column. The first row is the header. */
 static void add_table(struct doc *d, char **rows, size_t nrows)
@@ -148,19 +164,11 @@ static void add_table(struct doc *d, char **rows, size_t nrows)
 		w[widest]--;
 		total--;
 	}
-	/* Too many columns for the width even at four cells each: each row becomes a list of
-	 * "header: value" lines, which any width can show. */
-	for (size_t r = nrows > 1; total > d->width && r < nrows; r++) {
-		if (r > 1)
-			doc_add(d, "", ROLE_NORMAL);
-		for (size_t c = 0; c < ncells[r]; c++) {
-			const char *head = r && c < ncells[0] ? cells[0][c] : "";
-			char *item = *head ? xasprintf("%s: %s", head, cells[r][c]) : xstrdup(cells[r][c]);
-			doc_add_wrapped(d, item, 2, "- ", ROLE_NORMAL);
-			free(item);
-		}
-	}
-	for (size_t r = 0; total <= d->width && r < nrows; r++) {
+	/* Too many columns for the width even at four cells each. */
+	int as_list = total > d->width;
+	if (as_list)
+		add_table_as_list(d, cells, ncells, nrows);
+	for (size_t r = 0; !as_list && r < nrows; r++) {
 		/* Wrap every cell, then emit as many lines as the tallest. */
 		struct text_line **wl = xcalloc(ncols, sizeof *wl);
 		size_t *nl = xcalloc(ncols, sizeof *nl), height = 1;

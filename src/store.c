@@ -8,6 +8,7 @@
 #include <pwd.h>
 #include <sqlite3.h>
 #include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -770,7 +771,7 @@ static int busy_wait(void *arg, int count)
 	double left = (double)lock_wait_seconds - (now - s->wait_start);
 	if (left <= 0)
 		return 0;
-	int whole = (int)left + (left > (int)left);
+	int whole = (int)ceil(left);
 	if (wait_notice && whole != s->wait_shown) {
 		char *holder = store_lock_holder(s->path);
 		wait_notice(wait_notice_ctx, s->path, holder, whole);
@@ -799,6 +800,14 @@ static char *store_problem(struct store *s, const char *path)
 		free(holder);
 		return text;
 	}
+	case SQLITE_IOERR: {
+		int e = sqlite3_system_errno(s->db);
+		if (e != ENOSPC)
+			return xasprintf(_("cannot read or write the store %s: %s (%s)"), path,
+					 e ? strerror(e) : msg, msg);
+		msg = strerror(e); /* a write the disk had no room for: a full disk */
+	}
+		/* fall through */
 	case SQLITE_FULL:
 		return xasprintf(_("the disk that holds %s is full (%s): free some space and try "
 				   "again; the store is as it was"),
@@ -811,14 +820,6 @@ static char *store_problem(struct store *s, const char *path)
 		return xasprintf(_("the store %s is read-only for jubo (%s): can this user write it "
 				   "and its directory?"),
 				 path, msg);
-	case SQLITE_IOERR: {
-		int e = sqlite3_system_errno(s->db);
-		return e == ENOSPC ? xasprintf(_("the disk that holds %s is full (%s): free some "
-						 "space and try again; the store is as it was"),
-					       path, strerror(e))
-				   : xasprintf(_("cannot read or write the store %s: %s (%s)"), path,
-					       e ? strerror(e) : msg, msg);
-	}
 	default:
 		return NULL;
 	}
@@ -896,6 +897,22 @@ static char *immutable_uri(const char *path)
 	return b.data;
 }
 
+/* A WAL store in a directory this user cannot write: SQLite cannot make the index file
+ * (-shm) that readers share. Nobody can write the store there either, so it is opened again
+ * as a file that does not change (immutable). 1 when the store can then be read. */
+static int reopen_immutable(struct store *s, const char *path)
+{
+	sqlite3_close(s->db);
+	s->db = NULL;
+	char *uri = immutable_uri(path);
+	int rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	if (rc != SQLITE_OK)
+		return 0;
+	sqlite3_extended_result_codes(s->db, 1);
+	return exec(s, "SELECT count(*) FROM sqlite_schema") == 0;
+}
+
 static struct store *open_upto(const char *path, enum store_open_mode mode, int upto,
 			       char **err)
 {
@@ -918,27 +935,14 @@ static struct store *open_upto(const char *path, enum store_open_mode mode, int 
 	 * store another program holds or this user cannot read: each says so. */
 	if (exec(s, "SELECT count(*) FROM sqlite_schema") != 0) {
 		int code = sqlite3_errcode(s->db) & 0xFF;
-		/* A WAL store in a directory this user cannot write: SQLite cannot make the
-		 * index file (-shm) readers share. Nobody can write the store there either, so it
-		 * is read as a file that does not change (immutable). */
-		if (mode == STORE_OPEN_READONLY &&
-		    (code == SQLITE_READONLY || code == SQLITE_CANTOPEN)) {
-			sqlite3_close(s->db);
-			s->db = NULL;
-			char *uri = immutable_uri(path);
-			int rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
-						 NULL);
-			free(uri);
-			if (rc == SQLITE_OK) {
-				sqlite3_extended_result_codes(s->db, 1);
-				if (exec(s, "SELECT count(*) FROM sqlite_schema") == 0)
-					goto readable;
-			}
+		int cannot_share = code == SQLITE_READONLY || code == SQLITE_CANTOPEN;
+		if (!(mode == STORE_OPEN_READONLY && cannot_share && reopen_immutable(s, path))) {
+			*err = s->db ? open_problem(s, path)
+				     : xasprintf(_("cannot open the store %s: %s"), path,
+						 strerror(ENOMEM));
+			goto fail;
 		}
-		*err = open_problem(s, path);
-		goto fail;
 	}
-readable:
 	if (exec(s, "PRAGMA foreign_keys = ON") != 0) {
 		*err = xasprintf(_("cannot open the store %s: %s"), path, sqlite3_errmsg(s->db));
 		goto fail;

@@ -36,11 +36,10 @@ start=$(ms)
 first_run >/dev/null 2>&1
 first_took=$(( $(ms) - start ))
 
-# moments N MS: N delays in seconds, uniform over 1.2 times MS milliseconds.
-n=0
+# moments STREAM N MS: N delays in seconds, uniform over 1.2 times MS milliseconds; each
+# STREAM its own sequence of the seed.
 moments() {
-	n=$((n + 1))
-	awk -v n="$1" -v ms="$2" -v seed="$seed" -v k="$n" \
+	awk -v k="$1" -v n="$2" -v ms="$3" -v seed="$seed" \
 		'BEGIN { srand(seed + k); for (i = 0; i < n; i++) printf "%.3f ", rand() * ms * 1.2 / 1000 }'
 }
 kill_after() { # kill_after DELAY COMMAND...: runs the command, kills it after DELAY seconds
@@ -60,38 +59,33 @@ whole() {
 
 n_import=$((kills * 2 / 5)) n_replace=$((kills * 2 / 5))
 n_first=$((kills - n_import - n_replace))
-good=0 bad=0 as_before=0
-for delay in $(moments "$n_import" "$took"); do
-	cp base.db k.db
-	kill_after "$delay" "$JUBO" --db k.db import big
-	if whole k.db "$before" "$after"; then
-		good=$((good + 1))
-		[ "$state" = "$before" ] && as_before=$((as_before + 1))
-	else
-		bad=$((bad + 1))
-		echo "# import killed after ${delay}s: $state (before $before, after $after)"
-	fi
-done
-check '[ "$bad" -eq 0 ]' "an import of 5,000 deals (${took} ms) killed $n_import times: $good whole ($as_before as before, $((good - as_before)) as after), $bad corrupt or partial"
-
-good=0 bad=0 as_before=0
-for delay in $(moments "$n_replace" "$replace_took"); do
-	cp after.db k.db
-	kill_after "$delay" "$JUBO" --db k.db import --replace less
-	if whole k.db "$after" "$replaced"; then
-		good=$((good + 1))
-		[ "$state" = "$after" ] && as_before=$((as_before + 1))
-	else
-		bad=$((bad + 1))
-		echo "# --replace killed after ${delay}s: $state (before $after, after $replaced)"
-	fi
-done
-check '[ "$bad" -eq 0 ]' "--replace (${replace_took} ms) killed $n_replace times: $good whole ($as_before as before, $((good - as_before)) as after), $bad corrupt or partial"
+# kill_runs STREAM WHAT N MS FROM BEFORE AFTER ARGS...: N times, a copy of the store FROM,
+# jubo ARGS on it killed at a random moment of MS; each must hold BEFORE or AFTER. One TAP line.
+kill_runs() {
+	stream=$1 what=$2 runs=$3 length=$4 from=$5 state_before=$6 state_after=$7
+	shift 7
+	good=0 bad=0 as_before=0
+	for delay in $(moments "$stream" "$runs" "$length"); do
+		cp "$from" k.db
+		kill_after "$delay" "$JUBO" --db k.db "$@"
+		if whole k.db "$state_before" "$state_after"; then
+			good=$((good + 1))
+			[ "$state" = "$state_before" ] && as_before=$((as_before + 1))
+		else
+			bad=$((bad + 1))
+			echo "# $what killed after ${delay}s: $state (before $state_before, after $state_after)"
+		fi
+	done
+	check '[ "$bad" -eq 0 ]' "$what (${length} ms) killed $runs times: $good whole ($as_before as before, $((good - as_before)) as after), $bad corrupt or partial"
+}
+kill_runs 1 "an import of 5,000 deals" "$n_import" "$took" base.db "$before" "$after" import big
+kill_runs 2 "--replace" "$n_replace" "$replace_took" after.db "$after" "$replaced" \
+	import --replace less
 check '[ "$(sqlite3 k.db "INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT 1")" = 1 ]' \
 	"and the text index agrees with the deals after the last"
 
 good=0 none=0 bad=0
-for delay in $(moments "$n_first" "$first_took"); do
+for delay in $(moments 3 "$n_first" "$first_took"); do
 	rm -rf home && mkdir home
 	kill_after "$delay" first_run
 	store="home/.local/share/jubo/jubo.db"

@@ -32,6 +32,17 @@ static inline char *fuzz_string(const uint8_t *data, size_t size)
 	return s;
 }
 
+/* The piece of [*p, end) up to a newline (or the end), as a NUL-terminated copy; *p moves
+ * past the newline. Harnesses whose input has several parts put one on each line. */
+static inline char *fuzz_line(const char **p, const char *end)
+{
+	const char *nl = memchr(*p, '\n', (size_t)(end - *p));
+	const char *stop = nl ? nl : end;
+	char *s = fuzz_string((const uint8_t *)*p, (size_t)(stop - *p));
+	*p = nl ? nl + 1 : end;
+	return s;
+}
+
 /* Stops the run with the reason when a promise does not hold. */
 #define FUZZ_CHECK(cond)                                                                     \
 	do {                                                                                 \

@@ -13,15 +13,6 @@
 #include "fuzz.h"
 #include "text.h"
 
-static char *line(const char **p, const char *end)
-{
-	const char *nl = memchr(*p, '\n', (size_t)(end - *p));
-	const char *stop = nl ? nl : end;
-	char *s = fuzz_string((const uint8_t *)*p, (size_t)(stop - *p));
-	*p = nl ? nl + 1 : end;
-	return s;
-}
-
 static void check_fits(const struct doc *d)
 {
 	for (size_t i = 0; i < d->count; i++) {
@@ -45,9 +36,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t width = 1 + data[0] % 160;
 	char *text = text_sanitize((const char *)data + 1, size - 1, 1);
 	const char *p = text, *end = text + strlen(text);
-	char *title = line(&p, end);
-	char *section = line(&p, end);
-	char *url = line(&p, end);
+	char *title = fuzz_line(&p, end);
+	char *section = fuzz_line(&p, end);
+	char *url = fuzz_line(&p, end);
 	char *source = "KIC China";
 	char *body = fuzz_string((const uint8_t *)p, (size_t)(end - p));
 	struct article_view a = { .title = title, .section = section, .date = "2025-04-02",

@@ -36,16 +36,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* A piece of the input up to a newline (or its end), NUL-terminated; *rest after it. */
-static char *piece(const char **p, const char *end)
-{
-	const char *nl = memchr(*p, '\n', (size_t)(end - *p));
-	const char *stop = nl ? nl : end;
-	char *s = fuzz_string((const uint8_t *)*p, (size_t)(stop - *p));
-	*p = nl ? nl + 1 : end;
-	return s;
-}
-
 static void check_error(const struct query_error *err, const char *text)
 {
 	FUZZ_CHECK(err->msg[0] != '\0');
@@ -178,9 +168,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int desc = (data[0] >> 2) & 1;
 	int col = data[0] >> 3;
 	const char *p = (const char *)data + 1, *end = (const char *)data + size;
-	char *filter = piece(&p, end);
-	char *sort = piece(&p, end);
-	char *search = piece(&p, end);
+	char *filter = fuzz_line(&p, end);
+	char *sort = fuzz_line(&p, end);
+	char *search = fuzz_line(&p, end);
 
 	struct query q;
 	struct query_error err;

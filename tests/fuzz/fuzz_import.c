@@ -23,18 +23,15 @@ static long long held[sizeof tables / sizeof *tables];
 
 static void copy_file(const char *from, const char *to)
 {
-	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-	if (!in || !out) {
+	char *data;
+	size_t len;
+	FILE *out = NULL;
+	if (read_file(from, &data, &len) != 0 || !(out = fopen(to, "wb")) ||
+	    fwrite(data, 1, len, out) != len || fclose(out) != 0) {
 		fprintf(stderr, "fuzz_import: cannot copy %s to %s\n", from, to);
 		exit(2);
 	}
-	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-		fwrite(buf, 1, n, out);
-	fclose(in);
-	if (fclose(out) != 0)
-		exit(2);
+	free(data);
 }
 
 /* The copy of the store and its directory go when the run ends. */

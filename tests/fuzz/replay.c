@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "fuzz.h"
+#include "util.h"
 
 /* Weak, so that a harness without an initializer links too. */
 __attribute__((weak)) int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -18,34 +19,14 @@ static size_t replayed;
 
 static int replay_file(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
+	char *buf;
+	size_t len;
+	if (read_file(path, &buf, &len) != 0) {
 		fprintf(stderr, "replay: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	size_t cap = 4096, len = 0;
-	uint8_t *buf = malloc(cap);
-	size_t n;
-	while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
-		len += n;
-		if (len == cap) {
-			uint8_t *bigger = realloc(buf, cap *= 2);
-			if (!bigger) {
-				free(buf);
-				buf = NULL;
-			}
-			buf = bigger;
-		}
-	}
-	int bad = ferror(f) || !buf;
-	fclose(f);
-	if (bad) {
-		fprintf(stderr, "replay: %s: cannot read it\n", path);
-		free(buf);
-		return -1;
-	}
 	fprintf(stderr, "replay: %s\n", path);
-	LLVMFuzzerTestOneInput(buf, len);
+	LLVMFuzzerTestOneInput((const uint8_t *)buf, len);
 	free(buf);
 	replayed++;
 	return 0;
