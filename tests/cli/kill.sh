@@ -1,15 +1,17 @@
 # SIGKILL at any moment leaves the store whole, with exactly what it had before or exactly
-# what the command brings: an import of 5,000 generated deals (the bulk path, indexes built
-# at the end), the same issue again with --replace (one deal fewer), and the first run's copy of the sample. The
-# moments are random over each command's length (and a little past it).
+# what the command brings: an import of 5,000 generated deals (row by row), the same issue
+# again with --replace (one deal fewer), and the first run's copy of the sample. The moments
+# are random over each command's length (and a little past it).
 #   JUBO_KILLS=N       kills in all (default 20; 2/5 imports, 2/5 --replace, 1/5 first runs)
 #   JUBO_KILL_SEED=S   the moments of an earlier run again (each run prints its seed)
+#   JUBO_KILL_DEALS=N  deals in the bundle (default 5000; 30000 or more takes the bulk path,
+#                      the indexes dropped and built again at the end)
 . "$top_srcdir/tests/cli/lib.sh"
 cd "$tmp" || exit 1
 kills=${JUBO_KILLS:-20}
 seed=${JUBO_KILL_SEED:-$(date +%s)}
 echo "# seed $seed: JUBO_KILL_SEED=$seed repeats these moments"
-sh "$top_srcdir/bench/gen.sh" big 5000 0 >/dev/null
+sh "$top_srcdir/bench/gen.sh" big "${JUBO_KILL_DEALS:-5000}" 0 >/dev/null
 "$JUBO" --db base.db import "$top_srcdir/data/418" >/dev/null 2>&1
 counts() { sqlite3 "$1" "SELECT (SELECT count(*) FROM issue) || '/' || (SELECT count(*) FROM deal) || '/' || (SELECT count(*) FROM deal_investor) || '/' || (SELECT count(*) FROM article)"; }
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -27,7 +29,7 @@ start=$(ms)
 "$JUBO" --db replaced.db import --replace less >/dev/null 2>&1
 replace_took=$(( $(ms) - start ))
 replaced=$(counts replaced.db)
-# The first run copies the store $JUBO_SAMPLE_DB names: the one with 5,000 more deals.
+# The first run copies the store $JUBO_SAMPLE_DB names: the one with those deals more.
 sqlite3 after.db "PRAGMA journal_mode = DELETE" >/dev/null
 size=$(wc -c <after.db)
 first_run() { HOME="$tmp/home" JUBO_SAMPLE_DB="$tmp/after.db" "$JUBO" import --dry-run big/rates.csv; }
@@ -78,7 +80,7 @@ kill_runs() {
 	done
 	check '[ "$bad" -eq 0 ]' "$what (${length} ms) killed $runs times: $good whole ($as_before as before, $((good - as_before)) as after), $bad corrupt or partial"
 }
-kill_runs 1 "an import of 5,000 deals" "$n_import" "$took" base.db "$before" "$after" import big
+kill_runs 1 "an import of ${JUBO_KILL_DEALS:-5000} deals" "$n_import" "$took" base.db "$before" "$after" import big
 kill_runs 2 "--replace" "$n_replace" "$replace_took" after.db "$after" "$replaced" \
 	import --replace less
 check '[ "$(sqlite3 k.db "INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT 1")" = 1 ]' \

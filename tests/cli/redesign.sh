@@ -95,6 +95,8 @@ check '[ "$(schema "$tmp/big.db")" = "$(schema "$tmp/c.db")" ]' \
 check 'totals_ok "$tmp/big.db"' "the region totals, counted once at the end, agree"
 check '[ "$(sqlite3 "$tmp/big.db" "PRAGMA integrity_check; INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT count(*) FROM deal_text")" = "ok
 30000" ]' "SQLite's and FTS5's integrity checks pass, one text row per deal"
+check '[ "$(sqlite3 "$tmp/big.db" "SELECT v FROM deal_text_config WHERE k = '\''hashsize'\''")" = 1048576 ]' \
+	"the text index's memory for terms, raised for the bulk, is back to FTS5's 1 MB"
 run --db "$tmp/big.db" list deals --filter Hillhouse --columns company --format tsv
 by_index=$(printf '%s\n' "$out" | wc -l)
 check '[ "$(sqlite3 "$tmp/big.db" "SELECT count(*) FROM deal WHERE investors LIKE '\''%Hillhouse%'\''")" -eq $((by_index - 1)) ]' \

@@ -238,6 +238,55 @@ int main(void)
 	sqlite3_close(raw);
 	free(v7);
 
+	/* Version 9: the index that repeated UNIQUE (issue_id, seq) goes; an issue's deals are
+	 * read in order through the constraint's own index. */
+	char *v8 = db_path("v8.db");
+	s = store_open_at_version(v8, 8, &err);
+	ok(s && store_version(s) == 8, "a version-8 store is made");
+	store_close(s);
+	v = peek(v8, "SELECT count(*) FROM sqlite_master WHERE name = 'deal_issue'");
+	is_str(v, "1", "it has deal_issue");
+	free(v);
+	s = store_open(v8, STORE_OPEN_CREATE, &err);
+	ok(s && store_version(s) == store_latest_version(), "it is brought forward");
+	store_close(s);
+	v = peek(v8, "SELECT count(*) FROM sqlite_master WHERE name = 'deal_issue'");
+	is_str(v, "0", "without deal_issue");
+	free(v);
+	v = plan(v8, "SELECT id FROM deal WHERE issue_id = 1 AND seq > 5 ORDER BY seq LIMIT 40");
+	ok(v && strstr(v, "sqlite_autoindex_deal_1 (issue_id=? AND seq>?)") && !strstr(v, "TEMP B-TREE"),
+	   "an issue's deals after a row are read through UNIQUE (issue_id, seq), unsorted: %s",
+	   v ? v : "");
+	free(v);
+	free(v8);
+
+	/* Places found while writing are remembered, but never past what the store holds: one
+	 * added in the transaction is found, and after a rollback it is not. */
+	s = store_open(path, STORE_OPEN_CREATE, &err);
+	ok(store_begin(s) == 0, "a transaction for the places");
+	is_int(store_find_place(s, "신도시", &p), 0, "신도시 is not a place");
+	is_int(store_find_place(s, "신도시", &p), 0, "nor asked again");
+	struct place_row town = { "CN-JS-XX", "city", "CN-JS", "prefecture", "신도시", "新城",
+				  "Xincheng", "Xincheng", "신성" };
+	ok(store_add_place(s, &town) == 0, "a place is added");
+	ok(store_find_place(s, "신도시", &p) == 1 && strcmp(p.name_ko, "신도시") == 0,
+	   "now it is found");
+	ok(store_find_place(s, "신성", &p) == 1 && strcmp(p.kind, "city") == 0,
+	   "and by its alias");
+	ok(store_rollback(s) == 0, "the transaction is rolled back");
+	ok(store_begin(s) == 0, "another begins");
+	is_int(store_find_place(s, "신도시", &p), 0, "the place went with the rollback");
+	ok(store_rollback(s) == 0, "and ends");
+	/* Another connection adds it between two transactions: the next one sees it. */
+	ok(store_begin(s) == 0 && store_find_place(s, "신성", &p) == 0 && store_commit(s) == 0,
+	   "신성 is not found");
+	poke(path, "INSERT INTO place(code, kind, level, name_ko) VALUES ('X-1', 'city', 'prefecture',"
+		   " '신성'); INSERT INTO place_alias SELECT '신성', id FROM place WHERE code = 'X-1';");
+	ok(store_begin(s) == 0 && store_find_place(s, "신성", &p) == 1 && store_rollback(s) == 0,
+	   "a place another program added is found in the next transaction");
+	poke(path, "DELETE FROM place_alias WHERE alias = '신성'; DELETE FROM place WHERE code = 'X-1'");
+	store_close(s);
+
 	/* A file that is not a store. */
 	char *junk = db_path("junk.db");
 	FILE *f = fopen(junk, "w");
