@@ -72,43 +72,43 @@ key "G (the last deal)" "Deals  $total of $total( |\$)" G
 key "k at the bottom" "Deals  $((total - 1)) of $total( |\$)" k
 key "g (back to the top)" 'Deals  1 of' g
 key "l l S: sort by amount, descending" 'sort: amount desc' l l S
-key "G on the amount sort" 'Deals  ([0-9]+) of \1  sort: amount desc' G
+key "G on the amount sort" 'Deals  ([0-9]+) of \1( [^:]*)?  sort: amount desc' G
 key "s: amount ascending (from the bottom)" 'sort: amount *$' s
-key "G on the ascending amount sort" 'Deals  ([0-9]+) of \1  sort: amount *$' G
-key "Space at the bottom" 'Deals  ([0-9]+) of \1  sort: amount *$' Space
-key "u: natural order" 'Deals  1 of [0-9]+ *$' u
+key "G on the ascending amount sort" 'Deals  ([0-9]+) of \1( [^:]*)?  sort: amount *$' G
+key "Space at the bottom" 'Deals  ([0-9]+) of \1( [^:]*)?  sort: amount *$' Space
+key "u: natural order" 'Deals  1 of [0-9]+[^:]*$' u
 key "/ that finds nothing" 'not found: zzzz' / z z z z Enter
 key "/ that finds a row" 'Deals  [0-9…]+ of' / 'Sequoia' Enter
 key "n (next match)" 'Deals  [0-9…]+ of' n
 key "N (previous match)" 'Deals  [0-9…]+ of' N
 key "g" 'Deals  1 of' g
-key "f region:장쑤 (filter), counted" 'Deals  1 of [0-9]+  filter: region:장쑤' f 'region:장쑤' Enter
+key "f region:장쑤 (filter), counted" 'Deals  1 of [0-9]+[^:]*  filter: region:장쑤' f 'region:장쑤' Enter
 key "S: filter + sort by amount" 'sort: amount desc  filter' S
-key "G: filter + sort, the last row" 'Deals  ([0-9]+) of \1  sort: amount desc  filter' G
-key "u g" 'Deals  1 of [0-9]+  filter' u g
+key "G: filter + sort, the last row" 'Deals  ([0-9]+) of \1( [^:]*)?  sort: amount desc  filter' G
+key "u g" 'Deals  1 of [0-9]+[^:]*  filter' u g
 key "B: breakdown of the amount column, counted" 'Breakdown  1/' B
 
 key "q: back to the table" 'Deals  1 of' q
 key "h B: breakdown by company, counted" 'Breakdown  1/' h B
 
 key "q" 'Deals  1 of' q
-key "F: filter cleared" 'Deals  1 of [0-9]+ *$' F
+key "F: filter cleared" 'Deals  1 of [0-9]+[^:]*$' F
 key "l l l l B: by region, every deal, counted" 'Breakdown  1/' l l l l B
 
 key "q" 'Deals  1 of' q
 key "s: sort by region (a joined table's name)" 'sort: region *$' s
-key "Space in the region sort" 'Deals  37 of [0-9]+  sort: region *$' Space
-key "G on the region sort (deals without one)" 'Deals  ([0-9]+) of \1  sort: region *$' G
+key "Space in the region sort" 'Deals  37 of [0-9]+[^:]*  sort: region *$' Space
+key "G on the region sort (deals without one)" 'Deals  ([0-9]+) of \1( [^:]*)?  sort: region *$' G
 key "S: region descending" 'sort: region desc' S
-key "u g" 'Deals  1 of [0-9]+ *$' u g
-key "a word (filter Hillhouse), counted" 'Deals  1 of [0-9]+  filter: Hillhouse' f 'Hillhouse' Enter
-key "Space in the word's rows" 'Deals  37 of [0-9]+  filter' Space
-key "G in the word's rows" 'Deals  ([0-9]+) of \1  filter' G
-key "F" 'Deals  1 of [0-9]+ *$' F
-key "a two-letter word (집적), counted" 'Deals  1 of [0-9]+  filter: 집적' f '집적' Enter
-key "G in the short word's rows" 'Deals  (…|[0-9]+) of' G
+key "u g" 'Deals  1 of [0-9]+[^:]*$' u g
+key "a word (filter Hillhouse), counted" 'Deals  1 of [0-9]+[^:]*  filter: Hillhouse' f 'Hillhouse' Enter
+key "Space in the word's rows" 'Deals  37 of [0-9]+[^:]*  filter' Space
+key "G in the word's rows" 'Deals  ([0-9]+) of \1( [^:]*)?  filter' G
+key "F" 'Deals  1 of [0-9]+[^:]*$' F
+key "a two-letter word (집적), counted" 'Deals  1 of [0-9]+[^:]*  filter: 집적' f '집적' Enter
+key "G in the short word's rows" 'Deals  ([0-9]+) of \1( [^:]*)?  filter' G
 
-key "F" 'Deals  1 of [0-9]+ *$' F
+key "F" 'Deals  1 of [0-9]+[^:]*$' F
 key "3: the Regions pane" 'Regions' 3
 key "4: the Calendar pane" 'Calendar|events' 4
 key "2: back to Deals" 'Deals  1 of' 2
