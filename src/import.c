@@ -55,6 +55,8 @@ struct import {
 	int issue_is_new;     /* the issue was created (or re-created) by this import */
 	int rates_changed;
 	long long deals_before_rates;  /* the last deal id when the rates last changed */
+	size_t file_number;   /* of file_count, for the progress line */
+	size_t file_count;
 };
 
 /* ---- files ----------------------------------------------------------------------------- */
@@ -1469,6 +1471,9 @@ static int import_table(struct import *im, const char *path, enum file_kind kind
 	}
 	while ((got = csv_next(&r, &rec, &pos, &msg)) == 1) {
 		struct cells c;
+		if (rec.line % 1024 == 0)
+			diag_progress_step(_("%s: line %zu (file %zu of %zu)"), path, rec.line,
+					   im->file_number, im->file_count);
 		/* A row shorter than the header may be a line cut short: said, not passed over. */
 		if (rec.count < t.header.count && !(rec.count == 1 && !*rec.fields[0].text)) {
 			diag_warning_at(path, (struct textpos){ rec.line, 1 },
@@ -1521,6 +1526,13 @@ static int import_one(struct import *im, const struct input *in)
 	}
 }
 
+static int progress_tick(void *ctx)
+{
+	(void)ctx;
+	diag_progress_tick();
+	return 0; /* go on */
+}
+
 /* Whether the deal files to import are large beside the store (over 4 MB, and over a fifth of
  * the deals already there, at about 200 bytes a deal): rebuilding the indexes then costs
  * less than keeping them up to date. */
@@ -1553,20 +1565,27 @@ int import_paths(struct store *s, char *const *paths, int count,
 		diag_error(_("cannot write the store: %s"), store_errmsg(s));
 		goto done;
 	}
-	struct import im = { .store = s, .opt = opt, .counts = counts };
+	struct import im = { .store = s, .opt = opt, .counts = counts, .file_count = list.count };
+	/* Long statements (the indexes built at the end) keep the progress line going. */
+	store_set_progress(s, 100000, progress_tick, NULL);
 	/* Many deals at once (a first import of an archive, a benchmark) are loaded with the
 	 * indexes built once at the end. */
-	if (bulk_worthwhile(s, &list) && store_bulk_begin(s) != 0) {
+	int bulk = bulk_worthwhile(s, &list);
+	if (bulk && store_bulk_begin(s) != 0) {
 		diag_error(_("cannot write the store: %s"), store_errmsg(s));
 		store_rollback(s);
 		goto done;
 	}
 	for (size_t i = 0; i < list.count; i++) {
+		im.file_number = i + 1;
+		diag_progress_step(_("%s (file %zu of %zu)"), list.items[i].path, i + 1, list.count);
 		if (import_one(&im, &list.items[i]) != 0) {
 			store_rollback(s);
 			goto done;
 		}
 	}
+	if (bulk)
+		diag_progress(_("building the indexes and the text index"));
 	/* Amounts are converted again before the indexes come back, not through them. */
 	/* Deals added after the last change of rates were converted with them as their issue
 	 * came in; those from before are converted again here. */
@@ -1577,6 +1596,8 @@ int import_paths(struct store *s, char *const *paths, int count,
 		store_rollback(s);
 		goto done;
 	}
+	if (!opt->dry_run)
+		diag_progress(_("writing the store"));
 	if (opt->dry_run) {
 		store_rollback(s);
 	} else if (store_commit(s) != 0) {
@@ -1586,6 +1607,8 @@ int import_paths(struct store *s, char *const *paths, int count,
 	}
 	rc = 0;
 done:
+	store_set_progress(s, 0, NULL, NULL);
+	diag_progress_end();
 	for (size_t i = 0; i < list.count; i++)
 		free(list.items[i].path);
 	free(list.items);
