@@ -38,6 +38,7 @@ struct shell {
 	struct doc help_doc;
 	char *message;                /* shown in the hint line until the next key */
 	int message_is_error;
+	int gave_up_waiting;          /* Ctrl-C during a wait for a locked store, this key */
 	int prompting;
 	enum ask_kind ask;
 	struct pane *asker;           /* the pane the prompt answers to */
@@ -121,6 +122,31 @@ static int stop_check(void *ctx)
 	long ms = (now.tv_sec - sh->started.tv_sec) * 1000 +
 		  (now.tv_nsec - sh->started.tv_nsec) / 1000000;
 	return ms >= 150 && key_pending();
+}
+
+static void draw_hint(struct shell *sh);
+
+/* The store another program has locked, told on the hint line while a read waits for it
+ * (the screen would otherwise stand still for the whole wait); Ctrl-C gives up waiting. */
+static void tell_waiting(void *ctx, const char *path, const char *holder, int left)
+{
+	struct shell *sh = ctx;
+	shell_say(sh, 0, _("%s is locked by %s: waiting %d s more (Ctrl-C gives up)"), path,
+		  holder ? holder : _("another program"), left);
+	draw_hint(sh);
+	refresh();
+}
+
+/* Ctrl-C ends the wait, and every other wait of the same key: the reads it would still do
+ * fail at once, until the next key. */
+static int stop_waiting(void *ctx)
+{
+	struct shell *sh = ctx;
+	if (interrupted) {
+		interrupted = 0; /* answered: the wait ends, not jubo */
+		sh->gave_up_waiting = 1;
+	}
+	return sh->gave_up_waiting;
 }
 
 static void set_stop_mode(struct shell *sh, int mode)
@@ -490,7 +516,8 @@ static void build_help(struct shell *sh)
 			0, NULL, ROLE_DIM);
 	doc_add_wrapped(&sh->help_doc,
 			_("A search or a count that runs long stops with Ctrl-C, or with any key "
-			  "after a moment."),
+			  "after a moment; so does a wait for a store another program has locked "
+			  "(Ctrl-C only)."),
 			0, NULL, ROLE_DIM);
 }
 
@@ -838,6 +865,7 @@ int browser_run(struct store *s, int week_start)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &old_sa);
 	struct shell sh = { .store = s };
+	store_set_wait_notice(tell_waiting, stop_waiting, &sh);
 	sh.panes[0] = news_new(s, &sh);
 	sh.panes[1] = deals_new(s, &sh);
 	sh.panes[2] = regions_pane_new(s, &sh);
@@ -884,9 +912,11 @@ int browser_run(struct store *s, int week_start)
 			clearok(curscr, TRUE);
 			continue;
 		}
+		sh.gave_up_waiting = 0;
 		running = handle_key(&sh, rc == KEY_CODE_YES, ch);
 	}
 	ui_stop();
+	store_set_wait_notice(NULL, NULL, NULL);
 	sigaction(SIGINT, &old_sa, NULL);
 	for (int i = 0; i < PANES; i++)
 		sh.panes[i]->ops->free(sh.panes[i]);

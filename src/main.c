@@ -512,7 +512,7 @@ int main(int argc, char **argv)
 	}
 	if (db && !*db)
 		return usage_error("%s", _("--db expects a file name"));
-	store_set_wait_notice(tell_waiting, NULL);
+	store_set_wait_notice(tell_waiting, NULL, NULL);
 	text_policy_from_locale();
 	if (ambiguous >= 0)
 		text_set_ambiguous_wide(ambiguous);
@@ -527,7 +527,7 @@ int main(int argc, char **argv)
 		struct store *s = open_for_reading(db);
 		if (!s)
 			return 1;
-		store_set_wait_notice(NULL, NULL); /* the screen is the browser's from here */
+		store_set_wait_notice(NULL, NULL, NULL); /* the browser tells on its own screen */
 		int rc = browser_run(s, week_start);
 		store_close(s);
 		return rc;

@@ -126,6 +126,7 @@ struct store {
 	char *path;                    /* the file, for messages */
 	char *errbuf;                  /* store_errmsg's last message */
 	double wait_start;             /* when the current wait for a lock began */
+	double waited;                 /* how long it has gone on, in seconds */
 	int wait_shown;                /* the seconds left last told, -1 none */
 	sqlite3_stmt *stmt[ST_COUNT];  /* prepared on first use */
 	/* Statements made by sqlgen, prepared once and kept while they are in use: a view runs
@@ -714,6 +715,7 @@ int store_version(struct store *s)
 
 static int lock_wait_seconds = 5;
 static store_wait_fn wait_notice;
+static int (*wait_stop)(void *ctx);
 static void *wait_notice_ctx;
 
 void store_set_lock_wait(int seconds)
@@ -721,9 +723,10 @@ void store_set_lock_wait(int seconds)
 	lock_wait_seconds = seconds < 0 ? 0 : seconds;
 }
 
-void store_set_wait_notice(store_wait_fn fn, void *ctx)
+void store_set_wait_notice(store_wait_fn fn, int (*stop)(void *ctx), void *ctx)
 {
 	wait_notice = fn;
+	wait_stop = stop;
 	wait_notice_ctx = ctx;
 }
 
@@ -784,6 +787,14 @@ static int busy_wait(void *arg, int count)
 		s->wait_shown = -1;
 	}
 	double left = (double)lock_wait_seconds - (now - s->wait_start);
+	/* Stopped before it began (the user gave up on an earlier statement of the same key),
+	 * the time told stays that statement's. */
+	if (wait_stop && wait_stop(wait_notice_ctx)) {
+		if (count > 0)
+			s->waited = now - s->wait_start;
+		return 0;
+	}
+	s->waited = now - s->wait_start;
 	if (left <= 0)
 		return 0;
 	int whole = (int)ceil(left);
@@ -811,7 +822,7 @@ static char *store_problem(struct store *s, const char *path)
 		char *text = xasprintf(_("the store %s is locked by %s; jubo waited %d s: try "
 					 "again when it is done, or wait longer with --wait=SECONDS"),
 				       path, holder ? holder : _("another program"),
-				       lock_wait_seconds);
+				       (int)(s->waited + 0.5));
 		free(holder);
 		return text;
 	}

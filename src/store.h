@@ -50,7 +50,9 @@ void store_set_lock_wait(int seconds);
 /* Called about once a second while a statement waits: the store's path, who holds it ("sqlite3
  * (process 4242)", or NULL when that cannot be told) and the whole seconds left. */
 typedef void (*store_wait_fn)(void *ctx, const char *path, const char *holder, int left);
-void store_set_wait_notice(store_wait_fn fn, void *ctx);
+/* stop, checked every 50 ms of the wait, gives up early when it returns nonzero (Ctrl-C in the
+ * browser): the statement fails as locked, and the message says how long jubo waited. */
+void store_set_wait_notice(store_wait_fn fn, int (*stop)(void *ctx), void *ctx);
 /* Who holds a lock on the store at path (its SQLite lock bytes, or its WAL index's write
  * lock): "NAME (process PID)" malloc'd, or NULL when no other process does or Linux's /proc
  * and POSIX locks cannot tell. */
