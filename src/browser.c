@@ -877,7 +877,9 @@ int browser_run(struct store *s, int week_start)
 		sh.newsletter = NULL;
 	load_issues(&sh, 0);
 	set_scope(&sh, 0, 0);
-	if (note)
+	if (store_note(s))
+		shell_say(&sh, 1, "%s", store_note(s));
+	else if (note)
 		shell_say(&sh, 0, "%s", note);
 	int running = 1, last_cols = 0;
 	while (running) {

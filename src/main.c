@@ -217,6 +217,8 @@ static struct store *open_for_reading(const char *db_option)
 	if (!s) {
 		diag_error("%s", err);
 		free(err);
+	} else if (store_note(s)) {
+		diag_warning_at(NULL, (struct textpos){ 0, 0 }, "%s", store_note(s));
 	}
 	free(path);
 	return s;

@@ -127,6 +127,7 @@ struct store {
 	char *errbuf;                  /* store_errmsg's last message */
 	double wait_start;             /* when the current wait for a lock began */
 	double waited;                 /* how long it has gone on, in seconds */
+	char *note;                    /* store_note's, or NULL */
 	int wait_shown;                /* the seconds left last told, -1 none */
 	sqlite3_stmt *stmt[ST_COUNT];  /* prepared on first use */
 	/* Statements made by sqlgen, prepared once and kept while they are in use: a view runs
@@ -968,6 +969,17 @@ static struct store *open_upto(const char *path, enum store_open_mode mode, int 
 						 strerror(ENOMEM));
 			goto fail;
 		}
+		/* Read as a file that does not change, the store leaves its log aside: what a
+		 * writer committed there and never folded in is not seen. Said, not hidden. */
+		char *wal = xasprintf("%s-wal", path);
+		struct stat st;
+		if (stat(wal, &st) == 0 && st.st_size > 0)
+			s->note = xasprintf(_("%s holds changes not yet folded into the store, and "
+					      "this user cannot fold them in (the directory is "
+					      "read-only): they are not shown; open the store once as "
+					      "a user who can write there"),
+					    wal);
+		free(wal);
 	}
 	if (exec(s, "PRAGMA foreign_keys = ON") != 0) {
 		*err = xasprintf(_("cannot open the store %s: %s"), path, sqlite3_errmsg(s->db));
@@ -1082,7 +1094,13 @@ void store_close(struct store *s)
 		free(s->matches[i].phrase);
 	free(s->seen);
 	forget_places(s);
+	free(s->note);
 	free(s);
+}
+
+const char *store_note(const struct store *s)
+{
+	return s->note;
 }
 
 const char *store_errmsg(struct store *s)

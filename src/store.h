@@ -31,6 +31,9 @@ int store_make_parent_dirs(const char *path);
 struct store *store_open(const char *path, enum store_open_mode mode, char **err);
 /* For tests of upgrades: creates (or opens) a store migrated up to version, no further. */
 struct store *store_open_at_version(const char *path, int version, char **err);
+/* Something the user should know about how the store was opened (read as a file that does
+ * not change, with a log of changes it cannot see), or NULL. */
+const char *store_note(const struct store *s);
 void store_close(struct store *s);
 
 /* The schema version this build writes, and the one the open store has. */
