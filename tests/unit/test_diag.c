@@ -47,6 +47,15 @@ static char *drain(int fd)
 	return b.data ? buf_take(&b) : xstrdup("");
 }
 
+/* What has been written to the terminal behind master since the last look is want. */
+static void written_is(int master, const char *want, const char *what)
+{
+	fflush(stderr);
+	char *got = drain(master);
+	is_str(got, want, "%s", what);
+	free(got);
+}
+
 /* What erasing a line of n cells writes. */
 static char *erase_of(size_t n)
 {
@@ -104,52 +113,34 @@ int main(void)
 	tcsetattr(slave, TCSANOW, &raw);
 	stderr_to(slave);
 	diag_progress("reading");
-	fflush(stderr);
-	got = drain(master);
-	is_str(got, "", "nothing in the first half second");
-	free(got);
+	written_is(master, "", "nothing in the first half second");
 	pause_ms(550);
 	diag_progress_tick();
-	got = drain(master);
-	is_str(got, "\rjubo: reading", "then the line, from the start of the row");
-	free(got);
+	written_is(master, "\rjubo: reading", "then the line, from the start of the row");
 	pause_ms(120);
 	diag_progress_step("row 1");
 	diag_progress_step("row 2");
-	got = drain(master);
-	is_str(got, "\rjubo: row 1  ", "a step over a longer line pads it out; a second at once waits");
-	free(got);
+	written_is(master, "\rjubo: row 1  ",
+		   "a step over a longer line pads it out; a second at once waits");
 	pause_ms(120);
 	diag_progress_tick();
-	got = drain(master);
-	is_str(got, "\rjubo: row 2  ", "and comes at the next tick");
-	free(got);
+	written_is(master, "\rjubo: row 2  ", "and comes at the next tick");
 	diag_progress("장쑤성 쑤저우시의 투자 기록을 읽는 중");
-	got = drain(master);
-	is_str(got, "\rjubo: 장쑤성 쑤저우시의 투자…",
-	       "a new stage shows at once, cut to 29 cells with an ellipsis");
-	free(got);
+	written_is(master, "\rjubo: 장쑤성 쑤저우시의 투자…",
+		   "a new stage shows at once, cut to 29 cells with an ellipsis");
 	diag_error("a failure");
-	got = drain(master);
 	char *erase = erase_of(29), *want = xasprintf("%sjubo: a failure\n", erase);
-	is_str(got, want, "an error erases the line first (29 spaces), then is written whole");
+	written_is(master, want, "an error erases the line first (29 spaces), then is written whole");
 	free(want);
-	free(got);
 	pause_ms(120);
 	diag_progress_tick();
-	got = drain(master);
-	is_str(got, "\rjubo: 장쑤성 쑤저우시의 투자…", "the line comes back under it");
-	free(got);
+	written_is(master, "\rjubo: 장쑤성 쑤저우시의 투자…", "the line comes back under it");
 	diag_progress_end();
-	got = drain(master);
-	is_str(got, erase, "the end erases it");
+	written_is(master, erase, "the end erases it");
 	free(erase);
-	free(got);
 	diag_progress("again");
 	diag_progress_tick();
-	got = drain(master);
-	is_str(got, "", "a new run waits its own half second");
-	free(got);
+	written_is(master, "", "a new run waits its own half second");
 	diag_progress_end();
 	stderr_back();
 	close(slave);
