@@ -310,6 +310,18 @@ static void reset(struct listview *v, int keep_count)
 	v->count = keep_count ? count : -1;
 	v->uncounted = 0;
 	sqlgen_order(v->listing, v->keys, (size_t)v->nkeys, 0, &v->order);
+	v->order.empty_through_filter = v->few_issues;
+}
+
+/* Whether the query keeps at most a tenth of the store's issues (two counts on the small issue
+ * table): then the rows of a few issues are read through them. */
+static int keeps_few_issues(struct store *s, const struct query *q)
+{
+	long long from, to;
+	if (!query_issue_span(q, &from, &to))
+		return 0;
+	long long in_span = store_count_issues(s, from, to), all = store_count(s, "issue");
+	return in_span >= 0 && all > 0 && in_span * 10 <= all;
 }
 
 void listview_init(struct listview *v, struct store *s, enum query_target target)
@@ -364,6 +376,7 @@ int listview_set_filter(struct listview *v, const char *filter, struct query_err
 	sql_stmt_free(&v->where);
 	v->query = q;
 	v->where = where;
+	v->few_issues = keeps_few_issues(v->store, &v->query);
 	free(v->filter);
 	v->filter = *filter ? xstrdup(filter) : NULL;
 	reset(v, 0);

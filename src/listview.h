@@ -47,6 +47,7 @@ struct listview {
 	int uncounted;                       /* Ctrl-C stopped the count: not again until the
 					      * filter or the sort changes */
 	int scope_from, scope_to;            /* the issues in view (0, 0: every issue) */
+	int few_issues;                      /* the filter keeps a tenth of the issues or less */
 };
 
 /* Opens a view with the default columns of the target. */

@@ -412,6 +412,24 @@ int query_add_issue_scope(struct query *q, int from, int to)
 	return 1;
 }
 
+int query_issue_span(const struct query *q, long long *from, long long *to)
+{
+	int bounded = 0;
+	for (size_t i = 0; i < q->count; i++) {
+		const struct query_term *t = &q->terms[i];
+		if (t->negated || !t->field || t->field->id != F_ISSUE ||
+		    (t->op != OP_MATCH && t->op != OP_EQ && t->op != OP_RANGE))
+			continue;
+		long long a = atoll(t->value), b = t->op == OP_RANGE ? atoll(t->value2) : a;
+		if (!bounded || a > *from)
+			*from = a;
+		if (!bounded || b < *to)
+			*to = b;
+		bounded = 1;
+	}
+	return bounded;
+}
+
 void query_free(struct query *q)
 {
 	for (size_t i = 0; i < q->count; i++) {

@@ -88,6 +88,9 @@ void query_free(struct query *q);
  * if issue:from..to had been typed, for the browser's choice of issues. 1 if added, 0 when
  * the scope is every issue or the target has no issue field. */
 int query_add_issue_scope(struct query *q, int from, int to);
+/* The issue numbers every row matching q lies within, from its terms that must hold (issue:N,
+ * issue:A..B, the scope): 1 with *from and *to, 0 when no term bounds them. */
+int query_issue_span(const struct query *q, long long *from, long long *to);
 
 /* ---- sorting ---- */
 struct sort_key {

@@ -700,8 +700,10 @@ void sqlgen_window(const struct listing *l, const int *columns, size_t ncolumns,
 		gen_append(&g, extra);
 		buf_adds(&g.sql, " AND ");
 	}
+	/* A unary + keeps a term from an index. */
+	const char *unindexed = o->empty_through_filter ? "+" : "";
 	if (o->null0 && empty0)
-		buf_printf(&g.sql, "%s IS NULL AND ", o->null0);
+		buf_printf(&g.sql, "%s%s IS NULL AND ", unindexed, o->null0);
 	/* The terms before eq are those of the anchor: constant, so ignored by ORDER BY. */
 	for (int i = 0; i < eq && anchor; i++) {
 		if (i == 0 && o->null0 && empty0)
@@ -719,7 +721,7 @@ void sqlgen_window(const struct listing *l, const int *columns, size_t ncolumns,
 	if (part == PART_VALUED)
 		buf_printf(&g.sql, "%s IS NOT NULL AND ", e);
 	else if (part == PART_EMPTY && !(eq == 0 && o->null0))
-		buf_printf(&g.sql, "%s IS NULL AND ", e);
+		buf_printf(&g.sql, "%s%s IS NULL AND ", unindexed, e);
 	if (anchor && part != PART_EMPTY && anchor[eq].type != BIND_NULL) {
 		/* Strictly beyond the anchor's value: one range an index can seek to. */
 		buf_printf(&g.sql, "%s %s ", e, desc ? "<" : ">");

@@ -48,6 +48,10 @@ struct sqlgen_order {
 	int n;                           /* terms, the id last */
 	int natural;                     /* the listing's natural order */
 	const char *from0, *null0;       /* the first key's sort_from and sort_null, or NULL */
+	/* The filter keeps a few of the archive's issues: rows without a key are found through
+	 * it, not through the key's index (which holds the NULLs of every issue, and which
+	 * SQLite, knowing nothing of how many, would walk). */
+	int empty_through_filter;
 };
 void sqlgen_order(const struct listing *l, const struct sort_key *keys, size_t nkeys,
 		  int reverse, struct sqlgen_order *out);

@@ -2084,6 +2084,21 @@ long long store_count(struct store *s, const char *table)
 	return -1;
 }
 
+long long store_count_issues(struct store *s, long long from, long long to)
+{
+	sqlite3_stmt *st;
+	long long n = -1;
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM issue WHERE number BETWEEN ?1 AND ?2",
+			       -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
 /* ---- listings ------------------------------------------------------------------------- */
 
 static const char list_issues_sql[] =

@@ -268,6 +268,8 @@ int store_latest_issue(struct store *s, int *number, char date[11], char **title
 
 /* Counts rows of a table the store knows ("issue", "article", "deal", ...), -1 on error. */
 long long store_count(struct store *s, const char *table);
+/* Issues numbered from..to; -1 on error. */
+long long store_count_issues(struct store *s, long long from, long long to);
 
 /* ---- listings for `jubo list` ---- */
 

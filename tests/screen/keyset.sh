@@ -99,4 +99,40 @@ check '[ "$(wc -l <"$tmp/trace")" -eq "$before" ]' "moving within the rows read 
 keys G
 check '[ "$(tail -n +$((before + 1)) "$tmp/trace" | grep -c "OFFSET")" -eq 0 ]' "and G reads no OFFSET"
 keys q
+
+# An archive of 24 issues, one of them in view, sorted by amount: G reaches the deals without
+# an amount through that issue's rows, not through the amount index, which holds those of
+# every issue (SQLite, knowing nothing of how many, would walk them all). With every issue
+# in view the index serves them.
+sh "$top_srcdir/bench/gen.sh" "$tmp/one" 150 0 >/dev/null
+for n in $(seq 1 24); do
+	cp -r "$tmp/one" "$tmp/m$n"
+	sed -i "s/^number: .*/number: $((500 + n))/" "$tmp/m$n/issue.txt"
+done
+"$JUBO" --db "$tmp/m.db" import "$tmp"/m* >/dev/null
+# empty_part_plans TRACE-FROM: the query plans of the reads of rows without an amount since.
+empty_part_plans() {
+	tail -n +"$1" "$tmp/mtrace" | sed -n 's/^ *[0-9.]* ms  //p' | grep "amount_cny IS NULL AND" |
+		while IFS= read -r sql; do
+			sqlite3 "$tmp/m.db" "EXPLAIN QUERY PLAN $sql" | tail -n +2
+		done
+}
+start 120 30 JUBO_TRACE_SQL="$tmp/mtrace" -- --db "$tmp/m.db"
+keys i j Enter 2 l l S
+before=$(($(wc -l <"$tmp/mtrace") + 1))
+keys G
+check 'screen | grep -q "^ Deals  150 of 150 deals.*sort: amount desc"' "one issue in view, sorted by amount: G reaches its last deal"
+empty_part_plans "$before" >"$tmp/plans"
+check '[ -s "$tmp/plans" ] && ! grep -q "deal_amount" "$tmp/plans" && grep -q "sqlite_autoindex_deal_1 (issue_id=?)" "$tmp/plans"' \
+	"the deals without an amount are read through the issue's rows, not the amount index"
+sed 's/^/# /' "$tmp/plans"
+keys i k Enter 2
+before=$(($(wc -l <"$tmp/mtrace") + 1))
+keys G
+check 'screen | grep -q "^ Deals  3600 of 3600 deals.*sort: amount desc"' "every issue in view: G reaches the last of 3,600"
+empty_part_plans "$before" >"$tmp/plans"
+check 'grep -q "deal_amount (amount_cny=?)" "$tmp/plans"' \
+	"and the deals without an amount are read through the amount index"
+sed 's/^/# /' "$tmp/plans"
+stop
 finish

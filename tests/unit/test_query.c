@@ -116,9 +116,33 @@ static void amount_sql(void)
 	query_free(&q);
 }
 
+/* The span of issues a filter (and a scope) keeps: "from-to", or "none". */
+static void span_is(const char *filter, int scope_from, int scope_to, const char *want)
+{
+	struct query q;
+	struct query_error err;
+	if (query_parse(TARGET_DEALS, filter, strlen(filter), &q, &err) != 0) {
+		ok(0, "'%s' parses", filter);
+		return;
+	}
+	query_add_issue_scope(&q, scope_from, scope_to);
+	long long from = 0, to = 0;
+	char got[64] = "none";
+	if (query_issue_span(&q, &from, &to))
+		snprintf(got, sizeof got, "%lld-%lld", from, to);
+	is_str(got, want, "issues kept by '%s' in scope %d-%d", filter, scope_from, scope_to);
+	query_free(&q);
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
+	span_is("", 0, 0, "none");
+	span_is("issue:418", 0, 0, "418-418");
+	span_is("", 410, 418, "410-418");
+	span_is("issue:400..415 region:장쑤", 410, 430, "410-415");
+	span_is("-issue:418", 0, 0, "none");
+	span_is("issue>=400", 0, 0, "none");
 	parses(TARGET_DEALS, "", 0);
 	parses(TARGET_DEALS, "로봇", 1);
 	parses(TARGET_DEALS, "region:장쑤 sector:인공지능 round:A", 3);
