@@ -310,7 +310,7 @@ static void reset(struct listview *v, int keep_count)
 	v->count = keep_count ? count : -1;
 	v->uncounted = 0;
 	sqlgen_order(v->listing, v->keys, (size_t)v->nkeys, 0, &v->order);
-	v->order.empty_through_filter = v->few_issues;
+	v->order.through_filter = v->few_issues;
 }
 
 /* Whether the query keeps at most a tenth of the store's issues (two counts on the small issue

@@ -694,14 +694,14 @@ void sqlgen_window(const struct listing *l, const int *columns, size_t ncolumns,
 	/* Which rows of the first key: with a value (walked in its order through its own FROM
 	 * when it has one) or without (found by the deal column that is NULL then). */
 	int empty0 = eq == 0 ? part == PART_EMPTY : anchor && anchor[0].type == BIND_NULL;
-	buf_adds(&g.sql, o->from0 && !empty0 ? o->from0 : order_from(l, o));
+	buf_adds(&g.sql, o->from0 && !empty0 && !o->through_filter ? o->from0 : order_from(l, o));
 	and_where(&g, where);
 	if (extra && extra->text && *extra->text) {
 		gen_append(&g, extra);
 		buf_adds(&g.sql, " AND ");
 	}
 	/* A unary + keeps a term from an index. */
-	const char *unindexed = o->empty_through_filter ? "+" : "";
+	const char *unindexed = o->through_filter ? "+" : "";
 	if (o->null0 && empty0)
 		buf_printf(&g.sql, "%s%s IS NULL AND ", unindexed, o->null0);
 	/* The terms before eq are those of the anchor: constant, so ignored by ORDER BY. */

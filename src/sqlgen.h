@@ -48,10 +48,11 @@ struct sqlgen_order {
 	int n;                           /* terms, the id last */
 	int natural;                     /* the listing's natural order */
 	const char *from0, *null0;       /* the first key's sort_from and sort_null, or NULL */
-	/* The filter keeps a few of the archive's issues: rows without a key are found through
-	 * it, not through the key's index (which holds the NULLs of every issue, and which
-	 * SQLite, knowing nothing of how many, would walk). */
-	int empty_through_filter;
+	/* The filter keeps a few of the archive's issues: its rows are read through it and
+	 * sorted, not by walking the first key's own FROM (every province's deals by name) or
+	 * its index for the rows without a value (the NULLs of every issue, which SQLite,
+	 * knowing nothing of how many, would walk). */
+	int through_filter;
 };
 void sqlgen_order(const struct listing *l, const struct sort_key *keys, size_t nkeys,
 		  int reverse, struct sqlgen_order *out);

@@ -117,16 +117,35 @@ empty_part_plans() {
 			sqlite3 "$tmp/m.db" "EXPLAIN QUERY PLAN $sql" | tail -n +2
 		done
 }
+# The issue in view's deals, as jubo list orders them: what every screen is compared with.
+listm() { "$JUBO" --db "$tmp/m.db" list deals --columns company --format tsv --filter issue:524 "$@" | tail -n +2; }
+listm --sort -amount >"$tmp/m_amount_desc"
+listm --sort region >"$tmp/m_region"
+listm --sort -region >"$tmp/m_region_desc"
 start 120 30 JUBO_TRACE_SQL="$tmp/mtrace" -- --db "$tmp/m.db"
 keys i j Enter 2 l l S
+rows_are "one issue in view, sorted by amount: its largest first" "$tmp/m_amount_desc" 1
 before=$(($(wc -l <"$tmp/mtrace") + 1))
 keys G
 check 'screen | grep -q "^ Deals  150 of 150 deals.*sort: amount desc"' "one issue in view, sorted by amount: G reaches its last deal"
+rows_are "and shows its last 26, the undisclosed last" "$tmp/m_amount_desc" 125
 empty_part_plans "$before" >"$tmp/plans"
 check '[ -s "$tmp/plans" ] && ! grep -q "deal_amount" "$tmp/plans" && grep -q "sqlite_autoindex_deal_1 (issue_id=?)" "$tmp/plans"' \
 	"the deals without an amount are read through the issue's rows, not the amount index"
 sed 's/^/# /' "$tmp/plans"
-keys i k Enter 2
+# By region, both ways: read through the issue's rows, not by walking every province's deals.
+before=$(($(wc -l <"$tmp/mtrace") + 1))
+keys u g l l l s
+rows_are "one issue by region: the first screen" "$tmp/m_region" 1
+keys G
+rows_are "G: its last deals, those without a region last" "$tmp/m_region" 125
+keys S
+rows_are "S: by region descending" "$tmp/m_region_desc" 1
+keys G
+rows_are "and G on it" "$tmp/m_region_desc" 125
+check '! tail -n +"$before" "$tmp/mtrace" | grep -q "FROM place pr CROSS JOIN deal"' \
+	"no read walks the provinces' deals by name"
+keys i k Enter 2 u g h h h S
 before=$(($(wc -l <"$tmp/mtrace") + 1))
 keys G
 check 'screen | grep -q "^ Deals  3600 of 3600 deals.*sort: amount desc"' "every issue in view: G reaches the last of 3,600"
