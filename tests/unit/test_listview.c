@@ -5,11 +5,13 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "../tap.h"
 #include "listview.h"
 #include "sqlgen.h"
 #include "text.h"
+#include "util.h"
 
 /* The shown column with that name. */
 static int column(const struct listview *v, const char *name)
@@ -88,6 +90,76 @@ static int stop_at_once(void *ctx)
 {
 	(void)ctx;
 	return 1;
+}
+
+/* An archive of 40 issues of 10 deals, some without an amount or a region, amounts shared
+ * across deals: with a few issues in view their rows are read through them and sorted, not
+ * through the sort keys' indexes, and every walk still meets them in SQLite's order. */
+static void few_issues_of_many(void)
+{
+	char dir[] = "/tmp/jubo-test-listview-XXXXXX";
+	if (!mkdtemp(dir))
+		return;
+	char *path = xasprintf("%s/m.db", dir), *err = NULL;
+	struct store *m = store_open(path, STORE_OPEN_CREATE, &err);
+	if (!ok(m != NULL, "an archive of 40 issues is made: %s", err ? err : "")) {
+		free(err);
+		free(path);
+		return;
+	}
+	struct place jiangsu, beijing;
+	store_find_place(m, "장쑤", &jiangsu);
+	store_find_place(m, "베이징", &beijing);
+	static const char *const names[] = { "가", "나", "다", "라", "마" };
+	store_begin(m);
+	for (int n = 0; n < 40; n++) {
+		struct issue_row ir = { 500 + n, "t", "p", "2025-03-31", NULL };
+		long long issue, id;
+		store_add_issue(m, &ir, &issue);
+		for (int k = 1; k <= 10; k++) {
+			char name[32];
+			snprintf(name, sizeof name, "%s%d", names[(n + k) % 5], k % 4);
+			struct deal_row d = { .issue_id = issue, .seq = k, .kind = "investment",
+					      .scope = "china", .period = "2025-03", .name_ko = name,
+					      .province_id = k % 3 == 0 ? 0
+							     : k % 3 == 1 ? jiangsu.id
+									  : beijing.id };
+			if (k % 4)
+				d.amount = (struct money){ "억", 1, (double)(k % 5) * 1e8, "CNY",
+							   "exact", 0 };
+			store_add_deal(m, &d, &id);
+		}
+	}
+	store_convert_amounts(m, 0, 0);
+	ok(store_commit(m) == 0, "400 deals written");
+	struct listview w;
+	listview_init(&w, m, TARGET_DEALS);
+	ok(listview_set_scope(&w, 520, 520) == 0 && w.few_issues, "one issue of 40 in view is few");
+	walks_like_oracle(m, &w, "one issue of 40, natural order", 3);
+	listview_sort_column(&w, column(&w, "amount"), 1);
+	walks_like_oracle(m, &w, "one issue, amount descending", 3);
+	listview_sort_column(&w, column(&w, "amount"), 0);
+	walks_like_oracle(m, &w, "one issue, amount ascending", 3);
+	listview_sort_column(&w, column(&w, "region"), 1);
+	walks_like_oracle(m, &w, "one issue, region descending, then amount", 3);
+	ok(listview_set_scope(&w, 510, 513) == 0 && w.few_issues, "four issues of 40 are few");
+	walks_like_oracle(m, &w, "four issues, region, then amount", 4);
+	struct query_error qe;
+	ok(listview_set_filter(&w, "region:장쑤", &qe) == 0, "a region filter in them");
+	walks_like_oracle(m, &w, "four issues, region:장쑤, region then amount", 4);
+	ok(listview_set_scope(&w, 0, 0) == 0 && !w.few_issues, "every issue in view is not few");
+	walks_like_oracle(m, &w, "every issue, region:장쑤, region then amount", 6);
+	listview_free(&w);
+	store_close(m);
+	unlink(path);
+	char *side = xasprintf("%s-wal", path);
+	unlink(side);
+	free(side);
+	side = xasprintf("%s-shm", path);
+	unlink(side);
+	free(side);
+	rmdir(dir);
+	free(path);
 }
 
 int main(void)
@@ -224,5 +296,6 @@ int main(void)
 	walks_like_oracle(s, &v, "articles by date, descending", 3);
 	listview_free(&v);
 	store_close(s);
+	few_issues_of_many();
 	return tap_done();
 }
