@@ -52,6 +52,11 @@ key() {
 	printf '%-44s %6s ms   | %s\n' "$name" "$d" "$(status | sed 's/   */  /g')"
 }
 
+# The floor: tmux starting a program that prints at once, measured the same way.
+start=$(now)
+tm new-session -d -x 120 -y 40 "printf ' of 1\n'; sleep 60"
+printf '%-44s %6s ms\n' "tmux alone (a program that prints at once)" "$(wait_for "$start" ' of ')"
+tm kill-server
 start=$(now)
 tm new-session -d -x 120 -y 40 "env LANG=C.UTF-8 TERM=xterm-256color $jubo --db $db; sleep 60"
 tm set-option -g status off
