@@ -29,16 +29,7 @@ wait_for() {
 	done
 	echo "timeout"
 }
-# Waits until the screen stops changing (the program is idle, counts done).
-settle() {
-	local prev="" cur i
-	for i in $(seq 1 100); do
-		sleep 0.1
-		cur=$(tm capture-pane -p)
-		[ "$cur" = "$prev" ] && return
-		prev=$cur
-	done
-}
+. "$(dirname "$0")/lib.sh"
 bytes() { stat -c %s "$out/tty" 2>/dev/null || echo 0; }
 status() { tm capture-pane -p | sed -n 39p; }
 # key NAME PATTERN KEYS...: sends the keys, prints the time until the pattern shows.

@@ -22,6 +22,7 @@ trace=$dir/trace
 rm -f "$trace"
 sock=jubo-scope-$$
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
+. "$here/lib.sh"
 trap 'tm kill-server 2>/dev/null' EXIT
 tm new-session -d -x 120 -y 40 \
 	"env LANG=C.UTF-8 TERM=xterm-256color JUBO_TRACE_SQL=$trace $jubo --db $dir/m.db; sleep 600"
@@ -30,16 +31,11 @@ sleep 1
 # key NAME KEYS...: sends the keys, waits for the screen to settle, prints the slowest
 # statement they ran.
 key() {
-	local name=$1 from prev="" cur i
+	local name=$1 from
 	shift
 	from=$(($(wc -l <"$trace") + 1))
 	tm send-keys "$@"
-	for i in $(seq 1 50); do
-		sleep 0.1
-		cur=$(tm capture-pane -p)
-		[ "$cur" = "$prev" ] && break
-		prev=$cur
-	done
+	settle 50
 	printf '%-44s %s\n' "$name" "$(tail -n +"$from" "$trace" | sort -rn | head -1 | cut -c1-60)"
 }
 key "i j Enter: the newest issue in view" i j Enter

@@ -865,6 +865,7 @@ int browser_run(struct store *s, int week_start)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &old_sa);
 	struct shell sh = { .store = s };
+	/* Waits for a locked store are told on this screen, not on standard error. */
 	store_set_wait_notice(tell_waiting, stop_waiting, &sh);
 	sh.panes[0] = news_new(s, &sh);
 	sh.panes[1] = deals_new(s, &sh);

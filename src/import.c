@@ -1596,14 +1596,15 @@ int import_paths(struct store *s, char *const *paths, int count,
 		store_rollback(s);
 		goto done;
 	}
-	if (!opt->dry_run)
-		diag_progress(_("writing the store"));
 	if (opt->dry_run) {
 		store_rollback(s);
-	} else if (store_commit(s) != 0) {
-		diag_error(_("cannot write the store: %s"), store_errmsg(s));
-		store_rollback(s);
-		goto done;
+	} else {
+		diag_progress(_("writing the store"));
+		if (store_commit(s) != 0) {
+			diag_error(_("cannot write the store: %s"), store_errmsg(s));
+			store_rollback(s);
+			goto done;
+		}
 	}
 	rc = 0;
 done:

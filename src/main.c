@@ -529,7 +529,6 @@ int main(int argc, char **argv)
 		struct store *s = open_for_reading(db);
 		if (!s)
 			return 1;
-		store_set_wait_notice(NULL, NULL, NULL); /* the browser tells on its own screen */
 		int rc = browser_run(s, week_start);
 		store_close(s);
 		return rc;
