@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -104,22 +105,66 @@ static int file_exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
-/* Copies a file byte for byte, atomically: into a temporary file beside the target, synced,
- * then renamed to it, so that a kill during the copy leaves no half a store behind (a
- * later run starts again from the sample). 0 or -1 with errno set; an existing target is
- * not replaced. */
+/* Opens a file to be named TO once it is whole: where the system allows, a file with no name
+ * yet in TO's directory (O_TMPFILE), which a kill before it is named leaves nothing of;
+ * otherwise a temporary file beside TO, named in *tmp. -1 with errno set. */
+static int open_unnamed_beside(const char *to, char **tmp)
+{
+	*tmp = NULL;
+#ifdef O_TMPFILE
+	const char *slash = strrchr(to, '/');
+	char *dir = slash ? xasprintf("%.*s", (int)(slash == to ? 1 : slash - to), to) : xstrdup(".");
+	int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+	free(dir);
+	/* Naming it goes through /proc; without /proc the named temporary is used. */
+	if (fd >= 0 && access("/proc/self/fd", X_OK) == 0)
+		return fd;
+	if (fd >= 0)
+		close(fd);
+#endif
+	*tmp = xasprintf("%s.XXXXXX", to);
+	int named = mkstemp(*tmp);
+	if (named < 0) {
+		int e = errno;
+		free(*tmp);
+		*tmp = NULL;
+		errno = e;
+	}
+	return named;
+}
+
+/* Gives the file FD opened by open_unnamed_beside its name TO, unless TO exists by now
+ * (EEXIST): link() never replaces a file, where rename() would. */
+static int name_file(int fd, const char *tmp, const char *to)
+{
+	if (!tmp) {
+		char proc[64];
+		snprintf(proc, sizeof proc, "/proc/self/fd/%d", fd);
+		return linkat(AT_FDCWD, proc, AT_FDCWD, to, AT_SYMLINK_FOLLOW);
+	}
+	if (link(tmp, to) == 0)
+		return 0;
+	/* A file system without hard links gets the rename, the target absent a moment ago. */
+	if ((errno == EPERM || errno == ENOSYS || errno == EOPNOTSUPP) && !file_exists(to))
+		return rename(tmp, to);
+	return -1;
+}
+
+/* Copies a file byte for byte, atomically: written whole and synced before it takes its
+ * name, so that a kill during the copy leaves no half a store behind (a later run starts
+ * again from the sample), and where the system allows (O_TMPFILE) no temporary file
+ * either. 0 or -1 with errno set; an existing target is not replaced. */
 static int copy_file(const char *from, const char *to)
 {
 	char *data;
 	size_t len;
 	if (read_file(from, &data, &len) != 0)
 		return -1;
-	char *tmp = xasprintf("%s.XXXXXX", to);
-	int fd = mkstemp(tmp);
+	char *tmp;
+	int fd = open_unnamed_beside(to, &tmp);
 	if (fd < 0) {
 		int e = errno;
 		free(data);
-		free(tmp);
 		errno = e;
 		return -1;
 	}
@@ -137,18 +182,12 @@ static int copy_file(const char *from, const char *to)
 	free(data);
 	if (!failed && (fchmod(fd, 0644) != 0 || fsync(fd) != 0))
 		failed = 1, e = errno;
+	if (!failed && name_file(fd, tmp, to) != 0)
+		failed = 1, e = errno;
 	if (close(fd) != 0 && !failed)
 		failed = 1, e = errno;
-	/* link() fails if the target appeared meanwhile; rename() would replace it. A file
-	 * system without hard links gets the rename, the target still absent a moment ago. */
-	if (!failed && link(tmp, to) != 0) {
-		if ((errno == EPERM || errno == ENOSYS || errno == EOPNOTSUPP) && !file_exists(to) &&
-		    rename(tmp, to) == 0)
-			e = 0;
-		else
-			failed = 1, e = errno;
-	}
-	unlink(tmp);
+	if (tmp)
+		unlink(tmp);
 	free(tmp);
 	errno = e;
 	return failed ? -1 : 0;

@@ -32,7 +32,9 @@ replaced=$(counts replaced.db)
 # The first run copies the store $JUBO_SAMPLE_DB names: the one with those deals more.
 sqlite3 after.db "PRAGMA journal_mode = DELETE" >/dev/null
 size=$(wc -c <after.db)
-first_run() { HOME="$tmp/home" JUBO_SAMPLE_DB="$tmp/after.db" "$JUBO" import --dry-run big/rates.csv; }
+# env, not a shell function: a function run in the background is a subshell, and killing it
+# would leave jubo running on. The file is named in full so that a jubo left running is found.
+first_run() { env HOME="$tmp/home" JUBO_SAMPLE_DB="$tmp/after.db" "$JUBO" import --dry-run "$tmp/big/rates.csv"; }
 rm -rf home && mkdir home
 start=$(ms)
 first_run >/dev/null 2>&1
@@ -86,11 +88,19 @@ kill_runs 2 "--replace" "$n_replace" "$replace_took" after.db "$after" "$replace
 check '[ "$(sqlite3 k.db "INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT 1")" = 1 ]' \
 	"and the text index agrees with the deals after the last"
 
-good=0 none=0 bad=0
+good=0 none=0 bad=0 litter=0
 for delay in $(moments 3 "$n_first" "$first_took"); do
 	rm -rf home && mkdir home
-	kill_after "$delay" first_run
+	kill_after "$delay" env HOME="$tmp/home" JUBO_SAMPLE_DB="$tmp/after.db" \
+		"$JUBO" import --dry-run "$tmp/big/rates.csv"
 	store="home/.local/share/jubo/jubo.db"
+	# What a kill may leave beside the store: its log and shared memory, nothing else.
+	for f in home/.local/share/jubo/*; do
+		[ -e "$f" ] || continue
+		case $f in "$store" | "$store"-wal | "$store"-shm | "$store"-journal) ;;
+		*) litter=$((litter + 1)); echo "# first run killed after ${delay}s left $f" ;;
+		esac
+	done
 	if [ ! -e "$store" ]; then
 		none=$((none + 1))
 	elif [ "$(wc -c <"$store")" -eq "$size" ] && whole "$store" "$after" "$after"; then
@@ -101,4 +111,11 @@ for delay in $(moments 3 "$n_first" "$first_took"); do
 	fi
 done
 check '[ "$bad" -eq 0 ]' "the first run's copy (${first_took} ms) killed $n_first times: $good whole stores, $none none, $bad half"
+check '[ -z "$(pgrep -f -- "$tmp/big/rates.csv")" ]' "every first run killed is gone, none running on"
+# A file system without unnamed files (O_TMPFILE) keeps the named temporary a kill leaves.
+if /usr/bin/python3 -c 'import os, sys; os.close(os.open(sys.argv[1], os.O_TMPFILE | os.O_WRONLY))' "$tmp" 2>/dev/null; then
+	check '[ "$litter" -eq 0 ]' "and no kill left a temporary file beside the store"
+else
+	skip "and no kill left a temporary file beside the store" "$tmp's file system has no O_TMPFILE"
+fi
 finish

@@ -4,6 +4,7 @@
 #   expect_out DESC      compares stdout with the expected text on standard input
 #   expect_err DESC      the same for standard error
 #   check COND DESC      passes when the shell command COND succeeds
+#   skip DESC WHY        a check that cannot run here, counted as skipped
 #   finish               prints the plan and exits with the right status
 set -u
 : "${JUBO:?JUBO must name the jubo binary}"
@@ -59,6 +60,11 @@ expect_err() { compare "$tmp/stderr" "$1"; }
 check() {
 	eval "$1"
 	pass_or_fail $? "$2"
+}
+
+skip() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1 # SKIP $2"
 }
 
 finish() {
