@@ -105,6 +105,8 @@ key "a two-letter word (집적), counted" 'Deals  1 of [0-9]+[^:]*  filter: 집�
 key "G in the short word's rows" 'Deals  ([0-9]+) of \1( [^:]*)?  filter' G
 
 key "F" 'Deals  1 of [0-9]+[^:]*$' F
+key "i: the list of issues, with their counts" '^ +All issues' i
+tm send-keys q
 key "3: the Regions pane" 'Regions' 3
 key "4: the Calendar pane" 'Calendar|events' 4
 key "2: back to Deals" 'Deals  1 of' 2

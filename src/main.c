@@ -112,8 +112,7 @@ static int open_unnamed_beside(const char *to, char **tmp)
 {
 	*tmp = NULL;
 #ifdef O_TMPFILE
-	const char *slash = strrchr(to, '/');
-	char *dir = slash ? xasprintf("%.*s", (int)(slash == to ? 1 : slash - to), to) : xstrdup(".");
+	char *dir = dir_of(to);
 	int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
 	free(dir);
 	/* Naming it goes through /proc; without /proc the named temporary is used. */

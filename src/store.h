@@ -13,7 +13,8 @@ struct store;
 
 enum store_open_mode {
 	STORE_OPEN_CREATE,    /* read-write, creating the file (and migrating) if needed */
-	STORE_OPEN_READONLY,  /* read-only; the file must exist and be current */
+	STORE_OPEN_READONLY,  /* read-only; the file must exist, and one an older jubo wrote is
+			       * brought forward first where this user may write it */
 };
 
 /* The store the user means when they name none: $JUBO_DB, else

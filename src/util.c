@@ -237,6 +237,14 @@ const char *C_(const char *ctx, const char *s)
 	return t == key ? s : t;
 }
 
+char *dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		return xstrdup(".");
+	return xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
 char *expand_home(const char *path)
 {
 	const char *home = getenv("HOME");

@@ -38,6 +38,9 @@ double c_strtod(const char *s, char **end);
 /* Trims ASCII and Unicode spaces (U+3000, U+00A0) from both ends, in place. */
 char *trim(char *s);
 
+/* The directory a path names a file in: "." for a bare name, "/" for one at the root.
+ * Malloc'd. */
+char *dir_of(const char *path);
 /* A path as typed: a leading ~ or ~/ is the home directory ($HOME). Malloc'd. */
 char *expand_home(const char *path);
 /* The other way, for showing a path: under $HOME it begins with ~/. Malloc'd. */

@@ -67,6 +67,13 @@ as_reader() {
 		"$@"
 	fi
 }
+# make_version_9 FILE: t.db as version 9 of the store left it, before each issue's counts.
+make_version_9() {
+	cp t.db "$1"
+	sqlite3 "$1" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE type = 'trigger'
+		AND name LIKE 'issue_counts%'" | sqlite3 "$1"
+	sqlite3 "$1" "DROP TABLE issue_counts; PRAGMA user_version = 9"
+}
 "$JUBO" --db t.db list deals --format csv >t.csv
 chmod 711 "$tmp"
 mkdir rofile rodir
@@ -113,12 +120,32 @@ X
 	run --db walro/t.db list deals --columns company --format tsv
 	check '[ -z "$err" ] && printf "%s\n" "$out" | grep -qx Changed' \
 		"a user who can write there reads the change, with nothing to say"
+	# A store an older jubo wrote, read by a user who may not write it: refused, saying what
+	# to do, and left as it was.
+	mkdir oldro && make_version_9 oldro/old.db && chmod 644 oldro/old.db && chmod 755 oldro
+	cp oldro/old.db old.before
+	as_reader "$JUBO" --db oldro/old.db list issues >"$tmp/stdout" 2>"$tmp/stderr"
+	status=$?
+	expect_err "an older store this user may not write is refused, saying what to do" <<X
+jubo: the store oldro/old.db has schema version 9 and is read-only; open it writable once to upgrade it
+X
+	check '[ "$status" -eq 1 ] && cmp -s oldro/old.db old.before' "and left as it was"
 else
-	for _ in $(seq 1 8); do
+	for _ in $(seq 1 10); do
 		tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP setpriv cannot run jubo as another user"
 	done
 fi
 chmod 700 "$tmp"
+
+# A store an older jubo wrote, read by a user who may write it: brought forward first, then
+# read as any other (reading is not to fail once jubo is upgraded).
+make_version_9 old.db
+"$JUBO" --db t.db list issues >issues.want
+run --db old.db list issues
+check '[ "$status" -eq 0 ] && [ -z "$err" ] && cmp -s issues.want "$tmp/stdout"' \
+	"an older store is read once brought forward: the same issues with the same counts"
+check '[ "$(sqlite3 old.db "PRAGMA user_version")" = "$(sqlite3 t.db "PRAGMA user_version")" ] &&
+	[ "$(sqlite3 old.db "PRAGMA integrity_check")" = ok ]' "it is at this jubo's version now, and whole"
 
 # ---- damaged, and another program's ---------------------------------------------------------
 cp "$JUBO_SAMPLE_DB" whole.db
