@@ -53,7 +53,14 @@ struct import {
 	int event_seq;
 	int cleared[4];       /* parts of the issue already cleared for --replace */
 	int issue_is_new;     /* the issue was created (or re-created) by this import */
-	int rates_changed;
+	/* The currencies whose rates this import changed, each with the earliest period it
+	 * changed: the deals already in the store that those changes reach are converted
+	 * again at the end (a rates file that says what the store holds changes nothing). */
+	struct rate_change {
+		char currency[8];
+		char since[8];
+	} *rate_changes;
+	size_t nrate_changes;
 	long long deals_before_rates;  /* the last deal id when the rates last changed */
 	size_t file_number;   /* of file_count, for the progress line */
 	size_t file_count;
@@ -1339,6 +1346,24 @@ static int import_stat_row(struct import *im, struct table *t, const struct csv_
 	return 0;
 }
 
+/* Remembers that the rate of currency changed for period (kept: the earliest per currency). */
+static void note_rate_change(struct import *im, const char *currency, const char *period)
+{
+	for (size_t i = 0; i < im->nrate_changes; i++) {
+		struct rate_change *c = &im->rate_changes[i];
+		if (strcmp(c->currency, currency) == 0) {
+			if (strcmp(period, c->since) < 0)
+				snprintf(c->since, sizeof c->since, "%s", period);
+			return;
+		}
+	}
+	im->rate_changes = xrealloc(im->rate_changes,
+				    (im->nrate_changes + 1) * sizeof *im->rate_changes);
+	struct rate_change *c = &im->rate_changes[im->nrate_changes++];
+	snprintf(c->currency, sizeof c->currency, "%s", currency);
+	snprintf(c->since, sizeof c->since, "%s", period);
+}
+
 static int import_rate_row(struct import *im, struct table *t, const struct csv_record *rec,
 			   struct cells *c)
 {
@@ -1365,10 +1390,12 @@ static int import_rate_row(struct import *im, struct table *t, const struct csv_
 		return -1;
 	}
 	struct rate_row row = { code, period, v, c->v[COL_SOURCE] };
-	if (store_set_rate(im->store, &row) != 0)
+	int changed = store_set_rate(im->store, &row);
+	if (changed < 0)
 		return db_error(t->path, im);
 	im->counts->rates++;
-	im->rates_changed = 1;
+	if (changed)
+		note_rate_change(im, code, period);
 	return 0;
 }
 
@@ -1492,7 +1519,7 @@ static int import_table(struct import *im, const char *path, enum file_kind kind
 		diag_error_at(path, pos, "%s", msg);
 		goto done;
 	}
-	if (t.kind == FILE_DEALS && store_convert_amounts(im->store, im->issue_id, 0) != 0) {
+	if (t.kind == FILE_DEALS && store_convert_amounts(im->store, im->issue_id, 0, NULL, NULL) != 0) {
 		db_error(path, im);
 		goto done;
 	}
@@ -1533,9 +1560,11 @@ static int progress_tick(void *ctx)
 	return 0; /* go on */
 }
 
-/* Whether the deal files to import are large beside the store (over 4 MB, and over a fifth of
- * the deals already there, at about 200 bytes a deal): rebuilding the indexes then costs
- * less than keeping them up to date. */
+/* Whether the deal files to import are large beside the store (over 256 KB, and over a
+ * fiftieth of the deals already there, at about 200 bytes a deal): rebuilding the indexes
+ * then costs less than keeping them up to date row by row. Measured (bench/RESULTS.md):
+ * into an empty store the bulk path is 2-4 times faster from 1,000 deals on; into 100,000
+ * deals it costs about 3 s whatever it brings, which the row path passes at about 2,000. */
 static int bulk_worthwhile(struct store *s, const struct input_list *list)
 {
 	long long bytes = 0;
@@ -1546,13 +1575,14 @@ static int bulk_worthwhile(struct store *s, const struct input_list *list)
 			bytes += st.st_size;
 	}
 	long long deals = store_count(s, "deal");
-	return bytes > 4 * 1024 * 1024 && bytes / 200 > deals / 5;
+	return bytes > 256 * 1024 && bytes / 200 > deals / 50;
 }
 
 int import_paths(struct store *s, char *const *paths, int count,
 		 const struct import_options *opt, struct import_counts *counts)
 {
 	struct input_list list = { 0 };
+	struct import im = { .store = s, .opt = opt, .counts = counts };
 	int rc = -1;
 	memset(counts, 0, sizeof *counts);
 	for (int i = 0; i < count; i++)
@@ -1565,7 +1595,7 @@ int import_paths(struct store *s, char *const *paths, int count,
 		diag_error(_("cannot write the store: %s"), store_errmsg(s));
 		goto done;
 	}
-	struct import im = { .store = s, .opt = opt, .counts = counts, .file_count = list.count };
+	im.file_count = list.count;
 	/* Long statements (the indexes built at the end) keep the progress line going. */
 	store_set_progress(s, 100000, progress_tick, NULL);
 	/* Many deals at once (a first import of an archive, a benchmark) are loaded with the
@@ -1589,9 +1619,12 @@ int import_paths(struct store *s, char *const *paths, int count,
 	/* Amounts are converted again before the indexes come back, not through them. */
 	/* Deals added after the last change of rates were converted with them as their issue
 	 * came in; those from before are converted again here. */
-	if ((im.rates_changed && im.deals_before_rates > 0 &&
-	     store_convert_amounts(s, 0, im.deals_before_rates) != 0) ||
-	    store_bulk_end(s) != 0) {
+	int failed = 0;
+	for (size_t i = 0; i < im.nrate_changes && im.deals_before_rates > 0 && !failed; i++)
+		failed = store_convert_amounts(s, 0, im.deals_before_rates,
+					       im.rate_changes[i].currency,
+					       im.rate_changes[i].since) != 0;
+	if (failed || store_bulk_end(s) != 0) {
 		diag_error(_("cannot write the store: %s"), store_errmsg(s));
 		store_rollback(s);
 		goto done;
@@ -1610,6 +1643,7 @@ int import_paths(struct store *s, char *const *paths, int count,
 done:
 	store_set_progress(s, 0, NULL, NULL);
 	diag_progress_end();
+	free(im.rate_changes);
 	for (size_t i = 0; i < list.count; i++)
 		free(list.items[i].path);
 	free(list.items);

@@ -23,13 +23,28 @@
 #include "sqlgen.h"
 #include "util.h"
 
+/* Amounts in yuan through the rate table: the latest rate at or before a deal's period,
+ * else the earliest. */
+#define CONVERT_SET                                                                             \
+	"UPDATE deal SET "                                                                      \
+	"amount_cny = amount_value * (CASE WHEN amount_currency = 'CNY' THEN 1.0 ELSE "          \
+	"  coalesce((SELECT cny_per_unit FROM rate r WHERE r.currency = deal.amount_currency "   \
+	"            AND r.period <= deal.period ORDER BY r.period DESC LIMIT 1), "             \
+	"           (SELECT cny_per_unit FROM rate r WHERE r.currency = deal.amount_currency "   \
+	"            ORDER BY r.period LIMIT 1)) END), "                                         \
+	"valuation_cny = valuation_value * (CASE WHEN valuation_currency = 'CNY' THEN 1.0 "      \
+	"  ELSE coalesce((SELECT cny_per_unit FROM rate r WHERE "                                \
+	"  r.currency = deal.valuation_currency AND r.period <= deal.period "                    \
+	"  ORDER BY r.period DESC LIMIT 1), (SELECT cny_per_unit FROM rate r "                   \
+	"  WHERE r.currency = deal.valuation_currency ORDER BY r.period LIMIT 1)) END) "
+
 /* Statements prepared once per open store, by name. */
 enum stmt_id {
 	ST_FIND_ISSUE, ST_ISSUE_DATE, ST_ADD_ISSUE, ST_DELETE_ISSUE, ST_DEL_ARTICLES,
 	ST_DEL_ARTICLES_FTS, ST_DEL_DEALS, ST_DEL_EVENTS, ST_DEL_STATS, ST_FIND_SECTION,
 	ST_ADD_ARTICLE, ST_ADD_ARTICLE_FTS, ST_ADD_SOURCE, ST_ADD_REF, ST_SEARCH, ST_ADD_DEAL,
-	ST_ADD_INVESTOR, ST_CONVERT, ST_ADD_STAT, ST_ADD_EVENT, ST_FIND_PLACE, ST_ADD_ALIAS,
-	ST_ADD_PLACE, ST_PLACE_BY_CODE, ST_SET_RATE, ST_DEAL_IDENTITY, ST_MERGE_DEAL,
+	ST_ADD_INVESTOR, ST_CONVERT_ISSUE, ST_CONVERT, ST_ADD_STAT, ST_ADD_EVENT, ST_FIND_PLACE, ST_ADD_ALIAS,
+	ST_ADD_PLACE, ST_PLACE_BY_CODE, ST_RATE_VALUE, ST_SET_RATE, ST_DEAL_IDENTITY, ST_MERGE_DEAL,
 	ST_DEAL_HAS_INVESTORS,
 	ST_COUNT
 };
@@ -86,19 +101,16 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_DEAL_HAS_INVESTORS] = "SELECT EXISTS (SELECT 1 FROM deal_investor WHERE deal_id = ?1)",
 	[ST_ADD_INVESTOR] = "INSERT INTO deal_investor(deal_id, seq, name) VALUES (?1, ?2, ?3)",
 	/* The rate for a deal is the latest one at or before its period, else the earliest. */
+	/* One issue's deals, through UNIQUE (issue_id, seq): an OR with a NULL test would keep
+	 * the planner from the index and read the whole archive for each issue. */
+	[ST_CONVERT_ISSUE] = CONVERT_SET "WHERE issue_id = ?1",
 	[ST_CONVERT] =
-		"UPDATE deal SET "
-		"amount_cny = amount_value * (CASE WHEN amount_currency = 'CNY' THEN 1.0 ELSE "
-		"  coalesce((SELECT cny_per_unit FROM rate r WHERE r.currency = deal.amount_currency "
-		"            AND r.period <= deal.period ORDER BY r.period DESC LIMIT 1), "
-		"           (SELECT cny_per_unit FROM rate r WHERE r.currency = deal.amount_currency "
-		"            ORDER BY r.period LIMIT 1)) END), "
-		"valuation_cny = valuation_value * (CASE WHEN valuation_currency = 'CNY' THEN 1.0 "
-		"  ELSE coalesce((SELECT cny_per_unit FROM rate r WHERE "
-		"  r.currency = deal.valuation_currency AND r.period <= deal.period "
-		"  ORDER BY r.period DESC LIMIT 1), (SELECT cny_per_unit FROM rate r "
-		"  WHERE r.currency = deal.valuation_currency ORDER BY r.period LIMIT 1)) END) "
-		"WHERE (?1 IS NULL OR issue_id = ?1) AND (?2 IS NULL OR id <= ?2)",
+		CONVERT_SET
+		"WHERE (?2 IS NULL OR id <= ?2) AND (?3 IS NULL OR "
+		/* A change of the rate of ?3 for the period ?4 reaches the deals of that
+		 * period and later, and those before the earliest rate (which takes them). */
+		"  ((amount_currency = ?3 OR valuation_currency = ?3) AND (period >= ?4 OR "
+		"   period < (SELECT min(period) FROM rate WHERE currency = ?3))))",
 	[ST_ADD_STAT] = "INSERT INTO stat(issue_id, period, metric, dimension, key, value, unit, "
 			"share, rank, place_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	[ST_ADD_EVENT] = "INSERT INTO event(issue_id, seq, name, start_date, end_date, city, "
@@ -113,6 +125,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 			 "name_ko = excluded.name_ko, name_zh = excluded.name_zh, "
 			 "pinyin = excluded.pinyin, name_en = excluded.name_en",
 	[ST_PLACE_BY_CODE] = "SELECT id FROM place WHERE code = ?1",
+	[ST_RATE_VALUE] = "SELECT cny_per_unit FROM rate WHERE currency = ?1 AND period = ?2",
 	[ST_SET_RATE] = "INSERT INTO rate(currency, period, cny_per_unit, source) "
 			"VALUES (?1, ?2, ?3, ?4) ON CONFLICT(currency, period) DO UPDATE SET "
 			"cny_per_unit = excluded.cny_per_unit, source = excluded.source",
@@ -1711,13 +1724,22 @@ int store_add_deal_investor(struct store *s, long long deal_id, int seq, const c
 	return run(st);
 }
 
-int store_convert_amounts(struct store *s, long long issue_id, long long up_to_id)
+int store_convert_amounts(struct store *s, long long issue_id, long long up_to_id,
+			  const char *currency, const char *since)
 {
+	if (issue_id > 0) {
+		sqlite3_stmt *one = stmt(s, ST_CONVERT_ISSUE);
+		if (!one)
+			return -1;
+		sqlite3_bind_int64(one, 1, issue_id);
+		return run(one);
+	}
 	sqlite3_stmt *st = stmt(s, ST_CONVERT);
 	if (!st)
 		return -1;
-	bind_id(st, 1, issue_id);
 	bind_id(st, 2, up_to_id);
+	bind_text(st, 3, currency);
+	bind_text(st, 4, currency ? since : NULL);
 	return run(st);
 }
 
@@ -1893,14 +1915,25 @@ int store_add_place(struct store *s, const struct place_row *row)
 
 int store_set_rate(struct store *s, const struct rate_row *row)
 {
-	sqlite3_stmt *st = stmt(s, ST_SET_RATE);
+	sqlite3_stmt *st = stmt(s, ST_RATE_VALUE);
+	if (!st)
+		return -1;
+	bind_text(st, 1, row->currency);
+	bind_text(st, 2, row->period);
+	int step = sqlite3_step(st);
+	/* The same number read from the same text: equal as doubles. */
+	int same = step == SQLITE_ROW && sqlite3_column_double(st, 0) == row->cny_per_unit;
+	sqlite3_reset(st);
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		return -1;
+	st = stmt(s, ST_SET_RATE);
 	if (!st)
 		return -1;
 	bind_text(st, 1, row->currency);
 	bind_text(st, 2, row->period);
 	sqlite3_bind_double(st, 3, row->cny_per_unit);
 	bind_text(st, 4, row->source);
-	return run(st);
+	return run(st) != 0 ? -1 : !same;
 }
 
 int store_latest_rate(struct store *s, const char *currency, double *rate)

@@ -173,10 +173,13 @@ int store_add_or_merge_deal(struct store *s, const struct deal_row *row, long lo
 /* 1 when the deal has investors listed, 0 when not, -1 on an error. */
 int store_deal_has_investors(struct store *s, long long deal_id);
 int store_add_deal_investor(struct store *s, long long deal_id, int seq, const char *name);
-/* Recomputes the amounts converted to CNY through the rate table, for one issue's deals or
- * (issue_id 0) for all of them; up_to_id, when not 0, limits it to the deals with ids up to
- * it (those added before the rates changed). */
-int store_convert_amounts(struct store *s, long long issue_id, long long up_to_id);
+/* Recomputes the amounts converted to CNY through the rate table, for one issue's deals
+ * (the rest of the arguments then unused) or (issue_id 0) for all of them; up_to_id, when not
+ * 0, limits it to the deals with ids up to it (those added before the rates changed);
+ * currency, when not NULL, to the deals a change of its rate for the period since (YYYY-MM)
+ * and later can reach. */
+int store_convert_amounts(struct store *s, long long issue_id, long long up_to_id,
+			  const char *currency, const char *since);
 /* The highest deal id in the store (0 for none), -1 on an error. */
 long long store_last_deal_id(struct store *s);
 
@@ -242,6 +245,9 @@ struct rate_row {
 	double cny_per_unit;
 	const char *source;
 };
+/* Adds or replaces the rate of a currency for a period: 1 when that changed the rate (a new
+ * one, or another value), 0 when the value was already there (its source is taken), -1 on
+ * an error. */
 int store_set_rate(struct store *s, const struct rate_row *row);
 /* The most recent rate of a currency, in CNY per unit: 1 found, 0 none, -1 error. */
 int store_latest_rate(struct store *s, const char *currency, double *rate);

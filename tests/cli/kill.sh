@@ -1,17 +1,22 @@
 # SIGKILL at any moment leaves the store whole, with exactly what it had before or exactly
-# what the command brings: an import of 5,000 generated deals (row by row), the same issue
-# again with --replace (one deal fewer), and the first run's copy of the sample. The moments
-# are random over each command's length (and a little past it).
-#   JUBO_KILLS=N       kills in all (default 20; 2/5 imports, 2/5 --replace, 1/5 first runs)
+# what the command brings: an import of 1,000 generated deals (row by row), one of 5,000 (the
+# bulk path: the indexes dropped and built again at the end), the first issue again with
+# --replace (one deal fewer), and the first run's copy of the sample. The moments are random
+# over each command's length (and a little past it).
+#   JUBO_KILLS=N       kills in all (default 20: 3/10 each import, 1/4 --replace, the rest
+#                      first runs)
 #   JUBO_KILL_SEED=S   the moments of an earlier run again (each run prints its seed)
-#   JUBO_KILL_DEALS=N  deals in the bundle (default 5000; 30000 or more takes the bulk path,
-#                      the indexes dropped and built again at the end)
+#   JUBO_KILL_DEALS=N  deals in the row-by-row bundle (default 1000)
+#   JUBO_KILL_BULK=N   deals in the bulk bundle (default 5000)
 . "$top_srcdir/tests/cli/lib.sh"
 cd "$tmp" || exit 1
 kills=${JUBO_KILLS:-20}
 seed=${JUBO_KILL_SEED:-$(date +%s)}
 echo "# seed $seed: JUBO_KILL_SEED=$seed repeats these moments"
-sh "$top_srcdir/bench/gen.sh" big "${JUBO_KILL_DEALS:-5000}" 0 >/dev/null
+deals=${JUBO_KILL_DEALS:-1000} bulk_deals=${JUBO_KILL_BULK:-5000}
+sh "$top_srcdir/bench/gen.sh" big "$deals" 0 >/dev/null
+sh "$top_srcdir/bench/gen.sh" bulk "$bulk_deals" 0 >/dev/null
+sed -i 's/^number: .*/number: 9001/' bulk/issue.txt
 "$JUBO" --db base.db import "$top_srcdir/data/418" >/dev/null 2>&1
 counts() { sqlite3 "$1" "SELECT (SELECT count(*) FROM issue) || '/' || (SELECT count(*) FROM deal) || '/' || (SELECT count(*) FROM deal_investor) || '/' || (SELECT count(*) FROM article)"; }
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
@@ -21,6 +26,15 @@ start=$(ms)
 cp base.db after.db && "$JUBO" --db after.db import big >/dev/null 2>&1
 took=$(( $(ms) - start ))
 after=$(counts after.db)
+cp base.db bulk.db
+start=$(ms)
+JUBO_TRACE_SQL="$tmp/bulk.trace" "$JUBO" --db bulk.db import bulk >/dev/null 2>&1
+bulk_took=$(( $(ms) - start ))
+bulk_after=$(counts bulk.db)
+cp base.db row.db
+JUBO_TRACE_SQL="$tmp/row.trace" "$JUBO" --db row.db import big >/dev/null 2>&1
+check 'grep -q "DROP INDEX" bulk.trace && ! grep -q "DROP INDEX" row.trace' \
+	"$bulk_deals deals take the bulk path, $deals the row-by-row one"
 # --replace brings the bundle without its last deal, so that its state tells from the one
 # before.
 cp -r big less && sed -i '$d' less/deals.csv
@@ -55,14 +69,30 @@ kill_after() { # kill_after DELAY COMMAND...: runs the command, kills it after D
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
 }
-# whole STORE BEFORE AFTER: 0 when the store passes SQLite's check and holds one of the two.
+# The counts the store keeps (each issue's rows, the totals by place) that disagree with the
+# rows themselves: 0 in a whole store.
+kept_counts_off() {
+	sqlite3 "$1" "SELECT (SELECT count(*) FROM issue_counts c WHERE
+		c.articles != (SELECT count(*) FROM article x WHERE x.issue_id = c.issue_id) OR
+		c.deals != (SELECT count(*) FROM deal x WHERE x.issue_id = c.issue_id) OR
+		c.events != (SELECT count(*) FROM event x WHERE x.issue_id = c.issue_id) OR
+		c.stats != (SELECT count(*) FROM stat x WHERE x.issue_id = c.issue_id))
+		+ (SELECT count(*) FROM issue i WHERE NOT EXISTS (SELECT 1 FROM issue_counts c
+		WHERE c.issue_id = i.id))
+		+ (SELECT count(*) FROM deal_totals t WHERE t.n != (SELECT count(*) FROM deal d
+		WHERE coalesce(d.province_id, 0) = t.province_id AND CASE WHEN d.province_id IS NULL
+		THEN coalesce(d.place, '') ELSE '' END = t.place))"
+}
+# whole STORE BEFORE AFTER: 0 when the store passes SQLite's check, holds one of the two and
+# its kept counts agree with its rows.
 whole() {
 	state=$(counts "$1")
-	[ "$(sqlite3 "$1" "PRAGMA integrity_check")" = ok ] && { [ "$state" = "$2" ] || [ "$state" = "$3" ]; }
+	[ "$(sqlite3 "$1" "PRAGMA integrity_check")" = ok ] && { [ "$state" = "$2" ] || [ "$state" = "$3" ]; } &&
+		[ "$(kept_counts_off "$1")" = 0 ]
 }
 
-n_import=$((kills * 2 / 5)) n_replace=$((kills * 2 / 5))
-n_first=$((kills - n_import - n_replace))
+n_import=$((kills * 3 / 10)) n_bulk=$((kills * 3 / 10)) n_replace=$((kills / 4))
+n_first=$((kills - n_import - n_bulk - n_replace))
 # kill_runs STREAM WHAT N MS FROM BEFORE AFTER ARGS...: N times, a copy of the store FROM,
 # jubo ARGS on it killed at a random moment of MS; each must hold BEFORE or AFTER. One TAP line.
 kill_runs() {
@@ -82,7 +112,10 @@ kill_runs() {
 	done
 	check '[ "$bad" -eq 0 ]' "$what (${length} ms) killed $runs times: $good whole ($as_before as before, $((good - as_before)) as after), $bad corrupt or partial"
 }
-kill_runs 1 "an import of ${JUBO_KILL_DEALS:-5000} deals" "$n_import" "$took" base.db "$before" "$after" import big
+kill_runs 1 "an import of $deals deals, row by row" "$n_import" "$took" base.db "$before" "$after" \
+	import big
+kill_runs 4 "an import of $bulk_deals deals, the bulk path" "$n_bulk" "$bulk_took" base.db "$before" \
+	"$bulk_after" import bulk
 kill_runs 2 "--replace" "$n_replace" "$replace_took" after.db "$after" "$replaced" \
 	import --replace less
 check '[ "$(sqlite3 k.db "INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT 1")" = 1 ]' \

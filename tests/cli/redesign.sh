@@ -127,6 +127,39 @@ expect_status 0 "a rates file alone imports"
 check '[ "$(usd "$tmp/c.db")" = 7000000000 ]' "and the deals already there are converted at 7.00"
 check 'totals_ok "$tmp/c.db"' "the region totals follow the new amounts"
 
+# A rates file that says what the store holds converts no deal again (every deal of the
+# archive was converted again for each issue's rates); one that changes rates converts the
+# deals the changes reach, and the store ends as one that had those rates from the start.
+amounts() { "$JUBO" --db "$1" list deals --columns company,period,amount,amount_cny --format tsv; }
+JUBO_TRACE_SQL="$tmp/trace"; export JUBO_TRACE_SQL
+run --db "$tmp/c.db" import "$tmp/r/rates.csv"
+unset JUBO_TRACE_SQL
+check '[ "$status" -eq 0 ] && [ -s "$tmp/trace" ] && ! grep -q "UPDATE deal SET amount_cny" "$tmp/trace"' \
+	"the same rates again convert no deal"
+printf 'currency,period,cny_per_unit,source\nUSD,2025-01,7.10,test\nHKD,2024-06,0.95,test\nUSD,2026-01,6.90,test\n' \
+	>"$tmp/r/rates.csv"
+run --db "$tmp/c.db" import "$tmp/r/rates.csv"
+expect_status 0 "new rates: 7.10 for USD in 2025-01, HKD from 2024-06, USD from 2026-01"
+cp -r "$sample" "$tmp/s2"
+sed -i 's/^USD,2025-01,7.19,/USD,2025-01,7.10,/' "$tmp/s2/rates.csv"
+printf 'HKD,2024-06,0.95,test\nUSD,2026-01,6.90,test\n' >>"$tmp/s2/rates.csv"
+"$JUBO" --db "$tmp/s2.db" import "$tmp/s2" >/dev/null 2>&1
+amounts "$tmp/c.db" >"$tmp/incremental.tsv"
+amounts "$tmp/s2.db" >"$tmp/whole.tsv"
+check 'cmp -s "$tmp/incremental.tsv" "$tmp/whole.tsv" && grep -q "7100000000" "$tmp/whole.tsv"' \
+	"every amount in yuan is what a store with those rates from the start holds (Anthropic at 7.10)"
+check 'totals_ok "$tmp/c.db"' "and so are the region totals"
+# An issue's deals are converted through the issue's index, not by reading the archive.
+make_second_issue "$tmp/419"
+JUBO_TRACE_SQL="$tmp/trace2"; export JUBO_TRACE_SQL
+run --db "$tmp/c.db" import "$tmp/419"
+unset JUBO_TRACE_SQL
+convert=$(grep -m1 -o "UPDATE deal SET amount_cny.*" "$tmp/trace2")
+plan=$(sqlite3 "$tmp/c.db" "EXPLAIN QUERY PLAN $convert")
+check '[ "$status" -eq 0 ] && printf "%s" "$plan" | grep -q "SEARCH deal USING .*(issue_id=?)" &&
+	! printf "%s" "$plan" | grep -q "SCAN deal"' "the new issue's amounts are converted through its index"
+printf "%s\n" "$plan" | grep "deal" | sed 's/^/# /'
+
 # The column description decides the header, the alignment and the sort.
 run --db "$JUBO_SAMPLE_DB" list deals --sort amount_cny --reverse --columns company,amount_cny --width 40 --filter 'kind:ma'
 expect_out "amount_cny sorts like amount and aligns right" <<'X'

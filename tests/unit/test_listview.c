@@ -130,7 +130,7 @@ static void few_issues_of_many(void)
 			store_add_deal(m, &d, &id);
 		}
 	}
-	store_convert_amounts(m, 0, 0);
+	store_convert_amounts(m, 0, 0, NULL, NULL);
 	ok(store_commit(m) == 0, "400 deals written");
 	struct listview w;
 	listview_init(&w, m, TARGET_DEALS);

@@ -107,17 +107,53 @@ int main(void)
 	ok(store_begin(s) == 0, "transaction begins");
 	ok(store_add_issue(s, &ir, &issue) == 0, "issue added");
 	struct rate_row rate = { "USD", "2025-01", 7.2, "test" };
-	ok(store_set_rate(s, &rate) == 0, "rate set");
+	ok(store_set_rate(s, &rate) == 1, "rate set: a change");
 	struct deal_row d = { .issue_id = issue, .seq = 1, .kind = "investment", .scope = "china",
 			      .period = "2025-01", .name_ko = "잉시스마트", .name_zh = "英矽智能",
 			      .amount = { "1 억 달러 이상", 1, 1e8, "USD", "at_least", 0 } };
 	ok(store_add_deal(s, &d, &deal) == 0, "deal added");
 	ok(store_add_deal_investor(s, deal, 1, "워버그 핀커스") == 0, "investor added");
-	ok(store_convert_amounts(s, issue, 0) == 0, "amounts converted");
+	ok(store_convert_amounts(s, issue, 0, NULL, NULL) == 0, "amounts converted");
 	ok(store_commit(s) == 0, "committed");
 	v = peek(path, "SELECT amount_cny FROM deal");
 	is_str(v, "720000000.0", "USD converted through the rate table");
 	free(v);
+	/* A rate that is already there changes nothing but its source; another value does. */
+	struct rate_row again = { "USD", "2025-01", 7.2, "again" };
+	ok(store_begin(s) == 0 && store_set_rate(s, &again) == 0, "the same rate again: no change");
+	struct rate_row march = { "USD", "2025-03", 7.1, "march" };
+	is_int(store_set_rate(s, &march), 1, "a rate for a new period: a change");
+	march.cny_per_unit = 7.0;
+	is_int(store_set_rate(s, &march), 1, "another value for it: a change");
+	/* Deals of 2024-06 (before the earliest rate, which takes them), 2025-01, 2025-03 and a
+	 * yuan deal of 2025-03. */
+	static const char *const periods[] = { "2024-06", "2025-01", "2025-03", "2025-03" };
+	for (int i = 0; i < 4; i++) {
+		struct deal_row e = d;
+		e.seq = 10 + i;
+		e.period = periods[i];
+		if (i == 3)
+			e.amount.currency = "CNY";
+		if (store_add_deal(s, &e, NULL) != 0)
+			ok(0, "deal of %s added", periods[i]);
+	}
+	ok(store_commit(s) == 0, "committed");
+	v = peek(path, "SELECT source FROM rate WHERE currency = 'USD' AND period = '2025-01'");
+	is_str(v, "again", "the unchanged rate took the new source");
+	free(v);
+	/* Every converted amount set to -1 first: a change of USD from 2025-03 on converts those
+	 * of 2025-03 and 2024-06 again, and leaves the others. */
+	poke(path, "UPDATE deal SET amount_cny = -1 WHERE seq >= 10");
+	ok(store_begin(s) == 0 && store_convert_amounts(s, 0, 0, "USD", "2025-03") == 0 &&
+		   store_commit(s) == 0,
+	   "USD converted from 2025-03 on");
+	v = peek(path, "SELECT group_concat(period || '=' || CAST(amount_cny AS INT), ' ') FROM"
+		       " (SELECT * FROM deal WHERE seq >= 10 ORDER BY seq)");
+	is_str(v, "2024-06=720000000 2025-01=-1 2025-03=700000000 2025-03=-1",
+	       "only the deals the change reaches are converted again");
+	free(v);
+	poke(path, "DELETE FROM deal WHERE seq >= 10; DELETE FROM rate WHERE period = '2025-03';"
+		   " UPDATE rate SET source = 'test'");
 	struct deal_row bad = d;
 	bad.kind = "loan";
 	bad.seq = 2;
