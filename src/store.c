@@ -943,6 +943,18 @@ static int migrate(struct store *s, int upto, char **err)
 		const struct migration *m = &migrations[v];
 		if (exec(s, "BEGIN IMMEDIATE") != 0)
 			goto failed;
+		/* Another jubo may have taken this step (and more) while this one waited for the
+		 * lock: each step is taken once. */
+		int now;
+		if (read_version(s, &now) != 0) {
+			exec(s, "ROLLBACK");
+			goto failed;
+		}
+		if (now > v) {
+			exec(s, "COMMIT");
+			v = now - 1;
+			continue;
+		}
 		if ((m->sql && exec(s, m->sql) != 0) || (m->run && m->run(s) != 0)) {
 			char *msg = xstrdup(sqlite3_errmsg(s->db));
 			exec(s, "ROLLBACK");

@@ -146,6 +146,24 @@ check '[ "$status" -eq 0 ] && [ -z "$err" ] && cmp -s issues.want "$tmp/stdout"'
 	"an older store is read once brought forward: the same issues with the same counts"
 check '[ "$(sqlite3 old.db "PRAGMA user_version")" = "$(sqlite3 t.db "PRAGMA user_version")" ] &&
 	[ "$(sqlite3 old.db "PRAGMA integrity_check")" = ok ]' "it is at this jubo's version now, and whole"
+# Two jubos read an older store another program holds: when it lets go, one brings the store
+# forward and the other, which waited for the same step, finds it taken and only reads.
+make_version_9 race.db
+hold race.db 2
+JUBO_TRACE_SQL="$tmp/race1.trace" "$JUBO" --db race.db list issues >race1.out 2>/dev/null &
+r1=$!
+JUBO_TRACE_SQL="$tmp/race2.trace" "$JUBO" --db race.db list issues >race2.out 2>/dev/null &
+r2=$!
+wait "$r1"
+s1=$?
+wait "$r2"
+s2=$?
+wait "$holder" 2>/dev/null
+check '[ "$s1" -eq 0 ] && [ "$s2" -eq 0 ] && cmp -s race1.out issues.want && cmp -s race2.out issues.want' \
+	"two jubos reading an older store another program held: both list its issues"
+steps=$(cat race1.trace race2.trace | grep -c "CREATE TABLE IF NOT EXISTS issue_counts")
+check '[ "$steps" -eq 1 ] && [ "$(sqlite3 race.db "PRAGMA integrity_check")" = ok ]' \
+	"and the step to this version is taken once ($steps)"
 
 # ---- damaged, and another program's ---------------------------------------------------------
 cp "$JUBO_SAMPLE_DB" whole.db
