@@ -29,6 +29,16 @@ sys.exit(0 if rows == tsv and len(rows) == 28 else 1)
 " "$tmp/d.csv" "$tmp/d.tsv"' "and every deal, with the commas and semicolons of its investors"
 
 # The totals behind the breakdown of every deal by region agree with a GROUP BY of the deals.
+# issue_counts_ok DB: each issue's kept counts are its rows' (none missing, none extra).
+issue_counts_ok() {
+	[ "$(sqlite3 "$1" "SELECT count(*) FROM issue i LEFT JOIN issue_counts c ON c.issue_id = i.id
+		WHERE c.issue_id IS NULL
+		OR c.articles != (SELECT count(*) FROM article x WHERE x.issue_id = i.id)
+		OR c.deals != (SELECT count(*) FROM deal x WHERE x.issue_id = i.id)
+		OR c.events != (SELECT count(*) FROM event x WHERE x.issue_id = i.id)
+		OR c.stats != (SELECT count(*) FROM stat x WHERE x.issue_id = i.id)")" = 0 ] &&
+		[ "$(sqlite3 "$1" "SELECT count(*) FROM issue_counts")" = "$(sqlite3 "$1" "SELECT count(*) FROM issue")" ]
+}
 totals_ok() {
 	local diff
 	diff=$(sqlite3 "$1" "
@@ -93,6 +103,7 @@ schema() { sqlite3 "$1" "SELECT type, name, sql FROM sqlite_master ORDER BY type
 check '[ "$(schema "$tmp/big.db")" = "$(schema "$tmp/c.db")" ]' \
 	"with every index and trigger of a store filled row by row"
 check 'totals_ok "$tmp/big.db"' "the region totals, counted once at the end, agree"
+check 'issue_counts_ok "$tmp/big.db"' "and so do each issue's counts"
 check '[ "$(sqlite3 "$tmp/big.db" "PRAGMA integrity_check; INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT count(*) FROM deal_text")" = "ok
 30000" ]' "SQLite's and FTS5's integrity checks pass, one text row per deal"
 check '[ "$(sqlite3 "$tmp/big.db" "SELECT v FROM deal_text_config WHERE k = '\''hashsize'\''")" = 1048576 ]' \
@@ -115,6 +126,12 @@ printf 'investment,2025-13,끝,,,1억 위안,,,베이징,,,\n' >>"$tmp/big2/deal
 run --db "$tmp/big.db" import "$tmp/big2"
 expect_status 1 "a bad period on the last of 30,000 more rows fails"
 check 'cmp -s "$tmp/big.db" "$tmp/before.db"' "and the store is byte-identical, indexes and all"
+# The same issue again, one deal fewer, on the bulk path: the counts follow the deals.
+cp -r "$tmp/big" "$tmp/less" && sed -i '$d' "$tmp/less/deals.csv"
+run --db "$tmp/big.db" import --replace "$tmp/less"
+check '[ "$status" -eq 0 ] && [ "$(sqlite3 "$tmp/big.db" "SELECT deals FROM issue_counts")" = 29999 ]' \
+	"--replace with one deal fewer, on the bulk path: the issue counts 29999 deals"
+check 'issue_counts_ok "$tmp/big.db" && totals_ok "$tmp/big.db"' "and every kept count agrees with the rows"
 
 # New rates convert the deals already in the store again; deals imported after them were
 # converted with them already.
