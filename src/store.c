@@ -151,12 +151,13 @@ struct store {
 	} cache[STORE_CACHE];
 	unsigned long clock;
 	FILE *trace;                   /* JUBO_TRACE_SQL, or NULL */
-	/* A bulk load: the deal indexes and the text index's insert trigger, taken away until
-	 * its end, and the last deal id before it. */
+	/* A batch of deals (store_bulk_begin): the triggers, and with the indexes the indexes,
+	 * taken away until its end, and how to make them again. */
 	char **bulk_sql;
 	size_t bulk_n;
-	long long bulk_last_id;
 	int bulk;
+	int bulk_text;     /* the text triggers are away: the batch's text goes in at the end */
+	int bulk_indexes;  /* the indexes too: the totals are counted again at the end */
 	/* Places looked up by name while this connection writes (an import asks for the same
 	 * few cities on every row): a direct-mapped cache, emptied when a transaction begins or
 	 * ends and when a place or alias is added, so that it never outlives what it read. */
@@ -1221,48 +1222,129 @@ static void free_bulk(struct store *s)
 	s->bulk_sql = NULL;
 	s->bulk_n = 0;
 	s->bulk = 0;
+	s->bulk_text = 0;
+	s->bulk_indexes = 0;
 }
 
-int store_bulk_begin(struct store *s)
+/* The text index's triggers on the deals that take old rows out of it: while a batch is
+ * written they have guarded copies (below) that leave the batch's own rows alone. */
+static const char *const guarded_text_triggers[] = { "deal_text_delete", "deal_text_unset",
+						     "deal_text_set" };
+#define GUARDED_TEXT_TRIGGERS (sizeof guarded_text_triggers / sizeof guarded_text_triggers[0])
+
+/* The deals a batch writes, by id: ids freed by a delete are given again (--replace of the
+ * newest issue), so "above the last id before it" would not tell them. (A trigger may not
+ * name a table's schema: batch_new is found in temp first.) */
+static const char batch_rows_sql[] =
+	"CREATE TEMP TABLE batch_new (id INTEGER PRIMARY KEY);"
+	"CREATE TEMP TRIGGER batch_new_insert AFTER INSERT ON deal BEGIN"
+	" INSERT INTO batch_new VALUES (new.id); END;"
+	"CREATE TEMP TRIGGER batch_new_delete AFTER DELETE ON deal BEGIN"
+	" DELETE FROM batch_new WHERE id = old.id; END;";
+
+/* A temporary copy of the text trigger NAME (its SQL as the store keeps it) that fires only
+ * for deals the batch did not write, those the text index holds: "CREATE TRIGGER NAME ...
+ * ON deal BEGIN" becomes "CREATE TEMP TRIGGER batch_NAME ... ON deal WHEN old.id NOT IN
+ * (the batch's) BEGIN". NULL when the SQL is not in that form (a trigger jubo did not
+ * write). */
+static char *guarded_copy(const char *sql, const char *name)
+{
+	char *head = xasprintf("CREATE TRIGGER %s ", name);
+	size_t head_len = strlen(head);
+	int starts = strncmp(sql, head, head_len) == 0;
+	free(head);
+	const char *on = starts ? strstr(sql + head_len, " ON deal BEGIN ") : NULL;
+	if (!on)
+		return NULL;
+	size_t on_len = strlen(" ON deal");
+	return xasprintf("CREATE TEMP TRIGGER batch_%s %.*s WHEN old.id NOT IN (SELECT id FROM"
+			 " batch_new)%s",
+			 name, (int)(on + on_len - (sql + head_len)), sql + head_len, on + on_len);
+}
+
+/* Takes the batch's temporary triggers and table away (none there: nothing done). */
+static int drop_batch_objects(struct store *s)
+{
+	int rc = exec(s, "DROP TRIGGER IF EXISTS temp.batch_new_insert;"
+			 "DROP TRIGGER IF EXISTS temp.batch_new_delete;");
+	for (size_t i = 0; i < GUARDED_TEXT_TRIGGERS && rc == 0; i++) {
+		char *drop = xasprintf("DROP TRIGGER IF EXISTS temp.batch_%s",
+				       guarded_text_triggers[i]);
+		rc = exec(s, drop);
+		free(drop);
+	}
+	return rc == 0 ? exec(s, "DROP TABLE IF EXISTS temp.batch_new") : rc;
+}
+
+int store_bulk_begin(struct store *s, int rebuild_indexes)
 {
 	if (s->bulk)
 		return 0;
-	/* The indexes of the table's own constraints stay: the UNIQUE (issue_id, seq) that
-	 * deleting an issue's deals needs, and deal_investor's primary key that deletes cascade
-	 * through. The text index loses only its insert trigger; the totals and the issues'
-	 * counts of deals lose theirs and are counted again at the end. */
+	/* The text index's triggers always go: FTS5 writes out the terms it has gathered at
+	 * every statement that touches it, so deals written one statement each would leave a
+	 * segment of the index each, to be merged again and again; the batch's text goes in with
+	 * one statement at the end. With rebuild_indexes the deal indexes go too, but for those
+	 * of the table's own constraints: the UNIQUE (issue_id, seq) that deleting an issue's
+	 * deals needs, and deal_investor's primary key that deletes cascade through; the totals
+	 * and the issues' counts of deals lose their triggers and are counted again at the end. */
 	static const char list[] =
 		"SELECT name, sql, CASE type WHEN 'index' THEN 'INDEX' ELSE 'TRIGGER' END"
 		" FROM sqlite_master WHERE tbl_name IN ('deal', 'deal_investor') AND sql IS NOT NULL"
-		" AND (type = 'index' OR"
-		"  (type = 'trigger' AND name IN ('deal_text_insert', 'deal_text_unset',"
-		"   'deal_text_set', 'deal_totals_insert', 'deal_totals_delete',"
-		"   'deal_totals_update', 'issue_counts_deal_insert', 'issue_counts_deal_delete',"
-		"   'issue_counts_deal_move')))";
-	if ((s->bulk_last_id = store_last_deal_id(s)) < 0)
-		return -1;
+		" AND ((type = 'trigger' AND name IN ('deal_text_insert', 'deal_text_delete',"
+		"   'deal_text_unset', 'deal_text_set'))"
+		"  OR (?1 AND (type = 'index' OR (type = 'trigger' AND name IN ('deal_totals_insert',"
+		"   'deal_totals_delete', 'deal_totals_update', 'issue_counts_deal_insert',"
+		"   'issue_counts_deal_delete', 'issue_counts_deal_move')))))";
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, list, -1, &st, NULL) != SQLITE_OK)
 		return -1;
+	sqlite3_bind_int(st, 1, rebuild_indexes != 0);
 	/* Remember how to make each again, and the statement that takes it away; drop them only
 	 * after the list is read (sqlite_master cannot change under a reader). */
-	char **drops = NULL;
+	char **drops = NULL, *guarded[GUARDED_TEXT_TRIGGERS] = { NULL };
+	size_t text_triggers = 0, guarded_ok = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *sql = (const char *)sqlite3_column_text(st, 1);
 		s->bulk_sql = xrealloc(s->bulk_sql, (s->bulk_n + 1) * sizeof *s->bulk_sql);
 		drops = xrealloc(drops, (s->bulk_n + 1) * sizeof *drops);
-		s->bulk_sql[s->bulk_n] = xasprintf("%s;", (const char *)sqlite3_column_text(st, 1));
-		drops[s->bulk_n++] = xasprintf("DROP %s \"%s\"", sqlite3_column_text(st, 2),
-						sqlite3_column_text(st, 0));
+		s->bulk_sql[s->bulk_n] = xasprintf("%s;", sql);
+		drops[s->bulk_n++] = xasprintf("DROP %s \"%s\"", sqlite3_column_text(st, 2), name);
+		if (strncmp(name, "deal_text_", 10) == 0)
+			text_triggers++;
+		for (size_t i = 0; i < GUARDED_TEXT_TRIGGERS; i++)
+			if (strcmp(name, guarded_text_triggers[i]) == 0 &&
+			    (guarded[i] = guarded_copy(sql, name)))
+				guarded_ok++;
 	}
 	sqlite3_finalize(st);
 	s->bulk = 1;
+	s->bulk_indexes = rebuild_indexes != 0;
+	/* All four text triggers, each in the form jubo wrote: else they stay as they are (a
+	 * slower import, never a text index out of step with the deals). */
+	s->bulk_text = text_triggers == 4 && guarded_ok == GUARDED_TEXT_TRIGGERS;
 	int rc = 0;
+	size_t kept = 0;
 	for (size_t i = 0; i < s->bulk_n; i++) {
-		if (rc == 0)
+		int is_text = strstr(drops[i], "\"deal_text_") != NULL;
+		if (rc == 0 && (s->bulk_text || !is_text))
 			rc = exec(s, drops[i]);
 		free(drops[i]);
+		/* What was not dropped is not made again. */
+		if (!s->bulk_text && is_text)
+			free(s->bulk_sql[i]);
+		else
+			s->bulk_sql[kept++] = s->bulk_sql[i];
 	}
+	s->bulk_n = kept;
 	free(drops);
+	if (rc == 0 && s->bulk_text)
+		rc = exec(s, batch_rows_sql);
+	for (size_t i = 0; i < GUARDED_TEXT_TRIGGERS; i++) {
+		if (rc == 0 && s->bulk_text)
+			rc = exec(s, guarded[i]);
+		free(guarded[i]);
+	}
 	return rc;
 }
 
@@ -1270,32 +1352,40 @@ int store_bulk_end(struct store *s)
 {
 	if (!s->bulk)
 		return 0;
+	/* The batch's rows stay listed (a temporary table) until their text is in. */
 	int rc = 0;
+	if (s->bulk_text)
+		rc = exec(s, "DROP TRIGGER temp.batch_new_insert; DROP TRIGGER temp.batch_new_delete;"
+			     "DROP TRIGGER temp.batch_deal_text_delete;"
+			     "DROP TRIGGER temp.batch_deal_text_unset;"
+			     "DROP TRIGGER temp.batch_deal_text_set;");
 	for (size_t i = 0; i < s->bulk_n && rc == 0; i++)
 		rc = exec(s, s->bulk_sql[i]);
 	/* The text index gathers terms in memory and writes a segment each time they pass its
-	 * hash size (1 MB by default), merging the segments as it goes: 32 MB for the bulk
+	 * hash size (1 MB by default), merging the segments as it goes: 32 MB for the batch
 	 * writes a few large segments instead, about a fifth faster. Set back after. */
-	if (rc == 0)
+	if (rc == 0 && s->bulk_text)
 		rc = exec(s, "INSERT INTO deal_text(deal_text, rank) VALUES ('hashsize', 33554432)");
-	if (rc == 0) {
+	if (rc == 0 && s->bulk_text) {
 		sqlite3_stmt *st;
 		rc = sqlite3_prepare_v2(s->db,
 					"INSERT INTO deal_text(rowid, text) SELECT id, text FROM"
-					" deal_text_source WHERE id > ?1",
+					" deal_text_source WHERE id IN (SELECT id FROM temp.batch_new)"
+					" ORDER BY id",
 					-1, &st, NULL) == SQLITE_OK
 			     ? 0
 			     : -1;
 		if (rc == 0) {
-			sqlite3_bind_int64(st, 1, s->bulk_last_id);
 			rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 			sqlite3_finalize(st);
 		}
 	}
-	if (rc == 0)
+	if (rc == 0 && s->bulk_text)
+		rc = exec(s, "DROP TABLE temp.batch_new");
+	if (rc == 0 && s->bulk_text)
 		rc = exec(s, "INSERT INTO deal_text(deal_text, rank) VALUES ('hashsize', 1048576)");
 	/* The totals, counted again over every deal (cheaper than a trigger per row). */
-	if (rc == 0)
+	if (rc == 0 && s->bulk_indexes)
 		rc = exec(s, DEAL_TOTALS_RECOUNT ISSUE_COUNT_RECOUNT("deal", "deals"));
 	free_bulk(s);
 	return rc;
@@ -1312,8 +1402,10 @@ int store_rollback(struct store *s)
 {
 	forget_places(s);
 	s->writing = 0;
-	free_bulk(s); /* the rollback brings the indexes back */
-	return exec(s, "ROLLBACK");
+	free_bulk(s); /* the rollback brings the indexes and triggers back */
+	int rc = exec(s, "ROLLBACK");
+	drop_batch_objects(s); /* gone with the rollback already; never left behind */
+	return rc;
 }
 
 /* ---- helpers for statements ------------------------------------------------------------ */

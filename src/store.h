@@ -66,10 +66,13 @@ char *store_lock_holder(const char *path);
 int store_make_distributable(struct store *s);
 
 int store_begin(struct store *s);
-/* Inside a transaction, before adding many deals: the deal indexes and the text index's
- * trigger go away until store_bulk_end builds them again over all rows at once, which is
- * several times faster than keeping them up to date row by row. A rollback undoes both. */
-int store_bulk_begin(struct store *s);
+/* Inside a transaction, before adding deals: the text index's triggers go away until
+ * store_bulk_end puts the new deals' text in with one statement (row by row, FTS5 would write
+ * a segment of the index for each deal), with temporary copies that keep it in step for the
+ * deals already there; with rebuild_indexes the deal indexes go too, and are built again
+ * over all rows at once, several times faster than row by row for many deals. A rollback
+ * undoes it all. */
+int store_bulk_begin(struct store *s, int rebuild_indexes);
 int store_bulk_end(struct store *s);
 int store_commit(struct store *s);
 int store_rollback(struct store *s);

@@ -82,6 +82,21 @@ expect_status 0 "the sample imports again with --replace"
 check 'totals_ok "$tmp/c.db"' "and after --replace"
 check '[ "$(sqlite3 "$tmp/c.db" "INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT count(*) FROM deal_text WHERE deal_text MATCH '\''\"노텔집적\"'\''")" = 1 ]' \
 	"FTS5's integrity check passes and the deals are found once each"
+check '[ "$(sqlite3 "$tmp/c.db" "SELECT (SELECT count(*) FROM deal_text_docsize) = (SELECT count(*) FROM deal)")" = 1 ]' \
+	"one text row per deal after --replace, whose deals take the ids the old ones freed"
+# A deals file added to an issue: its deal's text goes into the index with the rest of the
+# batch, at the end of the import.
+printf '%s\n' "kind,scope,period,company,company_zh,round,amount,valuation,acquirer,place,sector,description,investors" \
+	"ma,china,2025-01,항진에너지,杭锦能源,,8.53 억 위안,,중궈선화,네이멍구,,,Zzqx 캐피탈" >"$tmp/again.csv"
+cp "$tmp/c.db" "$tmp/c2.db"
+run --db "$tmp/c2.db" import --issue 418 "$tmp/again.csv"
+run --db "$tmp/c2.db" list deals --filter 'Zzqx' --columns company,investors --format tsv
+expect_out "a deal added to No. 418 from a file of its own: the word filter finds it" <<'X'
+company	investors
+항진에너지	Zzqx 캐피탈
+X
+check '[ "$(sqlite3 "$tmp/c2.db" "SELECT count(*) FROM deal; INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\")")" = 28 ]' \
+	"28 deals now, and FTS5's integrity check passes"
 run --db "$tmp/c.db" list deals --filter 'Illumina' --columns company --format tsv
 expect_out "a word of three letters or more is found through the index" <<'X'
 company
@@ -132,6 +147,8 @@ run --db "$tmp/big.db" import --replace "$tmp/less"
 check '[ "$status" -eq 0 ] && [ "$(sqlite3 "$tmp/big.db" "SELECT deals FROM issue_counts")" = 29999 ]' \
 	"--replace with one deal fewer, on the bulk path: the issue counts 29999 deals"
 check 'issue_counts_ok "$tmp/big.db" && totals_ok "$tmp/big.db"' "and every kept count agrees with the rows"
+check '[ "$(sqlite3 "$tmp/big.db" "INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT count(*) FROM deal_text_docsize")" = 29999 ]' \
+	"and the text index holds each of the 29999 (their ids freed by the old ones and given again)"
 
 # New rates convert the deals already in the store again; deals imported after them were
 # converted with them already.

@@ -348,12 +348,12 @@ int main(void)
 	s = store_open(v9, STORE_OPEN_CREATE, &err);
 	long long issue_id = 0;
 	struct issue_row bulk_issue = { .number = 500, .title = "t", .date = "2025-06-02" };
-	ok(s && store_begin(s) == 0 && store_bulk_begin(s) == 0 &&
+	ok(s && store_begin(s) == 0 && store_bulk_begin(s, 1) == 0 &&
 		   store_add_issue(s, &bulk_issue, &issue_id) == 0,
 	   "a bulk load begins with an issue");
 	for (int i = 1; i <= 5; i++) {
 		struct deal_row d = { .issue_id = issue_id, .seq = i, .kind = "investment",
-				      .scope = "china", .period = "2025-05", .name_ko = "바" };
+				      .scope = "china", .period = "2025-05", .name_ko = "바이두테크" };
 		if (store_add_deal(s, &d, NULL) != 0)
 			ok(0, "deal %d of the bulk load is written: %s", i, store_errmsg(s));
 	}
@@ -365,6 +365,27 @@ int main(void)
 	free(v);
 	v = peek(v9, "SELECT count(*) FROM sqlite_master WHERE name LIKE 'issue_counts_deal_%'");
 	is_str(v, "3", "and the deal triggers are back");
+	free(v);
+	v = peek(v9, "SELECT count(*) FROM deal_text WHERE deal_text MATCH '바이두'");
+	is_str(v, "5", "and their text is in the index");
+	free(v);
+	/* A batch without the indexes, rolled back: the triggers are as they were, and nothing
+	 * of the batch stays behind in the connection. */
+	s = store_open(v9, STORE_OPEN_CREATE, &err);
+	ok(s && store_begin(s) == 0 && store_bulk_begin(s, 0) == 0, "a batch begins");
+	struct deal_row extra = { .issue_id = issue_id, .seq = 9, .kind = "investment",
+				  .scope = "china", .period = "2025-05", .name_ko = "사이먼코" };
+	ok(store_add_deal(s, &extra, NULL) == 0, "a deal is written in it");
+	ok(store_rollback(s) == 0, "and rolled back");
+	ok(store_begin(s) == 0 && store_add_deal(s, &extra, NULL) == 0 && store_commit(s) == 0,
+	   "the same deal written outside a batch");
+	store_close(s);
+	v = peek(v9, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE"
+		     " 'deal_text_%'");
+	is_str(v, "4", "the text index's four triggers are there");
+	free(v);
+	v = peek(v9, "SELECT count(*) FROM deal_text WHERE deal_text MATCH '사이먼'");
+	is_str(v, "1", "and indexed it through them, once");
 	free(v);
 	v = plan(v9, "SELECT i.number, c.deals FROM issue i LEFT JOIN issue_counts c ON"
 		     " c.issue_id = i.id ORDER BY i.number");
