@@ -42,8 +42,9 @@
 enum stmt_id {
 	ST_FIND_ISSUE, ST_ISSUE_DATE, ST_ADD_ISSUE, ST_DELETE_ISSUE, ST_DEL_ARTICLES,
 	ST_DEL_ARTICLES_FTS, ST_DEL_DEALS, ST_DEL_EVENTS, ST_DEL_STATS, ST_FIND_SECTION,
-	ST_ADD_ARTICLE, ST_ADD_ARTICLE_FTS, ST_ADD_SOURCE, ST_ADD_REF, ST_SEARCH, ST_ADD_DEAL,
-	ST_ADD_INVESTOR, ST_CONVERT_ISSUE, ST_CONVERT, ST_ADD_STAT, ST_ADD_EVENT, ST_FIND_PLACE, ST_ADD_ALIAS,
+	ST_ADD_ARTICLE, ST_ADD_ARTICLE_FTS, ST_ADD_ARTICLE_PENDING, ST_DEL_ARTICLES_PENDING,
+	ST_ADD_SOURCE, ST_ADD_REF, ST_SEARCH, ST_ADD_DEAL,
+	ST_ADD_INVESTOR, ST_CONVERT_ISSUE, ST_CONVERT, ST_CONVERT_CURRENCY, ST_ADD_STAT, ST_ADD_EVENT, ST_FIND_PLACE, ST_ADD_ALIAS,
 	ST_ADD_PLACE, ST_PLACE_BY_CODE, ST_RATE_VALUE, ST_SET_RATE, ST_DEAL_IDENTITY, ST_MERGE_DEAL,
 	ST_DEAL_HAS_INVESTORS,
 	ST_COUNT
@@ -68,6 +69,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 			   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[ST_ADD_ARTICLE_FTS] = "INSERT INTO article_fts(rowid, title_uni, title_bi, body_uni, "
 			       "body_bi) VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* An article's text while its transaction writes, put into article_fts at the commit
+	 * with one statement: FTS5 writes a segment of its index at every statement that
+	 * touches it. */
+	[ST_ADD_ARTICLE_PENDING] = "INSERT OR REPLACE INTO temp.batch_article_fts(id, title_uni,"
+				   " title_bi, body_uni, body_bi) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_DEL_ARTICLES_PENDING] = "DELETE FROM temp.batch_article_fts WHERE id IN "
+				    "(SELECT id FROM article WHERE issue_id = ?1)",
 	[ST_ADD_SOURCE] = "INSERT INTO article_source(article_id, seq, name) VALUES (?1, ?2, ?3)",
 	[ST_ADD_REF] = "INSERT INTO article_ref(article_id, num, label, url) "
 		       "VALUES (?1, ?2, ?3, ?4)",
@@ -104,13 +112,16 @@ static const char *const stmt_sql[ST_COUNT] = {
 	/* One issue's deals, through UNIQUE (issue_id, seq): an OR with a NULL test would keep
 	 * the planner from the index and read the whole archive for each issue. */
 	[ST_CONVERT_ISSUE] = CONVERT_SET "WHERE issue_id = ?1",
-	[ST_CONVERT] =
+	[ST_CONVERT] = CONVERT_SET "WHERE (?1 IS NULL OR id <= ?1)",
+	/* A change of the rate of ?2 for the period ?3 reaches the deals of that period and
+	 * later; when it is the currency's earliest rate, the deals before it too (the earliest
+	 * takes them). Found by their period in an index that holds it (a scan of a narrow
+	 * index, not of the deals), then by their currencies. */
+	[ST_CONVERT_CURRENCY] =
 		CONVERT_SET
-		"WHERE (?2 IS NULL OR id <= ?2) AND (?3 IS NULL OR "
-		/* A change of the rate of ?3 for the period ?4 reaches the deals of that
-		 * period and later, and those before the earliest rate (which takes them). */
-		"  ((amount_currency = ?3 OR valuation_currency = ?3) AND (period >= ?4 OR "
-		"   period < (SELECT min(period) FROM rate WHERE currency = ?3))))",
+		"WHERE id IN (SELECT id FROM deal WHERE period >= ?3 OR ?3 <= (SELECT min(period)"
+		" FROM rate WHERE currency = ?2)) AND id <= ?1 AND"
+		" (amount_currency = ?2 OR valuation_currency = ?2)",
 	[ST_ADD_STAT] = "INSERT INTO stat(issue_id, period, metric, dimension, key, value, unit, "
 			"share, rank, place_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	[ST_ADD_EVENT] = "INSERT INTO event(issue_id, seq, name, start_date, end_date, city, "
@@ -125,7 +136,11 @@ static const char *const stmt_sql[ST_COUNT] = {
 			 "name_ko = excluded.name_ko, name_zh = excluded.name_zh, "
 			 "pinyin = excluded.pinyin, name_en = excluded.name_en",
 	[ST_PLACE_BY_CODE] = "SELECT id FROM place WHERE code = ?1",
-	[ST_RATE_VALUE] = "SELECT cny_per_unit FROM rate WHERE currency = ?1 AND period = ?2",
+	/* The rate the deals of a period are converted at: its own, else the latest before,
+	 * else the earliest. */
+	[ST_RATE_VALUE] = "SELECT coalesce((SELECT cny_per_unit FROM rate WHERE currency = ?1 AND"
+			  " period <= ?2 ORDER BY period DESC LIMIT 1), (SELECT cny_per_unit FROM"
+			  " rate WHERE currency = ?1 ORDER BY period LIMIT 1))",
 	[ST_SET_RATE] = "INSERT INTO rate(currency, period, cny_per_unit, source) "
 			"VALUES (?1, ?2, ?3, ?4) ON CONFLICT(currency, period) DO UPDATE SET "
 			"cny_per_unit = excluded.cny_per_unit, source = excluded.source",
@@ -157,6 +172,7 @@ struct store {
 	size_t bulk_n;
 	int bulk;
 	int bulk_text;     /* the text triggers are away: the batch's text goes in at the end */
+	int article_batch; /* articles' text waits in temp.batch_article_fts for the commit */
 	int bulk_indexes;  /* the indexes too: the totals are counted again at the end */
 	/* Places looked up by name while this connection writes (an import asks for the same
 	 * few cities on every row): a direct-mapped cache, emptied when a transaction begins or
@@ -1394,6 +1410,14 @@ int store_bulk_end(struct store *s)
 int store_commit(struct store *s)
 {
 	forget_places(s);
+	/* The articles' text, of articles that are still there. */
+	if (s->article_batch &&
+	    exec(s, "INSERT INTO article_fts(rowid, title_uni, title_bi, body_uni, body_bi)"
+		    " SELECT id, title_uni, title_bi, body_uni, body_bi FROM temp.batch_article_fts"
+		    " WHERE id IN (SELECT id FROM article) ORDER BY id;"
+		    "DROP TABLE temp.batch_article_fts;") != 0)
+		return -1;
+	s->article_batch = 0;
 	s->writing = 0;
 	return exec(s, "COMMIT");
 }
@@ -1404,7 +1428,10 @@ int store_rollback(struct store *s)
 	s->writing = 0;
 	free_bulk(s); /* the rollback brings the indexes and triggers back */
 	int rc = exec(s, "ROLLBACK");
-	drop_batch_objects(s); /* gone with the rollback already; never left behind */
+	/* Gone with the rollback already; never left behind. */
+	drop_batch_objects(s);
+	exec(s, "DROP TABLE IF EXISTS temp.batch_article_fts");
+	s->article_batch = 0;
 	return rc;
 }
 
@@ -1494,9 +1521,17 @@ int store_add_issue(struct store *s, const struct issue_row *row, long long *id)
 	return run_id(s, st, id);
 }
 
+/* The text index's rows of an issue's articles, and those still waiting for the commit. */
+static int delete_article_text(struct store *s, long long issue_id)
+{
+	if (s->article_batch && run_by_issue(s, ST_DEL_ARTICLES_PENDING, issue_id) != 0)
+		return -1;
+	return run_by_issue(s, ST_DEL_ARTICLES_FTS, issue_id);
+}
+
 int store_delete_issue(struct store *s, long long issue_id)
 {
-	if (run_by_issue(s, ST_DEL_ARTICLES_FTS, issue_id) != 0)
+	if (delete_article_text(s, issue_id) != 0)
 		return -1;
 	return run_by_issue(s, ST_DELETE_ISSUE, issue_id);
 }
@@ -1505,7 +1540,7 @@ int store_delete_issue_part(struct store *s, long long issue_id, enum store_part
 {
 	switch (part) {
 	case PART_ARTICLES:
-		if (run_by_issue(s, ST_DEL_ARTICLES_FTS, issue_id) != 0)
+		if (delete_article_text(s, issue_id) != 0)
 			return -1;
 		return run_by_issue(s, ST_DEL_ARTICLES, issue_id);
 	case PART_DEALS:
@@ -1553,6 +1588,19 @@ int store_find_section(struct store *s, const char *name, char code[16])
 	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Inside a transaction, the articles' text waits for the commit (0); outside one, or when
+ * the waiting table cannot be made, it goes in at once (-1). */
+static int begin_article_batch(struct store *s)
+{
+	if (s->article_batch)
+		return 0;
+	if (!s->writing || exec(s, "CREATE TEMP TABLE IF NOT EXISTS batch_article_fts (id INTEGER"
+				   " PRIMARY KEY, title_uni, title_bi, body_uni, body_bi)") != 0)
+		return -1;
+	s->article_batch = 1;
+	return 0;
+}
+
 int store_add_article(struct store *s, const struct article_row *row, long long *id)
 {
 	sqlite3_stmt *st = stmt(s, ST_ADD_ARTICLE);
@@ -1571,7 +1619,8 @@ int store_add_article(struct store *s, const struct article_row *row, long long 
 	fts_forms(row->title, &title_uni, &title_bi);
 	fts_forms(row->body ? row->body : "", &body_uni, &body_bi);
 	int rc = -1;
-	if ((st = stmt(s, ST_ADD_ARTICLE_FTS))) {
+	if ((st = stmt(s, begin_article_batch(s) == 0 ? ST_ADD_ARTICLE_PENDING
+						      : ST_ADD_ARTICLE_FTS))) {
 		sqlite3_bind_int64(st, 1, *id);
 		sqlite3_bind_text(st, 2, title_uni, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, title_bi, -1, SQLITE_TRANSIENT);
@@ -1838,12 +1887,19 @@ int store_convert_amounts(struct store *s, long long issue_id, long long up_to_i
 		sqlite3_bind_int64(one, 1, issue_id);
 		return run(one);
 	}
+	if (currency) {
+		sqlite3_stmt *some = stmt(s, ST_CONVERT_CURRENCY);
+		if (!some)
+			return -1;
+		sqlite3_bind_int64(some, 1, up_to_id > 0 ? up_to_id : INT64_MAX);
+		bind_text(some, 2, currency);
+		bind_text(some, 3, since);
+		return run(some);
+	}
 	sqlite3_stmt *st = stmt(s, ST_CONVERT);
 	if (!st)
 		return -1;
-	bind_id(st, 2, up_to_id);
-	bind_text(st, 3, currency);
-	bind_text(st, 4, currency ? since : NULL);
+	bind_id(st, 1, up_to_id);
 	return run(st);
 }
 
@@ -2025,8 +2081,11 @@ int store_set_rate(struct store *s, const struct rate_row *row)
 	bind_text(st, 1, row->currency);
 	bind_text(st, 2, row->period);
 	int step = sqlite3_step(st);
-	/* The same number read from the same text: equal as doubles. */
-	int same = step == SQLITE_ROW && sqlite3_column_double(st, 0) == row->cny_per_unit;
+	/* A rate that converts every deal as before changes nothing: the same number again
+	 * (read from the same text: equal as doubles), or a new period at the rate its deals
+	 * had already. */
+	int same = step == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL &&
+		   sqlite3_column_double(st, 0) == row->cny_per_unit;
 	sqlite3_reset(st);
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		return -1;

@@ -180,7 +180,7 @@ int store_add_deal_investor(struct store *s, long long deal_id, int seq, const c
  * (the rest of the arguments then unused) or (issue_id 0) for all of them; up_to_id, when not
  * 0, limits it to the deals with ids up to it (those added before the rates changed);
  * currency, when not NULL, to the deals a change of its rate for the period since (YYYY-MM)
- * and later can reach. */
+ * can reach: of that period and later, and before it when it is the currency's earliest. */
 int store_convert_amounts(struct store *s, long long issue_id, long long up_to_id,
 			  const char *currency, const char *since);
 /* The highest deal id in the store (0 for none), -1 on an error. */
@@ -248,9 +248,9 @@ struct rate_row {
 	double cny_per_unit;
 	const char *source;
 };
-/* Adds or replaces the rate of a currency for a period: 1 when that changed the rate (a new
- * one, or another value), 0 when the value was already there (its source is taken), -1 on
- * an error. */
+/* Adds or replaces the rate of a currency for a period: 1 when that changes what a deal of
+ * the period converts at (another value, or a new period at another rate than the one in
+ * effect for it), 0 when not (the source is taken all the same), -1 on an error. */
 int store_set_rate(struct store *s, const struct rate_row *row);
 /* The most recent rate of a currency, in CNY per unit: 1 found, 0 none, -1 error. */
 int store_latest_rate(struct store *s, const char *currency, double *rate);

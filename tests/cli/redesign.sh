@@ -82,8 +82,23 @@ expect_status 0 "the sample imports again with --replace"
 check 'totals_ok "$tmp/c.db"' "and after --replace"
 check '[ "$(sqlite3 "$tmp/c.db" "INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT count(*) FROM deal_text WHERE deal_text MATCH '\''\"노텔집적\"'\''")" = 1 ]' \
 	"FTS5's integrity check passes and the deals are found once each"
+check '[ "$(sqlite3 "$tmp/c.db" "INSERT INTO article_fts(article_fts) VALUES (\"integrity-check\"); SELECT (SELECT count(*) FROM article_fts) = (SELECT count(*) FROM article)")" = 1 ]' \
+	"the articles' text index too, one row per article"
 check '[ "$(sqlite3 "$tmp/c.db" "SELECT (SELECT count(*) FROM deal_text_docsize) = (SELECT count(*) FROM deal)")" = 1 ]' \
 	"one text row per deal after --replace, whose deals take the ids the old ones freed"
+# An issue's text goes into each text index with one statement (FTS5 writes a segment of
+# its index at every statement that touches it): one segment more for its 27 deals and one
+# for its 10 articles, not one each.
+segments() { sqlite3 "$1" "SELECT (SELECT count(DISTINCT segid) FROM deal_text_idx) || ' ' || (SELECT count(DISTINCT segid) FROM article_fts_idx)"; }
+cp -r "$sample" "$tmp/s419" && sed -i 's/^number: 418$/number: 9419/' "$tmp/s419/issue.txt"
+cp "$tmp/c.db" "$tmp/seg.db"
+seg_before=$(segments "$tmp/seg.db")
+run --db "$tmp/seg.db" import "$tmp/s419"
+seg_after=$(segments "$tmp/seg.db")
+check '[ "$status" -eq 0 ] && [ "$seg_after" = "$((${seg_before% *} + 1)) $((${seg_before#* } + 1))" ]' \
+	"an issue adds one segment to each text index ($seg_before before, $seg_after after)"
+check '[ "$(sqlite3 "$tmp/seg.db" "INSERT INTO article_fts(article_fts) VALUES (\"integrity-check\"); SELECT count(*) FROM article_fts") " = "$(sqlite3 "$tmp/seg.db" "SELECT count(*) FROM article") " ]' \
+	"and the articles' index passes FTS5's check, one row per article"
 # A deals file added to an issue: its deal's text goes into the index with the rest of the
 # batch, at the end of the import.
 printf '%s\n' "kind,scope,period,company,company_zh,round,amount,valuation,acquirer,place,sector,description,investors" \

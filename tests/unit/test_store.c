@@ -141,19 +141,40 @@ int main(void)
 	v = peek(path, "SELECT source FROM rate WHERE currency = 'USD' AND period = '2025-01'");
 	is_str(v, "again", "the unchanged rate took the new source");
 	free(v);
-	/* Every converted amount set to -1 first: a change of USD from 2025-03 on converts those
-	 * of 2025-03 and 2024-06 again, and leaves the others. */
+	/* Every converted amount set to -1 first: a change of USD from 2025-03 on converts the
+	 * USD deals of 2025-03 again, and leaves the others (2024-06 is before the earliest
+	 * rate, 2025-01, which did not change). */
 	poke(path, "UPDATE deal SET amount_cny = -1 WHERE seq >= 10");
 	ok(store_begin(s) == 0 && store_convert_amounts(s, 0, 0, "USD", "2025-03") == 0 &&
 		   store_commit(s) == 0,
 	   "USD converted from 2025-03 on");
 	v = peek(path, "SELECT group_concat(period || '=' || CAST(amount_cny AS INT), ' ') FROM"
 		       " (SELECT * FROM deal WHERE seq >= 10 ORDER BY seq)");
-	is_str(v, "2024-06=720000000 2025-01=-1 2025-03=700000000 2025-03=-1",
+	is_str(v, "2024-06=-1 2025-01=-1 2025-03=700000000 2025-03=-1",
 	       "only the deals the change reaches are converted again");
 	free(v);
-	poke(path, "DELETE FROM deal WHERE seq >= 10; DELETE FROM rate WHERE period = '2025-03';"
-		   " UPDATE rate SET source = 'test'");
+	/* A new earliest rate (2024-09) takes the deals before it too: every USD deal. */
+	poke(path, "UPDATE deal SET amount_cny = -1 WHERE seq >= 10;"
+		   " INSERT INTO rate VALUES ('USD', '2024-09', 7.5, 'test')");
+	ok(store_begin(s) == 0 && store_convert_amounts(s, 0, 0, "USD", "2024-09") == 0 &&
+		   store_commit(s) == 0,
+	   "USD converted from a new earliest rate on");
+	v = peek(path, "SELECT group_concat(period || '=' || CAST(amount_cny AS INT), ' ') FROM"
+		       " (SELECT * FROM deal WHERE seq >= 10 ORDER BY seq)");
+	is_str(v, "2024-06=750000000 2025-01=720000000 2025-03=700000000 2025-03=-1",
+	       "the deals before it take it, the later ones their own rates");
+	free(v);
+	ok(store_begin(s) == 0, "rates again");
+	struct rate_row february = { "USD", "2025-02", 7.2, "february" };
+	is_int(store_set_rate(s, &february), 0,
+	       "a new period at the rate already in effect for it: no change");
+	struct rate_row earlier = { "USD", "2024-01", 7.5, "earlier" };
+	is_int(store_set_rate(s, &earlier), 0, "nor a first period at the earliest rate");
+	struct rate_row euro = { "EUR", "2025-01", 7.8, "euro" };
+	is_int(store_set_rate(s, &euro), 1, "a currency's first rate: a change");
+	ok(store_commit(s) == 0, "committed");
+	poke(path, "DELETE FROM deal WHERE seq >= 10; DELETE FROM rate WHERE period <> '2025-01'"
+		   " OR currency <> 'USD'; UPDATE rate SET source = 'test'");
 	struct deal_row bad = d;
 	bad.kind = "loan";
 	bad.seq = 2;
