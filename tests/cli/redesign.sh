@@ -187,8 +187,16 @@ check '[ "$status" -eq 0 ] && [ -s "$tmp/trace" ] && ! grep -q "UPDATE deal SET 
 	"the same rates again convert no deal"
 printf 'currency,period,cny_per_unit,source\nUSD,2025-01,7.10,test\nHKD,2024-06,0.95,test\nUSD,2026-01,6.90,test\n' \
 	>"$tmp/r/rates.csv"
+JUBO_TRACE_SQL="$tmp/trace3"; export JUBO_TRACE_SQL
 run --db "$tmp/c.db" import "$tmp/r/rates.csv"
+unset JUBO_TRACE_SQL
 expect_status 0 "new rates: 7.10 for USD in 2025-01, HKD from 2024-06, USD from 2026-01"
+convert=$(grep -m1 -o "UPDATE deal SET amount_cny.*currency = 'USD'.*" "$tmp/trace3")
+plan=$(sqlite3 "$tmp/c.db" "EXPLAIN QUERY PLAN $convert")
+check '[ -n "$convert" ] && printf "%s" "$plan" | grep -q "SEARCH deal USING INTEGER PRIMARY KEY" &&
+	! printf "%s\n" "$plan" | grep -q "SCAN deal$"' \
+	"the deals a rate reaches are found through an index, not by reading every deal"
+printf "%s\n" "$plan" | grep "deal" | sed 's/^/# /'
 cp -r "$sample" "$tmp/s2"
 sed -i 's/^USD,2025-01,7.19,/USD,2025-01,7.10,/' "$tmp/s2/rates.csv"
 printf 'HKD,2024-06,0.95,test\nUSD,2026-01,6.90,test\n' >>"$tmp/s2/rates.csv"
