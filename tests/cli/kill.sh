@@ -2,7 +2,8 @@
 # what the command brings: an import of 1,000 generated deals (row by row), one of 5,000 (the
 # bulk path: the indexes dropped and built again at the end), the first issue again with
 # --replace (one deal fewer), and the first run's copy of the sample. The moments are random
-# over each command's length (and a little past it).
+# over each command's length (and a little past it). Whole means SQLite's check and FTS5's
+# pass, and the counts the store keeps agree with its rows.
 #   JUBO_KILLS=N       kills in all (default 20: 3/10 each import, 1/4 --replace, the rest
 #                      first runs)
 #   JUBO_KILL_SEED=S   the moments of an earlier run again (each run prints its seed)
@@ -83,12 +84,20 @@ kept_counts_off() {
 		WHERE coalesce(d.province_id, 0) = t.province_id AND CASE WHEN d.province_id IS NULL
 		THEN coalesce(d.place, '') ELSE '' END = t.place))"
 }
-# whole STORE BEFORE AFTER: 0 when the store passes SQLite's check, holds one of the two and
-# its kept counts agree with its rows.
+# text_whole STORE: FTS5's own check of each text index passes, one text row per deal and
+# per article.
+text_whole() {
+	[ "$(sqlite3 "$1" "INSERT INTO deal_text(deal_text) VALUES ('integrity-check');
+		INSERT INTO article_fts(article_fts) VALUES ('integrity-check');
+		SELECT (SELECT count(*) FROM deal_text_docsize) = (SELECT count(*) FROM deal) AND
+		(SELECT count(*) FROM article_fts) = (SELECT count(*) FROM article)" 2>&1)" = 1 ]
+}
+# whole STORE BEFORE AFTER: 0 when the store passes SQLite's check, holds one of the two,
+# its kept counts agree with its rows and its text indexes with its deals and articles.
 whole() {
 	state=$(counts "$1")
 	[ "$(sqlite3 "$1" "PRAGMA integrity_check")" = ok ] && { [ "$state" = "$2" ] || [ "$state" = "$3" ]; } &&
-		[ "$(kept_counts_off "$1")" = 0 ]
+		[ "$(kept_counts_off "$1")" = 0 ] && text_whole "$1"
 }
 
 n_import=$((kills * 3 / 10)) n_bulk=$((kills * 3 / 10)) n_replace=$((kills / 4))
