@@ -29,6 +29,11 @@ sys.exit(0 if rows == tsv and len(rows) == 28 else 1)
 " "$tmp/d.csv" "$tmp/d.tsv"' "and every deal, with the commas and semicolons of its investors"
 
 # The totals behind the breakdown of every deal by region agree with a GROUP BY of the deals.
+# text_rows_ok DB: FTS5's check of the deals' text index passes, one text row per deal.
+text_rows_ok() {
+	[ "$(sqlite3 "$1" "INSERT INTO deal_text(deal_text) VALUES ('integrity-check');
+		SELECT (SELECT count(*) FROM deal_text_docsize) = (SELECT count(*) FROM deal)" 2>&1)" = 1 ]
+}
 # issue_counts_ok DB: each issue's kept counts are its rows' (none missing, none extra).
 issue_counts_ok() {
 	[ "$(sqlite3 "$1" "SELECT count(*) FROM issue i LEFT JOIN issue_counts c ON c.issue_id = i.id
@@ -99,6 +104,16 @@ check '[ "$status" -eq 0 ] && [ "$seg_after" = "$((${seg_before% *} + 1)) $((${s
 	"an issue adds one segment to each text index ($seg_before before, $seg_after after)"
 check '[ "$(sqlite3 "$tmp/seg.db" "INSERT INTO article_fts(article_fts) VALUES (\"integrity-check\"); SELECT count(*) FROM article_fts") " = "$(sqlite3 "$tmp/seg.db" "SELECT count(*) FROM article") " ]' \
 	"and the articles' index passes FTS5's check, one row per article"
+# A text trigger another program wrote again in a form of its own: the import keeps it and
+# the text index in step row by row instead of batching around it.
+cp "$tmp/c.db" "$tmp/own.db"
+sqlite3 "$tmp/own.db" "DROP TRIGGER deal_text_set; CREATE TRIGGER deal_text_set AFTER UPDATE OF
+	name_ko, investors ON deal WHEN 1 BEGIN INSERT INTO deal_text(rowid, text) SELECT id, text
+	FROM deal_text_source WHERE id = new.id; END"
+run --db "$tmp/own.db" import "$tmp/s419" --replace
+check '[ "$status" -eq 0 ] && text_rows_ok "$tmp/own.db" &&
+	[ "$(sqlite3 "$tmp/own.db" "SELECT sql LIKE '\''%WHEN 1%'\'' FROM sqlite_master WHERE name = '\''deal_text_set'\''")" = 1 ]' \
+	"a text trigger of another form: the import leaves it as it is, the text index in step"
 # A deals file added to an issue: its deal's text goes into the index with the rest of the
 # batch, at the end of the import.
 printf '%s\n' "kind,scope,period,company,company_zh,round,amount,valuation,acquirer,place,sector,description,investors" \
