@@ -1583,8 +1583,10 @@ static int bulk_worthwhile(struct store *s, const struct input_list *list)
 		    stat(list->items[i].path, &st) == 0)
 			bytes += st.st_size;
 	}
+	if (bytes <= 256 * 1024)
+		return 0; /* the deals in the store are not counted for a small import */
 	long long deals = store_count(s, "deal");
-	return bytes > 256 * 1024 && bytes / 200 > deals / 5;
+	return bytes / 200 > deals / 5;
 }
 
 int import_paths(struct store *s, char *const *paths, int count,

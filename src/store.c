@@ -43,10 +43,10 @@ enum stmt_id {
 	ST_FIND_ISSUE, ST_ISSUE_DATE, ST_ADD_ISSUE, ST_DELETE_ISSUE, ST_DEL_ARTICLES,
 	ST_DEL_ARTICLES_FTS, ST_DEL_DEALS, ST_DEL_EVENTS, ST_DEL_STATS, ST_FIND_SECTION,
 	ST_ADD_ARTICLE, ST_ADD_ARTICLE_FTS, ST_ADD_ARTICLE_PENDING, ST_DEL_ARTICLES_PENDING,
-	ST_ADD_SOURCE, ST_ADD_REF, ST_SEARCH, ST_ADD_DEAL,
-	ST_ADD_INVESTOR, ST_CONVERT_ISSUE, ST_CONVERT, ST_CONVERT_CURRENCY, ST_ADD_STAT, ST_ADD_EVENT, ST_FIND_PLACE, ST_ADD_ALIAS,
-	ST_ADD_PLACE, ST_PLACE_BY_CODE, ST_RATE_VALUE, ST_SET_RATE, ST_DEAL_IDENTITY, ST_MERGE_DEAL,
-	ST_DEAL_HAS_INVESTORS,
+	ST_ADD_SOURCE, ST_ADD_REF, ST_SEARCH, ST_ADD_DEAL, ST_ADD_INVESTOR, ST_CONVERT_ISSUE,
+	ST_CONVERT, ST_CONVERT_CURRENCY, ST_ADD_STAT, ST_ADD_EVENT, ST_FIND_PLACE, ST_ADD_ALIAS,
+	ST_ADD_PLACE, ST_PLACE_BY_CODE, ST_RATE_VALUE, ST_SET_RATE, ST_DEAL_IDENTITY,
+	ST_MERGE_DEAL, ST_DEAL_HAS_INVESTORS,
 	ST_COUNT
 };
 
@@ -729,13 +729,11 @@ char *store_home_problem(void)
 
 int store_make_parent_dirs(const char *path)
 {
-	char *dir = xstrdup(path);
-	char *slash = strrchr(dir, '/');
-	if (!slash || slash == dir) {
+	char *dir = dir_of(path);
+	if (strcmp(dir, ".") == 0 || strcmp(dir, "/") == 0) {
 		free(dir);
 		return 0;
 	}
-	*slash = '\0';
 	for (char *p = dir + 1; *p; p++) {
 		if (*p != '/')
 			continue;
@@ -1278,8 +1276,8 @@ static char *guarded_copy(const char *sql, const char *name)
 			 name, (int)(on + on_len - (sql + head_len)), sql + head_len, on + on_len);
 }
 
-/* Takes the batch's temporary triggers and table away (none there: nothing done). */
-static int drop_batch_objects(struct store *s)
+/* Takes the batch's temporary triggers away (none there: nothing done). */
+static int drop_batch_triggers(struct store *s)
 {
 	int rc = exec(s, "DROP TRIGGER IF EXISTS temp.batch_new_insert;"
 			 "DROP TRIGGER IF EXISTS temp.batch_new_delete;");
@@ -1289,7 +1287,21 @@ static int drop_batch_objects(struct store *s)
 		rc = exec(s, drop);
 		free(drop);
 	}
-	return rc == 0 ? exec(s, "DROP TABLE IF EXISTS temp.batch_new") : rc;
+	return rc;
+}
+
+/* The text of the deals the batch wrote, into the text index with one statement. The index
+ * gathers terms in memory and writes a segment each time they pass its hash size (1 MB by
+ * default), merging the segments as it goes: 32 MB for the batch writes a few large
+ * segments instead, about a fifth faster. Set back after. */
+static int index_batch_text(struct store *s)
+{
+	if (exec(s, "INSERT INTO deal_text(deal_text, rank) VALUES ('hashsize', 33554432);"
+		    "INSERT INTO deal_text(rowid, text) SELECT id, text FROM deal_text_source"
+		    " WHERE id IN (SELECT id FROM temp.batch_new) ORDER BY id;"
+		    "DROP TABLE temp.batch_new;") != 0)
+		return -1;
+	return exec(s, "INSERT INTO deal_text(deal_text, rank) VALUES ('hashsize', 1048576)");
 }
 
 int store_bulk_begin(struct store *s, int rebuild_indexes)
@@ -1369,37 +1381,11 @@ int store_bulk_end(struct store *s)
 	if (!s->bulk)
 		return 0;
 	/* The batch's rows stay listed (a temporary table) until their text is in. */
-	int rc = 0;
-	if (s->bulk_text)
-		rc = exec(s, "DROP TRIGGER temp.batch_new_insert; DROP TRIGGER temp.batch_new_delete;"
-			     "DROP TRIGGER temp.batch_deal_text_delete;"
-			     "DROP TRIGGER temp.batch_deal_text_unset;"
-			     "DROP TRIGGER temp.batch_deal_text_set;");
+	int rc = s->bulk_text ? drop_batch_triggers(s) : 0;
 	for (size_t i = 0; i < s->bulk_n && rc == 0; i++)
 		rc = exec(s, s->bulk_sql[i]);
-	/* The text index gathers terms in memory and writes a segment each time they pass its
-	 * hash size (1 MB by default), merging the segments as it goes: 32 MB for the batch
-	 * writes a few large segments instead, about a fifth faster. Set back after. */
 	if (rc == 0 && s->bulk_text)
-		rc = exec(s, "INSERT INTO deal_text(deal_text, rank) VALUES ('hashsize', 33554432)");
-	if (rc == 0 && s->bulk_text) {
-		sqlite3_stmt *st;
-		rc = sqlite3_prepare_v2(s->db,
-					"INSERT INTO deal_text(rowid, text) SELECT id, text FROM"
-					" deal_text_source WHERE id IN (SELECT id FROM temp.batch_new)"
-					" ORDER BY id",
-					-1, &st, NULL) == SQLITE_OK
-			     ? 0
-			     : -1;
-		if (rc == 0) {
-			rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-			sqlite3_finalize(st);
-		}
-	}
-	if (rc == 0 && s->bulk_text)
-		rc = exec(s, "DROP TABLE temp.batch_new");
-	if (rc == 0 && s->bulk_text)
-		rc = exec(s, "INSERT INTO deal_text(deal_text, rank) VALUES ('hashsize', 1048576)");
+		rc = index_batch_text(s);
 	/* The totals, counted again over every deal (cheaper than a trigger per row). */
 	if (rc == 0 && s->bulk_indexes)
 		rc = exec(s, DEAL_TOTALS_RECOUNT ISSUE_COUNT_RECOUNT("deal", "deals"));
@@ -1429,8 +1415,8 @@ int store_rollback(struct store *s)
 	free_bulk(s); /* the rollback brings the indexes and triggers back */
 	int rc = exec(s, "ROLLBACK");
 	/* Gone with the rollback already; never left behind. */
-	drop_batch_objects(s);
-	exec(s, "DROP TABLE IF EXISTS temp.batch_article_fts");
+	drop_batch_triggers(s);
+	exec(s, "DROP TABLE IF EXISTS temp.batch_new; DROP TABLE IF EXISTS temp.batch_article_fts");
 	s->article_batch = 0;
 	return rc;
 }
