@@ -19,6 +19,7 @@
 #include "decode.h"
 #include "diag.h"
 #include "i18n.h"
+#include "issuetext.h"
 #include "util.h"
 
 /* What a file holds, in the order a bundle is imported: places and rates before the deals
@@ -39,6 +40,8 @@ struct input {
 	enum file_kind kind;
 	size_t group;  /* the bundle it belongs to: each bundle is imported whole, in turn */
 	size_t order;  /* position in the command line, to keep the sort stable */
+	char *text;    /* a file of a bundle read from an issue's text: what it holds */
+	size_t len;
 };
 
 struct import {
@@ -62,6 +65,7 @@ struct import {
 	} *rate_changes;
 	size_t nrate_changes;
 	long long deals_before_rates;  /* the last deal id when the rates last changed */
+	const struct input *current;   /* the file being imported */
 	size_t file_number;   /* of file_count, for the progress line */
 	size_t file_count;
 };
@@ -113,6 +117,8 @@ struct input_list {
 	size_t group;        /* the group of the files added now */
 	size_t loose_group;  /* the group of files named one by one, 0 until there is one */
 	size_t groups;       /* groups handed out so far */
+	const struct import_options *opt;
+	int warnings;        /* printed while reading an issue's text */
 };
 
 static void add_input(struct input_list *l, const char *path, enum file_kind kind)
@@ -121,8 +127,63 @@ static void add_input(struct input_list *l, const char *path, enum file_kind kin
 		l->cap = l->cap ? l->cap * 2 : 16;
 		l->items = xrealloc(l->items, l->cap * sizeof *l->items);
 	}
-	l->items[l->count] = (struct input){ xstrdup(path), kind, l->group, l->count };
+	l->items[l->count] = (struct input){ xstrdup(path), kind, l->group, l->count, NULL, 0 };
 	l->count++;
+}
+
+/* An issue's text (or its PDF) as the bundle it holds: one group of files in memory, each
+ * named "PATH[deals.csv]" in messages. Returns 0, 1 when the file is not an issue's text,
+ * or -1 after reporting. */
+static int collect_issue_text(struct input_list *l, const char *path)
+{
+	size_t n = strlen(path);
+	int pdf = n > 4 && strcasecmp(path + n - 4, ".pdf") == 0;
+	char *bytes = NULL;
+	size_t len = 0;
+	if (pdf) {
+		bytes = issuetext_pdf_to_text(path, &len);
+		if (!bytes)
+			return -1;
+	} else if (read_file(path, &bytes, &len) != 0) {
+		diag_error_at(path, (struct textpos){ 0, 0 }, "%s", strerror(errno));
+		return -1;
+	}
+	struct textpos pos;
+	char *msg = NULL;
+	size_t tlen;
+	char *text = decode_to_utf8(bytes, len, pdf ? NULL : l->opt->encoding, &tlen, &pos, &msg);
+	free(bytes);
+	if (!text) {
+		diag_error_at(path, pos, "%s", msg);
+		free(msg);
+		return -1;
+	}
+	if (!issuetext_recognise(text, tlen)) {
+		free(text);
+		return 1;
+	}
+	struct issuetext_options io = { l->opt->date, l->opt->issue_number };
+	struct bundle b;
+	int rc = issuetext_read(path, text, tlen, &io, &b);
+	free(text);
+	if (rc != 0)
+		return -1;
+	l->warnings += b.warnings;
+	l->group = ++l->groups;
+	for (size_t i = 0; i < b.count; i++) {
+		enum file_kind kind = FILE_ARTICLE;
+		const char *name = b.files[i].name;
+		if (strncmp(name, "articles/", 9) != 0)
+			kind_of_name(name, &kind);
+		char *label = xasprintf("%s[%s]", path, name);
+		add_input(l, label, kind);
+		free(label);
+		l->items[l->count - 1].text = b.files[i].text;
+		l->items[l->count - 1].len = b.files[i].len;
+		b.files[i].text = NULL;
+	}
+	bundle_free(&b);
+	return 0;
 }
 
 static int compare_names(const void *a, const void *b)
@@ -208,6 +269,11 @@ static int collect(struct input_list *l, const char *path)
 		return 0;
 	}
 	enum file_kind kind;
+	if (!kind_of_name(base_name(path), &kind) && issuetext_is_candidate(path)) {
+		int rc = collect_issue_text(l, path);
+		if (rc <= 0)
+			return rc;
+	}
 	if (!kind_of_name(base_name(path), &kind)) {
 		diag_error_at(path, (struct textpos){ 0, 0 },
 			      _("cannot tell what this file holds: expected issue.txt, an article "
@@ -242,6 +308,13 @@ static char *load(struct import *im, const char *path, size_t *len)
 {
 	char *bytes;
 	size_t n;
+	if (im->current && im->current->text && strcmp(path, im->current->path) == 0) {
+		*len = im->current->len;
+		char *copy = xmalloc(*len + 1);
+		memcpy(copy, im->current->text, *len);
+		copy[*len] = '\0';
+		return copy;
+	}
 	if (read_file(path, &bytes, &n) != 0) {
 		if (errno == ENODEV)
 			diag_error_at(path, (struct textpos){ 0, 0 },
@@ -1543,6 +1616,7 @@ done:
 
 static int import_one(struct import *im, const struct input *in)
 {
+	im->current = in;
 	switch (in->kind) {
 	case FILE_ISSUE:
 		return import_issue(im, in->path);
@@ -1579,8 +1653,11 @@ static int bulk_worthwhile(struct store *s, const struct input_list *list)
 	long long bytes = 0;
 	for (size_t i = 0; i < list->count; i++) {
 		struct stat st;
-		if ((list->items[i].kind == FILE_DEALS || list->items[i].kind == FILE_CSV) &&
-		    stat(list->items[i].path, &st) == 0)
+		if (list->items[i].kind != FILE_DEALS && list->items[i].kind != FILE_CSV)
+			continue;
+		if (list->items[i].text)
+			bytes += (long long)list->items[i].len;
+		else if (stat(list->items[i].path, &st) == 0)
 			bytes += st.st_size;
 	}
 	if (bytes <= 256 * 1024)
@@ -1592,13 +1669,14 @@ static int bulk_worthwhile(struct store *s, const struct input_list *list)
 int import_paths(struct store *s, char *const *paths, int count,
 		 const struct import_options *opt, struct import_counts *counts)
 {
-	struct input_list list = { 0 };
+	struct input_list list = { .opt = opt };
 	struct import im = { .store = s, .opt = opt, .counts = counts };
 	int rc = -1;
 	memset(counts, 0, sizeof *counts);
 	for (int i = 0; i < count; i++)
 		if (collect(&list, paths[i]) != 0)
 			goto done;
+	counts->warnings += list.warnings;
 	if (list.count)
 		qsort(list.items, list.count, sizeof *list.items, compare_inputs);
 
@@ -1656,8 +1734,10 @@ done:
 	store_set_progress(s, 0, NULL, NULL);
 	diag_progress_end();
 	free(im.rate_changes);
-	for (size_t i = 0; i < list.count; i++)
+	for (size_t i = 0; i < list.count; i++) {
 		free(list.items[i].path);
+		free(list.items[i].text);
+	}
 	free(list.items);
 	return rc;
 }

@@ -2,7 +2,8 @@
  *
  * A bundle is a directory with issue.txt, articles/NN-name.md, deals.csv, events.csv, stats.csv and
  * optionally places.csv and rates.csv (see DESIGN "Import" and man jubo). Single files may be
- * given too; a CSV file of another name is recognised by its header. One call is one
+ * given too; a CSV file of another name is recognised by its header; an issue's text as
+ * published (.txt, or .pdf through pdftotext) is read into a bundle by issuetext.h. One call is one
  * transaction: on any error nothing is written and the error names FILE:LINE:COLUMN. */
 #ifndef JUBO_IMPORT_H
 #define JUBO_IMPORT_H
@@ -13,7 +14,9 @@ struct import_options {
 	const char *encoding;  /* iconv name for every file, or NULL to detect a BOM / UTF-8 */
 	int replace;           /* re-import an issue (or one part of it) in place */
 	int dry_run;           /* check and count, then write nothing */
-	int issue_number;      /* issue that single files belong to when no issue.txt is given */
+	int issue_number;      /* issue that single files belong to when no issue.txt is given;
+				* for an issue's text, its number when the footers do not say */
+	const char *date;      /* an issue's text: its date (YYYY-MM-DD), or NULL to estimate */
 };
 
 struct import_counts {

@@ -10,15 +10,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "actions.h"
 #include "browser.h"
+#include "decode.h"
 #include "diag.h"
 #include "i18n.h"
 #include "ics.h"
 #include "import.h"
+#include "issuetext.h"
 #include "query.h"
 #include "list.h"
 #include "store.h"
@@ -41,8 +44,12 @@ static void print_usage(FILE *f)
 		     "startup and technology scene (주간 중국창업).\n"
 		     "\n"
 		     "Commands:\n"
-		     "  import [--encoding ENC] [--replace] [--dry-run] [--issue N] PATH...\n"
-		     "                      import issue bundles (directories) or single files\n"
+		     "  import [--encoding ENC] [--replace] [--dry-run] [--issue N] [--date D] PATH...\n"
+		     "                      import issue bundles (directories), single files, or\n"
+		     "                      an issue as published (its text, .txt, or its .pdf)\n"
+		     "  convert [--issue N] [--date D] [--encoding ENC] -o DIR ISSUE.txt|ISSUE.pdf\n"
+		     "                      write the bundle an issue's text holds, to read and\n"
+		     "                      mend before 'jubo import DIR'\n"
 		     "  list [OPTIONS] deals|articles|events|regions|issues\n"
 		     "                      print what the store holds\n"
 		     "  export --ics [--filter EXPR] [-o FILE]\n"
@@ -66,7 +73,10 @@ static void print_usage(FILE *f)
 		     "                      by default UTF-8, or UTF-16 when the file has a BOM\n"
 		     "  --replace           import an issue that is already in the store again\n"
 		     "  --dry-run           check everything and report, but write nothing\n"
-		     "  --issue N           add single files to issue N, already in the store\n"
+		     "  --issue N           add single files to issue N, already in the store;\n"
+		     "                      an issue's text: its number, if its footers lack it\n"
+		     "  --date YYYY-MM-DD   an issue's text: its date (by default the Monday\n"
+		     "                      after its latest dated item, said in a warning)\n"
 		     "\n"
 		     "List options:\n"
 		     "  --filter EXPR       only rows matching EXPR: words, field:value,\n"
@@ -262,6 +272,110 @@ static struct store *open_for_reading(const char *db_option)
 	return s;
 }
 
+/* YYYY-MM-DD, a day that exists. */
+static int valid_iso_date(const char *s)
+{
+	int y, m, d, n = 0;
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10 || s[10] || y < 1900 ||
+	    m < 1 || m > 12 || d < 1)
+		return 0;
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1] && !(m == 2 && d == 29 && !leap);
+}
+
+/* jubo convert: an issue's text into a bundle directory, nothing written to the store. */
+static int cmd_convert(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "issue", required_argument, NULL, 'i' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "encoding", required_argument, NULL, 'e' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *dir = NULL, *encoding = NULL;
+	struct issuetext_options io = { 0 };
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "o:i:d:e:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			dir = optarg;
+			break;
+		case 'e':
+			encoding = optarg;
+			break;
+		case 'i': {
+			char *end;
+			long n = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || n <= 0 || n > 1000000)
+				return usage_error(_("--issue expects an issue number, not '%s'"), optarg);
+			io.number = (int)n;
+			break;
+		}
+		case 'd':
+			if (!valid_iso_date(optarg))
+				return usage_error(_("--date expects a date such as 2025-03-31, not '%s'"),
+						   optarg);
+			io.date = optarg;
+			break;
+		case 'h':
+			print_usage(stdout);
+			return 0;
+		default:
+			return usage_error("%s", _("unknown option for convert"));
+		}
+	}
+	if (optind >= argc)
+		return usage_error("%s", _("convert needs the issue's text or PDF"));
+	if (optind + 1 < argc)
+		return usage_error(_("unexpected argument '%s'"), argv[optind + 1]);
+	if (!dir)
+		return usage_error("%s", _("convert needs -o DIR, the bundle to write"));
+	const char *path = argv[optind];
+	size_t n = strlen(path), len;
+	char *bytes = NULL;
+	if (n > 4 && strcasecmp(path + n - 4, ".pdf") == 0) {
+		bytes = issuetext_pdf_to_text(path, &len);
+		if (!bytes)
+			return 1;
+		encoding = NULL;
+	} else if (read_file(path, &bytes, &len) != 0) {
+		diag_error_at(path, (struct textpos){ 0, 0 }, "%s", strerror(errno));
+		return 1;
+	}
+	struct textpos pos;
+	char *msg = NULL;
+	size_t tlen;
+	char *text = decode_to_utf8(bytes, len, encoding, &tlen, &pos, &msg);
+	free(bytes);
+	if (!text) {
+		diag_error_at(path, pos, "%s", msg);
+		free(msg);
+		return 1;
+	}
+	if (!issuetext_recognise(text, tlen)) {
+		diag_error_at(path, (struct textpos){ 0, 0 },
+			      _("this is not an issue's text: no page footer such as '주간 중국창업 "
+				"418 호' and no numbered section such as '1. [산업분석] ...'"));
+		free(text);
+		return 1;
+	}
+	struct bundle b;
+	int rc = issuetext_read(path, text, tlen, &io, &b);
+	free(text);
+	if (rc != 0)
+		return 1;
+	rc = bundle_write(&b, dir);
+	if (rc == 0)
+		printf(_("wrote %s: issue %d of %s, %zu files; warnings %d\n"), dir, b.number, b.date,
+		       b.count, b.warnings);
+	bundle_free(&b);
+	return rc == 0 ? 0 : 1;
+}
+
 static int cmd_import(const char *db, int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -269,13 +383,14 @@ static int cmd_import(const char *db, int argc, char **argv)
 		{ "replace", no_argument, NULL, 'r' },
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "issue", required_argument, NULL, 'i' },
+		{ "date", required_argument, NULL, 'd' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct import_options opt = { 0 };
 	int c;
 	optind = 0; /* 0 makes glibc start afresh, permuting options after operands */
-	while ((c = getopt_long(argc, argv, "e:rni:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "e:rni:d:h", options, NULL)) != -1) {
 		switch (c) {
 		case 'e':
 			opt.encoding = optarg;
@@ -294,6 +409,12 @@ static int cmd_import(const char *db, int argc, char **argv)
 			opt.issue_number = (int)n;
 			break;
 		}
+		case 'd':
+			if (!valid_iso_date(optarg))
+				return usage_error(_("--date expects a date such as 2025-03-31, not '%s'"),
+						   optarg);
+			opt.date = optarg;
+			break;
 		case 'h':
 			print_usage(stdout);
 			return 0;
@@ -573,9 +694,11 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[0], "import") == 0)
 		return cmd_import(db, argc, argv);
+	if (strcmp(argv[0], "convert") == 0)
+		return cmd_convert(argc, argv);
 	if (strcmp(argv[0], "list") == 0)
 		return cmd_list(db, argc, argv);
 	if (strcmp(argv[0], "export") == 0)
 		return cmd_export(db, argc, argv);
-	return usage_error(_("unknown command '%s': expected import, list or export"), argv[0]);
+	return usage_error(_("unknown command '%s': expected import, convert, list or export"), argv[0]);
 }
