@@ -41,6 +41,7 @@ struct reader {
 	size_t n, cap;
 	int warnings;
 	int number;             /* from the footers */
+	int no_signal;          /* no line ends in a space: breaks are taken as between words */
 	size_t number_line;
 	char latest[11];        /* the latest date of a reference or an article */
 	char period[8];         /* YYYY-MM of the investment analysis */
@@ -213,14 +214,38 @@ static void add_frag(struct reader *r, const char *s, size_t len, size_t line)
 
 static void split_lines(struct reader *r, const char *text, size_t len)
 {
+	/* A text none of whose lines ends in a space (pdftotext drops it) does not say where the
+	 * page broke inside a word: every break is taken as one between words. */
+	size_t lines = 0, spaced = 0;
+	for (const char *p = text, *end = text + len; p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		if (e > p && !(e - p == 1 && (*p == '\r' || *p == '\f'))) {
+			lines++;
+			const char *q = e;
+			while (q > p && (q[-1] == '\r'))
+				q--;
+			spaced += q > p && q[-1] == ' ';
+		}
+		p = nl ? nl + 1 : end;
+	}
+	int no_signal = lines > 20 && spaced * 50 < lines;
 	size_t line = 1;
 	const char *p = text, *end = text + len;
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *e = nl ? nl : end;
+		size_t before = r->n;
 		add_frag(r, p, (size_t)(e - p), line++);
+		if (no_signal && r->n > before)
+			r->f[r->n - 1].space = 1;
 		p = nl ? nl + 1 : end;
 	}
+	r->no_signal = no_signal;
+	if (no_signal)
+		warn(r, 0, _("no line of this text ends in a space (as pdftotext writes it): every "
+			     "line break is read as one between words, so a word the page broke in "
+			     "two is read as two"));
 }
 
 /* ---- joining what the page broke ------------------------------------------------------- */
@@ -874,23 +899,23 @@ static int row_starts(const struct table *t, size_t k, int first, size_t *name_e
 		return 0;
 	/* A Korean name (perhaps broken inside a word) and a Chinese one. */
 	for (size_t j = k + 1; j < t->limit && j <= k + 2; j++) {
-		if (!r->f[j - 1].space && j - 1 > k)
+		if (!han_only(r->f[j].text) || han_only(r->f[k].text) || has_comma(r->f[k].text) ||
+		    j + 1 >= t->limit)
 			continue;
-		if (han_only(r->f[j].text) && !han_only(r->f[k].text) && !has_comma(r->f[k].text) &&
-		    j + 1 < t->limit) {
-			int joined = 1;
-			for (size_t m = k; m + 1 < j; m++)
-				joined = joined && !r->f[m].space;
-			if (joined && col_at(t, second, j + 1)) {
-				*name_end = j + 1;
-				*zh = 1;
-				*split = 0;
-				return 1;
-			}
+		/* Two lines of a name: the first broken inside the word, or (in a text that does not
+		 * say so) one word and a short rest of it: "윈저우항공과학" / "기술". */
+		if (j == k + 2 && r->f[k].space &&
+		    !(r->no_signal && !strchr(r->f[k].text, ' ') && !strchr(r->f[k + 1].text, ' ') &&
+		      u8_mbsnlen((const uint8_t *)r->f[k + 1].text, strlen(r->f[k + 1].text)) <= 3))
+			continue;
+		if (j == k + 2 && has_comma(r->f[k + 1].text))
+			continue;
+		if (col_at(t, second, j + 1)) {
+			*name_end = j + 1;
+			*zh = 1;
+			*split = 0;
+			return 1;
 		}
-		if (!r->f[j - 1].space)
-			continue;
-		break;
 	}
 	if (!t->overseas && second == C_PLACE)
 		return 0; /* M&A of Chinese companies: always with the Chinese name */
@@ -898,7 +923,7 @@ static int row_starts(const struct table *t, size_t k, int first, size_t *name_e
 	 * or the next. */
 	for (size_t m = k; m < t->limit && m < k + 3; m++) {
 		const char *s = r->f[m].text;
-		if (match_col(second, s) || match_col(C_ROUND, s))
+		if (match_col(second, s) || match_col(C_ROUND, s) || han_only(s))
 			return 0;
 		/* The second column on the name's own line ("Kardigan A 라운드 3 억 달러 ..."). */
 		for (const char *p = strchr(s, ' '); p; p = strchr(p + 1, ' ')) {
@@ -1159,7 +1184,10 @@ static size_t read_deal_table(struct reader *r, size_t h, size_t limit, const ch
 		d.line = r->f[row].line;
 		size_t body_off = 0;
 		if (zh) {
-			d.name_ko = join(r, row, name_end - 1, NULL);
+			if (r->no_signal && name_end - 1 - row == 2)
+				d.name_ko = xasprintf("%s%s", r->f[row].text, r->f[row + 1].text);
+			else
+				d.name_ko = join(r, row, name_end - 1, NULL);
 			d.name_zh = xstrdup(r->f[name_end - 1].text);
 		} else if (split) {
 			char *nm = join(r, row, name_end + 1, NULL);
@@ -1185,25 +1213,28 @@ static size_t read_deal_table(struct reader *r, size_t h, size_t limit, const ch
 		size_t width = t.width;
 		size_t next = end, next_name_end = 0, next_split = 0;
 		int next_zh = 0;
-		for (size_t j = last_k + 1; j < end; j++) {
-			if (j - 1 >= pure_from)
-				widen(r, j - 1, &width);
+		/* An empty last cell: the next row may begin where it would have. */
+		for (size_t j = pure_from == last_k && last_k > row ? last_k : last_k + 1; j < end; j++) {
+			/* A line is measured against the lists before it, not itself. */
 			if (row_starts(&t, j, 0, &next_name_end, &next_zh, &next_split) &&
+			    (j > last_k || next_zh) &&
 			    (next_zh || (next_split && next_name_end == j) ||
 			     !cell_goes_on(r, j - 1, j - 1 >= pure_from, width))) {
 				next = j;
 				break;
 			}
+			if (j - 1 >= pure_from)
+				widen(r, j - 1, &width);
 		}
 		size_t row_end = next;
 		if (next == end) {
 			/* The last row: its last cell goes on while the page broke it. */
 			size_t m = last_k;
 			while (m + 1 < end) {
-				if (m >= pure_from)
-					widen(r, m, &width);
 				if (!cell_goes_on(r, m, m >= pure_from, width))
 					break;
+				if (m >= pure_from)
+					widen(r, m, &width);
 				m++;
 			}
 			row_end = m + 1;
@@ -1311,15 +1342,28 @@ static size_t match_dates(const char *s)
 	return word_end(s, len) ? len : 0;
 }
 
-static int events_header(const char *s)
+/* The events' header "명칭 기간 장소 분야", on one line or on several: the lines it takes. */
+static size_t events_header(const struct reader *r, size_t k)
 {
-	return starts(s, "명칭") && strstr(s, "기간") && strstr(s, "장소");
+	if (!starts(r->f[k].text, "명칭"))
+		return 0;
+	for (size_t n = 1; n <= 4 && k + n <= r->n; n++) {
+		char *h = join(r, k, k + n, NULL);
+		int ok = strstr(h, "기간") && strstr(h, "장소");
+		free(h);
+		if (ok)
+			return n;
+	}
+	return 0;
 }
 
 /* The events table from fragment h (its header) to limit. */
 static void read_events(struct reader *r, size_t h, size_t limit)
 {
-	r->f[h].used = 1;
+	size_t head = events_header(r, h);
+	for (size_t k = h; k < h + head; k++)
+		r->f[k].used = 1;
+	h += head - 1;
 	size_t end = h + 1;
 	while (end < limit && strcmp(r->f[end].text, "행사 정보") != 0)
 		end++;
@@ -2338,7 +2382,7 @@ int issuetext_read(const char *path, const char *text, size_t len,
 	/* After the last references: KIC's news, then the events. */
 	size_t ev = r.n;
 	for (size_t k = after; k < r.n; k++)
-		if (events_header(r.f[k].text)) {
+		if (events_header(&r, k)) {
 			ev = k;
 			break;
 		}
@@ -2590,7 +2634,8 @@ char *issuetext_pdf_to_text(const char *path, size_t *len)
 		close(err[0]);
 		close(err[1]);
 		/* No shell: the file name is one argument, whatever it holds. */
-		char *const argv[] = { "pdftotext", "-enc", "UTF-8", "-q", "--", (char *)path, "-",
+		/* -raw: the order the page was drawn in, which keeps a table's cells row by row. */
+		char *const argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-q", (char *)path, "-",
 				       NULL };
 		execvp("pdftotext", argv);
 		_exit(errno == ENOENT ? 127 : 126);
