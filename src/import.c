@@ -277,7 +277,8 @@ static int collect(struct input_list *l, const char *path)
 	if (!kind_of_name(base_name(path), &kind)) {
 		diag_error_at(path, (struct textpos){ 0, 0 },
 			      _("cannot tell what this file holds: expected issue.txt, an article "
-				"(.md) or a table (.csv)"));
+				"(.md), a table (.csv), or an issue's text (.txt, .pdf) with its page "
+				"footers and sections"));
 		return -1;
 	}
 	/* Files named one by one make one group together, in the place of the first. */
