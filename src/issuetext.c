@@ -1070,8 +1070,21 @@ static size_t read_row(struct table *t, struct span *sp, size_t off, struct deal
 							end = p;
 							break;
 						}
-					if (!end && fe > off && r->f[k].space && ends_like_description(s, fe))
+					if (!end && fe > off && r->f[k].space && ends_like_description(s, fe)) {
 						end = fe;
+						/* "데이터 플랫폼" / "운영업체": a kind that is only part of
+						 * the 소개 when the next line ends in 업체, 기업 or 회사. */
+						const char *n = k + 1 < sp->to ? r->f[k + 1].text : "";
+						size_t nl = strlen(n);
+						int strong = nl >= 6 && (strcmp(n + nl - 6, "업체") == 0 ||
+									 strcmp(n + nl - 6, "기업") == 0 ||
+									 strcmp(n + nl - 6, "회사") == 0);
+						int weak = fe >= 6 && (memcmp(s + fe - 6, "업체", 6) != 0 &&
+								       memcmp(s + fe - 6, "기업", 6) != 0 &&
+								       memcmp(s + fe - 6, "회사", 6) != 0);
+						if (weak && strong && !has_comma(n) && !strchr(n, ' '))
+							end = sp->starts[k + 1 - sp->from] + nl;
+					}
 				}
 				if (!end) {
 					end = span_frag_end(sp, off);
