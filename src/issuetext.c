@@ -610,8 +610,7 @@ struct refs {
 
 static int is_url(const char *s)
 {
-	return starts(s, "http://") || starts(s, "https://") || starts(s, "http:// ") ||
-	       starts(s, "www.");
+	return starts(s, "http://") || starts(s, "https://") || starts(s, "www.");
 }
 
 /* "신화망(新华网). title": where the title begins, or 0. */
@@ -2203,27 +2202,24 @@ static void lead_date(struct reader *r, struct article *a, int whole)
 
 int issuetext_recognise(const char *text, size_t len)
 {
-	struct reader r = { .path = "" };
-	/* Only the first lines are looked at for a footer or a section heading. */
-	size_t line = 1, sections = 0, refs = 0;
+	int footer = 0;
+	size_t sections = 0, refs = 0;
 	const char *p = text, *end = text + len;
-	while (p < end && line < 20000) {
+	while (p < end && !footer) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *e = nl ? nl : end;
 		char *s = xstrndup(p, (size_t)(e - p));
 		char *t = trim(s), kind[32];
 		const char *title;
-		if (footer_number(t))
-			r.number = 1;
+		footer = footer_number(t) > 0;
 		if (section_heading(t, kind, sizeof kind, &title))
 			sections++;
 		if (strcmp(t, "참고자료") == 0)
 			refs++;
 		free(s);
 		p = nl ? nl + 1 : end;
-		line++;
 	}
-	return r.number || (sections && refs);
+	return footer || (sections && refs);
 }
 
 static void monday_after(const char *date, char *out)
@@ -2459,9 +2455,6 @@ int issuetext_read(const char *path, const char *text, size_t len,
 	}
 	/* The statistics of the investment analysis. */
 	if (invest_to > invest_from) {
-		struct buf t = { 0 };
-		size_t *map = NULL;
-		(void)map;
 		/* Its text without the tables, as one span over the unused lines. */
 		size_t *idx = xmalloc((invest_to - invest_from) * sizeof *idx);
 		size_t m = 0;
@@ -2482,7 +2475,6 @@ int issuetext_read(const char *path, const char *text, size_t len,
 		span_free(&sp);
 		free(sub.f);
 		free(idx);
-		buf_free(&t);
 	}
 	mend_investors(&deals);
 	if (deals.count)
@@ -2634,9 +2626,12 @@ char *issuetext_pdf_to_text(const char *path, size_t *len)
 		diag_error_at(path, (struct textpos){ 0, 0 }, "%s", strerror(errno));
 		return NULL;
 	}
+	/* A name that begins with '-' would be read as an option. */
+	char *arg = path[0] == '-' ? xasprintf("./%s", path) : xstrdup(path);
 	pid_t pid = fork();
 	if (pid < 0) {
 		diag_error_at(path, (struct textpos){ 0, 0 }, "%s", strerror(errno));
+		free(arg);
 		return NULL;
 	}
 	if (pid == 0) {
@@ -2648,11 +2643,11 @@ char *issuetext_pdf_to_text(const char *path, size_t *len)
 		close(err[1]);
 		/* No shell: the file name is one argument, whatever it holds. */
 		/* -raw: the order the page was drawn in, which keeps a table's cells row by row. */
-		char *const argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-q", (char *)path, "-",
-				       NULL };
+		char *const argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-q", arg, "-", NULL };
 		execvp("pdftotext", argv);
 		_exit(errno == ENOENT ? 127 : 126);
 	}
+	free(arg);
 	close(out[1]);
 	close(err[1]);
 	struct buf b = { 0 };
