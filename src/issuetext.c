@@ -54,12 +54,16 @@ static void warn(struct reader *r, size_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void warn(struct reader *r, size_t line, const char *fmt, ...)
 {
-	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	char *msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
 	va_end(ap);
 	diag_warning_at(r->path, (struct textpos){ line, line ? 1 : 0 }, "%s", msg);
+	free(msg);
 	r->warnings++;
 }
 
@@ -1015,6 +1019,8 @@ static size_t read_row(struct table *t, struct span *sp, size_t off, struct deal
 		enum col col = t->cols[c];
 		int last = c == t->ncols - 1;
 		enum col next = last ? C_SKIP : t->cols[c + 1];
+		if (off > strlen(s))
+			off = strlen(s);
 		off = skip_spaces(s, off);
 		size_t line = span_line(sp, off);
 		size_t end = off;
@@ -1050,8 +1056,8 @@ static size_t read_row(struct table *t, struct span *sp, size_t off, struct deal
 			} else if (!free_text_col(next)) {
 				/* Up to where the next column's vocabulary reads. */
 				end = strlen(s);
-				for (size_t p = off + 1; s[p]; p++) {
-					if (s[p - 1] == ' ' && match_col(next, s + p)) {
+				for (size_t p = off; s[p]; p++) {
+					if (p > off && s[p - 1] == ' ' && match_col(next, s + p)) {
 						end = p;
 						break;
 					}
@@ -1647,7 +1653,7 @@ static void ranking(struct reader *r, const char *s, size_t len, const char *met
 			value = comma + 1;
 		}
 		value = trim(value);
-		char key[256];
+		char *key;
 		if (with_zh && zh && *zh) {
 			/* U+2219 between two names is the middle dot U+00B7. */
 			struct buf z = { 0 };
@@ -1659,14 +1665,12 @@ static void ranking(struct reader *r, const char *s, size_t len, const char *met
 					buf_addc(&z, *q++);
 				}
 			char *zs = buf_take(&z);
-			snprintf(key, sizeof key, "%s(%s)", name, zs);
+			key = xasprintf("%s(%s)", name, zs);
 			free(zs);
 		} else {
-			snprintf(key, sizeof key, "%s", name);
+			key = xstrdup(name);
 		}
-		char *k2 = repair_letters(r, line, xstrdup(key));
-		snprintf(key, sizeof key, "%s", k2);
-		free(k2);
+		key = repair_letters(r, line, key);
 		double v;
 		char num[32];
 		const char *e = read_number(value, &v, num, sizeof num);
@@ -1686,6 +1690,7 @@ static void ranking(struct reader *r, const char *s, size_t len, const char *met
 			else
 				warn(r, line, _("cannot read '%s' of '%s': left out"), value, key);
 		}
+		free(key);
 		p = close + 1;
 	}
 	free(list);
@@ -1838,8 +1843,9 @@ static void read_stats(struct reader *r, const struct span *sp)
 			b--;
 		char *industry = trimmed_copy(d, (size_t)(b - d), (size_t)(at - d));
 		const char *dim = subsector_dimension(industry);
-		snprintf(key, sizeof key, "%s 전체", industry);
-		stat_row(r, "deal_count", dim, key, c.numtext[0], "건", "", 0);
+		char *whole = xasprintf("%s 전체", industry);
+		stat_row(r, "deal_count", dim, whole, c.numtext[0], "건", "", 0);
+		free(whole);
 		struct caps c2;
 		if (find(d, e, "그 중 @ 분야는 # 건", &c2, NULL)) {
 			char *sub = xstrndup(c2.txt[0], c2.txtlen[0]);
@@ -2095,7 +2101,7 @@ static char *mend_title(struct reader *r, const char *title, size_t from, size_t
 			opened = 1;
 			p += strlen("‘");
 		} else if (starts(p, "’")) {
-			if (!opened) {
+			if (!opened && b.len) {
 				/* The words before it, back to a space or a comma. */
 				size_t end = b.len, start = end;
 				while (start > 0 && b.data[start - 1] != ' ' && b.data[start - 1] != ',')

@@ -7,7 +7,9 @@
 cd "$tmp" || exit 1
 it="$fixtures/issuetext"
 py=/usr/bin/python3
-seed="$top_srcdir/../shared/seeds/000_b7496394f7ea3c50.txt"
+seed="${JUBO_SEEDS:-$top_srcdir/../shared/seeds}"
+[ -n "$seed" ] || seed="$top_srcdir/../shared/seeds"
+seed="$seed/000_b7496394f7ea3c50.txt"
 
 # diff_clean NAME: bundlediff's output in $tmp/NAME.diff has no difference left.
 diff_clean() {
