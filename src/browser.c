@@ -893,7 +893,7 @@ int browser_run(struct store *s, int week_start)
 		}
 		idle(&sh);
 		wint_t ch;
-		int rc = get_wch(&ch);
+		int rc = ui_get_key(&ch);
 		if (rc == ERR) {
 			/* Ctrl-C with nothing running to stop: say how to quit. */
 			if (interrupted) {

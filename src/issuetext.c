@@ -2416,7 +2416,8 @@ int issuetext_read(const char *path, const char *text, size_t len,
 				    strcmp(r.f[j].text, "KIC 뉴스") == 0) {
 					r.f[j].used = 1;
 					a.section = "kic";
-					a.source = xstrdup("KIC 중국");
+					if (!a.source) /* the label may be on every page */
+						a.source = xstrdup("KIC 중국");
 				}
 			a.from = k + 1;
 			a.to = ev;

@@ -3,6 +3,7 @@
 
 #include "ui.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +161,76 @@ int ui_skip_sequence(void)
 	}
 	nodelay(stdscr, FALSE);
 	return dropped;
+}
+
+/* Bytes read and given back: what followed a byte that began no character. */
+static int pending[16];
+static int npending;
+
+/* The next byte (or KEY_ code): given back ones first, else from curses, waiting at most
+ * wait_ms (or, with -1, for as long as it takes). */
+static int next_input(int wait_ms)
+{
+	if (npending) {
+		int c = pending[0];
+		memmove(pending, pending + 1, (size_t)--npending * sizeof *pending);
+		return c;
+	}
+	if (wait_ms < 0)
+		return getch();
+	timeout(wait_ms);
+	int c = getch();
+	timeout(-1);
+	return c;
+}
+
+static void give_back(const int *in, int n)
+{
+	if (n > (int)(sizeof pending / sizeof *pending) - npending)
+		n = (int)(sizeof pending / sizeof *pending) - npending;
+	memmove(pending + n, pending, (size_t)npending * sizeof *pending);
+	memcpy(pending, in, (size_t)n * sizeof *in);
+	npending += n;
+}
+
+int ui_get_key(wint_t *ch)
+{
+	int c = next_input(-1);
+	if (c == ERR)
+		return ERR;
+	if (c > 0xFF) {
+		*ch = (wint_t)c;
+		return KEY_CODE_YES;
+	}
+	/* The bytes of one character come together; a short wait covers a slow link. */
+	int in[MB_LEN_MAX + 1];
+	char bytes[MB_LEN_MAX + 1];
+	int n = 0;
+	in[n] = c;
+	bytes[n++] = (char)c;
+	for (;;) {
+		mbstate_t st;
+		memset(&st, 0, sizeof st);
+		wchar_t wc;
+		size_t r = mbrtowc(&wc, bytes, (size_t)n, &st);
+		if (r != (size_t)-1 && r != (size_t)-2) {
+			*ch = r == 0 ? 0 : (wint_t)wc;
+			return OK;
+		}
+		if (r == (size_t)-2 && n < MB_LEN_MAX) {
+			int b = next_input(100);
+			if (b != ERR && b <= 0xFF) {
+				in[n] = b;
+				bytes[n++] = (char)b;
+				continue;
+			}
+			if (b != ERR) /* a function key after a cut sequence is a key */
+				give_back(&b, 1);
+		}
+		/* Not a character: its first byte goes, what came after it is read again. */
+		give_back(in + 1, n - 1);
+		return ERR;
+	}
 }
 
 void ui_stop(void)

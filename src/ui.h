@@ -25,6 +25,12 @@ int ui_start(const char **note);
 /* After an Esc from the keyboard: reads and drops the rest of an escape sequence curses did
  * not know (Esc [ ... final, Esc O x) and returns 1, or 0 for a lone Esc. */
 int ui_skip_sequence(void);
+/* The next key, as get_wch() gives it (OK and a character, KEY_CODE_YES and a KEY_ code, or
+ * ERR), but a byte sequence that is not a character in the locale's encoding (a broken
+ * terminal's or a paste's: ff, e0 80 80, a lead byte cut short) costs its own bytes only:
+ * the first byte is dropped and the rest read again as keys. get_wch() instead gathers the
+ * keys typed after it into the broken character and loses them. */
+int ui_get_key(wint_t *ch);
 void ui_stop(void);
 /* doupdate(), then the clusters whose width curses would get wrong, written to the terminal
  * at the cells jubo measured (see ui.c). Instead of doupdate() after drawing. */
