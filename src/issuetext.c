@@ -1102,23 +1102,23 @@ static size_t read_row(struct table *t, struct span *sp, size_t off, struct deal
 		switch (col) {
 		case C_ROUND:
 			if (round[0] || *v)
-				d->round = xstrdup(round[0] ? round : v);
+				free(d->round), d->round = xstrdup(round[0] ? round : v);
 			break;
 		case C_AMOUNT:
-			d->amount = *v ? xstrdup(v) : NULL;
+			free(d->amount), d->amount = *v ? xstrdup(v) : NULL;
 			break;
 		case C_VALUATION:
-			d->valuation = *v ? xstrdup(v) : NULL;
+			free(d->valuation), d->valuation = *v ? xstrdup(v) : NULL;
 			break;
 		case C_PLACE:
-			d->place = xstrdup(v);
+			free(d->place), d->place = xstrdup(v);
 			break;
 		case C_SECTOR:
-			d->sector = xstrdup(v);
+			free(d->sector), d->sector = xstrdup(v);
 			break;
 		case C_DESC: {
 			v = repair_letters(r, line, v);
-			d->desc = xstrdup(v);
+			free(d->desc), d->desc = xstrdup(v);
 			break;
 		}
 		case C_OVERVIEW:
@@ -1133,10 +1133,11 @@ static size_t read_row(struct table *t, struct span *sp, size_t off, struct deal
 		case C_ACQUIRER: {
 			v = repair_letters(r, line, v);
 			char *names = list_names(r, line, v);
+			/* A header may name a column twice: the last one read counts. */
 			if (col == C_INVESTORS)
-				d->investors = names;
+				free(d->investors), d->investors = names;
 			else
-				d->acquirer = names;
+				free(d->acquirer), d->acquirer = names;
 			break;
 		}
 		default:
