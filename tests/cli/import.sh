@@ -100,4 +100,21 @@ run --db guess.db import --issue 418 short.csv
 expect_err "a short row is named" <<'X'
 jubo: short.csv:2:1: warning: this row has 3 of the header's 4 fields; the rest are taken as empty
 X
+# An issue's import does the same work in an archive four times the size: every statement
+# it runs takes as many steps of SQLite's machine (JUBO_TRACE_SQL counts them; unlike a
+# time, a count that does not vary). A statement that walked the archive (the articles'
+# text put in through "id IN (SELECT id FROM article)" read every article) grows with it.
+# steps TRACE: each statement's steps and the start of its text, a line each.
+steps() { sed -n 's/^ *[0-9.]* ms *\([0-9]*\) steps  \(.\{0,60\}\).*/\1	\2/p' "$1"; }
+sh "$top_srcdir/bench/gen.sh" small 400 400 >/dev/null
+sh "$top_srcdir/bench/gen.sh" large 1600 1600 >/dev/null
+for size in small large; do
+	"$JUBO" --db "$size.db" import "$size" >/dev/null 2>&1
+	JUBO_TRACE_SQL="$size.trace" "$JUBO" --db "$size.db" import "$fixtures/issuetext/419" >/dev/null 2>&1
+	steps "$size.trace" >"$size.steps"
+done
+paste small.steps large.steps | awk -F'\t' '$3 > $1 * 1.25 + 50 { print $1 " -> " $3 " steps: " $2 }' >grew
+check '[ -s small.steps ] && [ "$(wc -l <small.steps)" -eq "$(wc -l <large.steps)" ] && [ ! -s grew ]' \
+	"an issue into 1,600 deals and articles: no statement works harder than into 400 ($(wc -l <small.steps) statements)"
+sed 's/^/# /' grew
 finish
