@@ -11,10 +11,12 @@ ms() { echo $(( $(date +%s%N) / 1000000 )); }
 # ---- held by another program --------------------------------------------------------------
 # hold STORE SECONDS: sqlite3 holds STORE in an exclusive transaction; $holder is its pid.
 hold() {
-	(printf 'BEGIN EXCLUSIVE;\nSELECT 1;\n'; sleep "$2") | sqlite3 "$1" >/dev/null &
+	# The holder waits its turn (.timeout): the probe below holds the lock for a moment too,
+	# and a holder that met it gave up at once and held nothing (a machine under load).
+	(printf '.timeout 10000\nBEGIN EXCLUSIVE;\nSELECT 1;\n'; sleep "$2") | sqlite3 "$1" >/dev/null &
 	holder=$!
-	# Until the lock is taken.
-	for _ in 1 2 3 4 5 6 7 8 9 10; do
+	# Until the lock is taken (up to 10 s on a loaded machine).
+	for _ in $(seq 1 100); do
 		sqlite3 "$1" "PRAGMA busy_timeout = 0; BEGIN IMMEDIATE; ROLLBACK" >/dev/null 2>&1 || break
 		sleep 0.1
 	done
