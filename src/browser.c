@@ -195,6 +195,17 @@ static void draw_tabs(struct shell *sh)
 	}
 }
 
+/* The cursor is shown where the prompt edits, hidden elsewhere. Hidden, it is also left
+ * wherever the last change put it (leaveok): curses then sends no move to park it after each
+ * update, nine bytes or so a key over SSH. A terminal that cannot hide it keeps it parked. */
+static void show_cursor(int shown)
+{
+	int hidden = !shown && curs_set(0) != ERR;
+	if (shown)
+		curs_set(1);
+	leaveok(stdscr, hidden ? TRUE : FALSE);
+}
+
 static void draw_status(struct shell *sh)
 {
 	if (sh->prompting && sh->message) {
@@ -238,10 +249,10 @@ static void draw_hint(struct shell *sh)
 		ui_put(stdscr, y, 0, label, lw, ALIGN_LEFT, ROLE_HEADER);
 		ui_put(stdscr, y, (int)lw, text, room + 1, ALIGN_LEFT, ROLE_NORMAL);
 		move(y, (int)(lw + cursor - skip));
-		curs_set(1);
+		show_cursor(1);
 		return;
 	}
-	curs_set(0);
+	show_cursor(0);
 	if (sh->message) {
 		ui_put(stdscr, y, 0, sh->message, (size_t)sh->cols, ALIGN_LEFT,
 		       sh->message_is_error ? ROLE_ERROR : ROLE_NORMAL);
@@ -282,7 +293,7 @@ static void draw_small(struct shell *sh)
 	}
 	free(lines);
 	free(msg);
-	curs_set(0);
+	show_cursor(0);
 	wnoutrefresh(stdscr);
 	ui_update();
 }
