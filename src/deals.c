@@ -130,7 +130,7 @@ static int add_breakdown(void *ctx, int header, int ncols, const char *const *va
 {
 	struct deals *d = ctx;
 	(void)ncols;
-	if (header || d->bd_n >= 1000)
+	if (header || d->bd_n >= SQLGEN_BREAKDOWN_MAX)
 		return 0;
 	d->bd = xrealloc(d->bd, (d->bd_n + 1) * sizeof *d->bd);
 	/* Amounts in the newsletter's unit, 억 위안, with separators. */

@@ -32,9 +32,11 @@ struct listing_column {
 	/* A breakdown counts by an indexed key instead of by the value (region: by province):
 	 * the key, the value of a key ("k" in it), and the value of rows without a key. */
 	const char *group, *group_value, *group_rest;
-	/* For a breakdown of every row (no filter): a SELECT of value, n, amount and amount_n
-	 * (amounts known) from kept totals, or NULL. */
-	const char *group_all;
+	/* Its values are kept counted for every deal and each province's (store version 11,
+	 * deal_tally under the column's name), and the expression that names a kept value "t.value"
+	 * when it is a key (the issue's id), or NULL. */
+	int tallied;
+	const char *tally_name;
 	/* A sort through a joined table (region: the province's name): the FROM that walks that
 	 * table in sort order with each row's deals inside, and the deal column whose NULL
 	 * means no value to sort by. */

@@ -870,6 +870,18 @@ int sqlgen_select(struct store *s, const struct query *q, const struct sort_key 
 	return rc;
 }
 
+/* The province a compiled filter narrows the deals to when it is that alone (region:장쑤
+ * compiles to it, place_condition and add_where), else 0. */
+static long long filter_province(const struct sql_stmt *where)
+{
+	if (!where || !where->text || !*where->text)
+		return 0;
+	if (strcmp(where->text, " WHERE (d.province_id = ?)") != 0 || where->nbinds != 1 ||
+	    where->binds[0].type != BIND_INT || where->binds[0].i <= 0)
+		return -1;
+	return where->binds[0].i;
+}
+
 void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int column,
 		      struct sql_stmt *out)
 {
@@ -879,15 +891,26 @@ void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int
 	int investors = deals && strcmp(c->name, "investors") == 0;
 	const char *amount = deals ? "sum(d.amount_cny)" : "NULL";
 	int filtered = where && where->text && *where->text;
+	long long province = deals && c->tallied ? filter_province(where) : -1;
 	/* The expressions are the fixed text of the listing; values from the user are in where's
 	 * binds. */
-	if (c->group_all && !filtered) {
-		/* Every row: the totals kept beside the table. */
-		buf_printf(&g.sql, "WITH x (value, n, amount, amount_n) AS (%s) SELECT value,"
-				   " sum(n) AS count, CASE WHEN sum(amount_n) > 0 THEN printf('%%.0f',"
-				   " sum(amount)) END AS amount FROM x GROUP BY value",
-			   c->group_all);
-	} else if (c->group) {
+	if (province >= 0) {
+		/* Every deal, or one province's: the values kept counted, read in count order from
+		 * the index (a key named afterwards is sorted by its name: few of them). */
+		buf_printf(&g.sql, "SELECT %s AS value, t.n AS count, CASE WHEN t.amount_n > 0 THEN"
+				   " printf('%%.0f', t.amount) END AS amount FROM deal_tally t"
+				   " WHERE t.col = ",
+			   c->tally_name ? c->tally_name
+					 : "CASE WHEN typeof(t.value) = 'blob' THEN NULL ELSE t.value END");
+		bind_text(&g, c->name);
+		buf_adds(&g.sql, " AND t.region = ");
+		bind_int(&g, province);
+		buf_printf(&g.sql, " ORDER BY t.n DESC, %s LIMIT %d", c->tally_name ? "1" : "t.value",
+			   SQLGEN_BREAKDOWN_MAX);
+		gen_take(&g, out);
+		return;
+	}
+	if (c->group) {
 		/* Counted by the indexed key, named afterwards: one index read, no join per row.
 		 * Rows without a key count by the rest expression; names that meet are merged. */
 		buf_adds(&g.sql, "SELECT value, sum(n) AS count, CASE WHEN sum(amount) IS NOT NULL"
@@ -913,7 +936,7 @@ void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int
 		gen_append(&g, where);
 		buf_adds(&g.sql, " GROUP BY 1");
 	}
-	buf_adds(&g.sql, " ORDER BY 2 DESC, 1 IS NULL, 1");
+	buf_printf(&g.sql, " ORDER BY 2 DESC, 1 IS NULL, 1 LIMIT %d", SQLGEN_BREAKDOWN_MAX);
 	gen_take(&g, out);
 }
 

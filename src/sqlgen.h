@@ -87,11 +87,14 @@ int sqlgen_select(struct store *s, const struct query *q, const struct sort_key 
 		  size_t nkeys, int reverse, const int *columns, size_t ncolumns,
 		  struct sql_stmt *out, struct query_error *err);
 
-/* Rows matching where grouped by one column: value, count, and (deals) the total amount in
- * yuan, by count. The investors column groups by each investor. */
 /* Deals only: the count of the rows, the sum of their amounts in yuan, how many amounts are
  * known, and how many of those are approximate (for the status line). */
 void sqlgen_totals(const struct listing *l, const struct sql_stmt *where, struct sql_stmt *out);
+/* Rows matching where grouped by one column: value, count, and (deals) the total amount in
+ * yuan, by count, the first SQLGEN_BREAKDOWN_MAX values. The investors column groups by each
+ * investor. A column the store keeps counted (tallied), for every deal or under a filter that
+ * is one province alone, reads the kept counts. */
+#define SQLGEN_BREAKDOWN_MAX 1000
 void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int column,
 		      struct sql_stmt *out);
 

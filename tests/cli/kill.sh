@@ -82,7 +82,8 @@ kept_counts_off() {
 		WHERE c.issue_id = i.id))
 		+ (SELECT count(*) FROM deal_totals t WHERE t.n != (SELECT count(*) FROM deal d
 		WHERE coalesce(d.province_id, 0) = t.province_id AND CASE WHEN d.province_id IS NULL
-		THEN coalesce(d.place, '') ELSE '' END = t.place))"
+		THEN coalesce(d.place, '') ELSE '' END = t.place))
+		+ $(tally_off "$1")"
 }
 # text_whole STORE: FTS5's own check of each text index passes, one text row per deal and
 # per article.

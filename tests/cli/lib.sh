@@ -108,3 +108,54 @@ Date: 2025-04-05
 시험을 위해 만든 가상의 기사다. 실제 소식이 아니다.
 ARTICLE
 }
+
+# tally_off DB: the values of the deal columns the store keeps counted (deal_tally, for every
+# deal and by province) that disagree with the deals themselves, counted here afresh from the
+# tables with the Deals listing's expressions: 0 in a store whose tally is right. Amounts are
+# compared in whole yuan.
+tally_off() {
+	sqlite3 "$1" "
+	WITH v(col, value, province_id, amount) AS (
+	 SELECT 'issue', d.issue_id, d.province_id, d.amount_cny FROM deal d
+	 UNION ALL SELECT 'scope', d.scope, d.province_id, d.amount_cny FROM deal d
+	 UNION ALL SELECT 'company', d.name_ko, d.province_id, d.amount_cny FROM deal d
+	 UNION ALL SELECT 'company_zh', d.name_zh, d.province_id, d.amount_cny FROM deal d
+	 UNION ALL SELECT 'amount', d.amount_text, d.province_id, d.amount_cny FROM deal d
+	 UNION ALL SELECT 'kind', CASE WHEN d.tags & 2 THEN 'unicorn' ELSE d.kind END,
+		d.province_id, d.amount_cny FROM deal d
+	 UNION ALL SELECT 'tables', nullif(trim((CASE WHEN d.tags & 1 THEN 'big ' ELSE '' END) ||
+		(CASE WHEN d.tags & 2 THEN 'unicorn ' ELSE '' END) || (CASE WHEN d.tags & 4 THEN 'ma'
+		ELSE '' END)), ''), d.province_id, d.amount_cny FROM deal d
+	 UNION ALL SELECT 'round', d.round, d.province_id, d.amount_cny FROM deal d
+	 UNION ALL SELECT 'amount_cny', printf('%.0f', d.amount_cny), d.province_id, d.amount_cny
+		FROM deal d WHERE d.amount_cny IS NOT NULL
+	 UNION ALL SELECT 'amount_cny', NULL, d.province_id, NULL FROM deal d
+		WHERE d.amount_cny IS NULL
+	 UNION ALL SELECT 'valuation', d.valuation_text, d.province_id, d.amount_cny FROM deal d
+	 UNION ALL SELECT 'acquirer', d.acquirer, d.province_id, d.amount_cny FROM deal d
+	 UNION ALL SELECT 'region', coalesce(pr.name_ko, CASE WHEN d.province_id IS NULL
+		THEN d.place END), d.province_id, d.amount_cny FROM deal d LEFT JOIN place pr
+		ON pr.id = d.province_id
+	 UNION ALL SELECT 'city', ct.name_ko, d.province_id, d.amount_cny FROM deal d
+		LEFT JOIN place ct ON ct.id = d.city_id
+	 UNION ALL SELECT 'country', d.country, d.province_id, d.amount_cny FROM deal d
+	 UNION ALL SELECT 'place', d.place, d.province_id, d.amount_cny FROM deal d
+	 UNION ALL SELECT 'sector', d.sector, d.province_id, d.amount_cny FROM deal d
+	 UNION ALL SELECT 'period', d.period, d.province_id, d.amount_cny FROM deal d
+	 UNION ALL SELECT 'date', d.date, d.province_id, d.amount_cny FROM deal d
+	 UNION ALL SELECT 'investors', x.name, d.province_id, d.amount_cny FROM deal_investor x
+		JOIN deal d ON d.id = x.deal_id),
+	fresh AS (
+	 SELECT col, 0 AS region, coalesce(CAST(value AS TEXT), '(none)') AS value, count(*) AS n,
+		round(coalesce(sum(amount), 0)) AS amount, count(amount) AS amount_n FROM v GROUP BY 1, 3
+	 UNION ALL SELECT col, province_id, coalesce(CAST(value AS TEXT), '(none)'), count(*),
+		round(coalesce(sum(amount), 0)), count(amount) FROM v WHERE province_id IS NOT NULL
+		GROUP BY 1, 2, 3),
+	kept AS (
+	 SELECT col, region, CASE WHEN typeof(value) = 'blob' THEN '(none)'
+		WHEN col = 'tables' THEN replace(value, '+', ' ') ELSE CAST(value AS TEXT) END AS value, n,
+		round(amount),
+		amount_n FROM deal_tally)
+	SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept))
+		+ (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh))"
+}

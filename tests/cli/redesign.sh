@@ -62,6 +62,7 @@ totals_ok() {
 run --db "$tmp/c.db" import "$sample"
 expect_status 0 "the sample imports under C"
 check 'totals_ok "$tmp/c.db"' "the region totals agree with the deals after an import"
+check '[ "$(tally_off "$tmp/c.db")" = 0 ]' "the kept counts of every column's values agree too (the region totals agree with the deals after an import)"
 run --db "$tmp/c.db" list deals --columns company,amount_cny,valuation --format tsv
 printf '%s\n' "$out" >"$tmp/c.tsv"
 mkdir -p "$tmp/locale"
@@ -85,6 +86,7 @@ fi
 run --db "$tmp/c.db" import --replace "$sample"
 expect_status 0 "the sample imports again with --replace"
 check 'totals_ok "$tmp/c.db"' "and after --replace"
+check '[ "$(tally_off "$tmp/c.db")" = 0 ]' "the kept counts of every column's values agree too (and after --replace)"
 check '[ "$(sqlite3 "$tmp/c.db" "INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT count(*) FROM deal_text WHERE deal_text MATCH '\''\"노텔집적\"'\''")" = 1 ]' \
 	"FTS5's integrity check passes and the deals are found once each"
 check '[ "$(sqlite3 "$tmp/c.db" "INSERT INTO article_fts(article_fts) VALUES (\"integrity-check\"); SELECT (SELECT count(*) FROM article_fts) = (SELECT count(*) FROM article)")" = 1 ]' \
@@ -148,6 +150,7 @@ schema() { sqlite3 "$1" "SELECT type, name, sql FROM sqlite_master ORDER BY type
 check '[ "$(schema "$tmp/big.db")" = "$(schema "$tmp/c.db")" ]' \
 	"with every index and trigger of a store filled row by row"
 check 'totals_ok "$tmp/big.db"' "the region totals, counted once at the end, agree"
+check '[ "$(tally_off "$tmp/big.db")" = 0 ]' "the kept counts of every column's values agree too (the region totals, counted once at the end, agree)"
 check 'issue_counts_ok "$tmp/big.db"' "and so do each issue's counts"
 check '[ "$(sqlite3 "$tmp/big.db" "PRAGMA integrity_check; INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT count(*) FROM deal_text")" = "ok
 30000" ]' "SQLite's and FTS5's integrity checks pass, one text row per deal"
@@ -177,6 +180,7 @@ run --db "$tmp/big.db" import --replace "$tmp/less"
 check '[ "$status" -eq 0 ] && [ "$(sqlite3 "$tmp/big.db" "SELECT deals FROM issue_counts")" = 29999 ]' \
 	"--replace with one deal fewer, on the bulk path: the issue counts 29999 deals"
 check 'issue_counts_ok "$tmp/big.db" && totals_ok "$tmp/big.db"' "and every kept count agrees with the rows"
+check '[ "$(tally_off "$tmp/big.db")" = 0 ]' "the kept counts of every column's values agree too (and every kept count agrees with the rows)"
 check '[ "$(sqlite3 "$tmp/big.db" "INSERT INTO deal_text(deal_text) VALUES (\"integrity-check\"); SELECT count(*) FROM deal_text_docsize")" = 29999 ]' \
 	"and the text index holds each of the 29999 (their ids freed by the old ones and given again)"
 
@@ -190,6 +194,7 @@ run --db "$tmp/c.db" import "$tmp/r/rates.csv"
 expect_status 0 "a rates file alone imports"
 check '[ "$(usd "$tmp/c.db")" = 7000000000 ]' "and the deals already there are converted at 7.00"
 check 'totals_ok "$tmp/c.db"' "the region totals follow the new amounts"
+check '[ "$(tally_off "$tmp/c.db")" = 0 ]' "the kept counts of every column's values agree too (the region totals follow the new amounts)"
 
 # A rates file that says what the store holds converts no deal again (every deal of the
 # archive was converted again for each issue's rates); one that changes rates converts the
@@ -221,6 +226,7 @@ amounts "$tmp/s2.db" >"$tmp/whole.tsv"
 check 'cmp -s "$tmp/incremental.tsv" "$tmp/whole.tsv" && grep -q "7100000000" "$tmp/whole.tsv"' \
 	"every amount in yuan is what a store with those rates from the start holds (Anthropic at 7.10)"
 check 'totals_ok "$tmp/c.db"' "and so are the region totals"
+check '[ "$(tally_off "$tmp/c.db")" = 0 ]' "the kept counts of every column's values agree too (and so are the region totals)"
 # An issue's deals are converted through the issue's index, not by reading the archive.
 make_second_issue "$tmp/419"
 JUBO_TRACE_SQL="$tmp/trace2"; export JUBO_TRACE_SQL
