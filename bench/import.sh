@@ -62,6 +62,12 @@ schema() { sqlite3 "$dir/j.db" "SELECT sql || ';' FROM sqlite_schema WHERE $1 AN
 	echo "DELETE FROM deal_totals; INSERT INTO deal_totals SELECT coalesce(province_id, 0),
 		CASE WHEN province_id IS NULL THEN coalesce(place, '') ELSE '' END, count(*),
 		coalesce(sum(amount_cny), 0), count(amount_cny) FROM deal GROUP BY 1, 2;"
+	# The values of every column counted, for every deal and by province (store version 11).
+	echo "DELETE FROM deal_tally; INSERT INTO deal_tally SELECT col, 0, coalesce(value, x''),
+		count(*), total(amount), count(amount) FROM deal_tally_source GROUP BY 1, 3;
+		INSERT INTO deal_tally SELECT col, province_id, coalesce(value, x''), count(*),
+		total(amount), count(amount) FROM deal_tally_source WHERE province_id IS NOT NULL
+		GROUP BY 1, 2, 3;"
 	sqlite3 "$dir/j.db" ".dump issue_counts" | grep '^INSERT'
 	schema "type = 'trigger'"
 	echo "COMMIT;"
@@ -73,13 +79,15 @@ for run in 1 2 3 4 5; do
 	time_it "$dir/floor.times" sqlite3 "$dir/f.db" ".read $dir/floor.sql"
 done
 # The floor built what jubo built.
-same=$(for db in j f; do
+state=$(for db in j f; do
 	sqlite3 "$dir/$db.db" "SELECT count(*), total(amount_cny), count(DISTINCT province_id) FROM deal;
 		SELECT count(*) FROM deal_investor; SELECT count(*) FROM sqlite_schema;
-		SELECT count(*) FROM deal_text('장쑤'); PRAGMA integrity_check;" | tr '\n' ' '
+		SELECT count(*) FROM deal_text('장쑤'); SELECT count(*), sum(n), total(amount)
+		FROM deal_tally; PRAGMA integrity_check;" | tr '\n' ' '
 	echo
-done | uniq | wc -l)
-[ "$same" -eq 1 ] || { echo "the floor's store differs from jubo's"; exit 1; }
+done)
+[ "$(printf '%s\n' "$state" | uniq | wc -l)" -eq 1 ] ||
+	{ printf "the floor's store differs from jubo's:\n%s\n" "$state"; exit 1; }
 
 for run in 1 2 3 4 5; do
 	rm -f "$dir"/p.db*

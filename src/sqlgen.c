@@ -905,6 +905,10 @@ void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int
 		bind_text(&g, c->name);
 		buf_adds(&g.sql, " AND t.region = ");
 		bind_int(&g, province);
+		/* A key of a row gone (an issue deleted by a program with foreign keys off) names
+		 * nothing, and the deals' listing joins it away. */
+		if (c->tally_name)
+			buf_printf(&g.sql, " AND %s IS NOT NULL", c->tally_name);
 		buf_printf(&g.sql, " ORDER BY t.n DESC, %s LIMIT %d", c->tally_name ? "1" : "t.value",
 			   SQLGEN_BREAKDOWN_MAX);
 		gen_take(&g, out);
@@ -936,7 +940,9 @@ void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int
 		gen_append(&g, where);
 		buf_adds(&g.sql, " GROUP BY 1");
 	}
-	buf_printf(&g.sql, " ORDER BY 2 DESC, 1 IS NULL, 1 LIMIT %d", SQLGEN_BREAKDOWN_MAX);
+	/* No value last among equal counts (by its name: "1 IS NULL" would be a constant). */
+	buf_printf(&g.sql, " ORDER BY count DESC, value IS NULL, value LIMIT %d",
+		   SQLGEN_BREAKDOWN_MAX);
 	gen_take(&g, out);
 }
 

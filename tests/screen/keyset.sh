@@ -100,6 +100,35 @@ keys G
 check '[ "$(tail -n +$((before + 1)) "$tmp/trace" | grep -c "OFFSET")" -eq 0 ]' "and G reads no OFFSET"
 keys q
 
+# A breakdown of one province's deals (region:장쑤 alone) reads the counts the store keeps:
+# by kind, round, region and sector its statement takes fewer of SQLite's steps than two for
+# each deal of the province (a value read takes some 30; grouping the deals took about 20 a
+# deal, 8,353-10,409 for these 426), and lists what SQLite's own GROUP BY of those deals gives.
+in_js=$("$JUBO" --db "$tmp/k.db" list deals --filter region:장쑤 --columns id --format tsv | tail -n +2 | wc -l)
+start 100 30 JUBO_TRACE_SQL="$tmp/btrace" -- --db "$tmp/k.db"
+keys 2 f
+type_text "region:장쑤"
+keys Enter l l l
+for col in kind round region sector; do
+	before=$(wc -l <"$tmp/btrace")
+	keys B
+	settle
+	steps=$(tail -n +$((before + 1)) "$tmp/btrace" | grep -E "GROUP BY|deal_tally" | tail -1 |
+		awk '{ print $3 }')
+	check '[ -n "$steps" ] && [ "$steps" -lt $((2 * in_js)) ]' \
+		"B by $col under region:장쑤: ${steps:-no} steps for its $in_js deals"
+	screen | sed -n '3,28p' | awk 'NF >= 2 { print $(NF - 1) }' >"$tmp/got_counts"
+	expr=$(case $col in kind) echo "CASE WHEN tags & 2 THEN 'unicorn' ELSE kind END" ;;
+		region) echo "province_id" ;; *) echo "$col" ;; esac)
+	sqlite3 "$tmp/k.db" "SELECT count(*) FROM deal WHERE province_id = (SELECT id FROM place
+		WHERE name_ko = '장쑤성') GROUP BY $expr ORDER BY 1 DESC" >"$tmp/want_counts"
+	check 'diff -u "$tmp/want_counts" "$tmp/got_counts" >"$tmp/counts.diff"' \
+		"and the counts of its values are SQLite's own, largest first"
+	sed 's/^/# /' "$tmp/counts.diff"
+	keys q l
+done
+keys q
+
 # An archive of 24 issues, one of them in view, sorted by amount: G reaches the deals without
 # an amount through that issue's rows, not through the amount index, which holds those of
 # every issue (SQLite, knowing nothing of how many, would walk them all). With every issue

@@ -8,6 +8,9 @@
 #include <unistd.h>
 
 #include "../tap.h"
+#include "listing.h"
+#include "query.h"
+#include "sqlgen.h"
 #include "store.h"
 #include "util.h"
 
@@ -67,6 +70,79 @@ static void place_is(struct store *s, const char *name, const char *kind, const 
 		return;
 	is_str(p.kind, kind, "'%s' is a %s", name, kind);
 	is_str(p.name_ko, name_ko, "'%s' is %s", name, name_ko);
+}
+
+/* The rows of a statement, "value:count:amount" each, joined by spaces. */
+static int add_breakdown_row(void *ctx, int header, int ncols, const char *const *values)
+{
+	struct buf *b = ctx;
+	if (header)
+		return 0;
+	for (int i = 0; i < ncols; i++)
+		buf_printf(b, "%s%s", i ? ":" : (b->len ? " " : ""), values[i] ? values[i] : "-");
+	return 0;
+}
+
+static char *rows_of(struct store *s, const struct sql_stmt *st)
+{
+	struct buf b = { 0 };
+	if (store_run(s, st, add_breakdown_row, &b) != 0)
+		buf_adds(&b, "(failed)");
+	return b.len ? buf_take(&b) : xstrdup("");
+}
+
+/* Every breakdown of a tallied column, of every deal and of one province's, reads the kept
+ * counts, and says what grouping the deals says (the same statement's scan, reached with a
+ * filter that means the same but is not the province alone). */
+static void breakdowns_agree(struct store *s, const char *dbpath, const char *province)
+{
+	const struct listing *l = listing_get(TARGET_DEALS);
+	char *filter = xasprintf("region:%s", province);
+	struct query q;
+	struct query_error qe;
+	struct sql_stmt where = { 0 };
+	if (!ok(query_parse(TARGET_DEALS, filter, strlen(filter), &q, &qe) == 0 &&
+			sqlgen_where(s, &q, &where, NULL, &qe) == 0,
+		"'%s' compiles", filter))
+		return;
+	query_free(&q);
+	struct sql_stmt every_scan = { xstrdup(" WHERE (1)"), NULL, 0 };
+	struct sql_stmt province_scan = { xasprintf("%s AND (1)", where.text), where.binds,
+					  where.nbinds };
+	int kept = 0, agree = 0, columns = 0;
+	for (int c = 0; l->columns[c].name; c++) {
+		if (!l->columns[c].tallied)
+			continue;
+		columns++;
+		for (int narrow = 0; narrow <= 1; narrow++) {
+			struct sql_stmt fast, slow;
+			sqlgen_breakdown(l, narrow ? &where : NULL, c, &fast);
+			sqlgen_breakdown(l, narrow ? &province_scan : &every_scan, c, &slow);
+			char *p = plan(dbpath, fast.text);
+			if (p && strstr(p, "deal_tally_rank") && !strstr(p, " d ") && !strstr(p, "deal d"))
+				kept++;
+			else
+				printf("# %s%s: %s\n", l->columns[c].name, narrow ? " (province)" : "", p);
+			char *a = rows_of(s, &fast), *b = rows_of(s, &slow);
+			if (strcmp(a, b) == 0 && *a)
+				agree++;
+			else
+				printf("# %s%s: kept '%s', grouped '%s'\n", l->columns[c].name,
+				     narrow ? " (province)" : "", a, b);
+			free(p);
+			free(a);
+			free(b);
+			sql_stmt_free(&fast);
+			sql_stmt_free(&slow);
+		}
+	}
+	is_int(kept, 2 * columns, "every breakdown of the %d kept columns, of every deal and of %s's,"
+				  " reads the kept counts' index alone", columns, province);
+	is_int(agree, 2 * columns, "and lists the values, counts and amounts the deals give");
+	free(province_scan.text);
+	sql_stmt_free(&every_scan);
+	sql_stmt_free(&where);
+	free(filter);
 }
 
 int main(void)
@@ -408,6 +484,31 @@ int main(void)
 	v = peek(v9, "SELECT count(*) FROM deal_text WHERE deal_text MATCH '사이먼'");
 	is_str(v, "1", "and indexed it through them, once");
 	free(v);
+	/* Version 11: the values of every column, counted for every deal and by province. */
+	s = store_open(v9, STORE_OPEN_CREATE, &err);
+	poke(v9, "UPDATE deal SET province_id = (SELECT id FROM place WHERE code = 'CN-BJ'),"
+		 " round = 'A 라운드', amount_text = '1 억 위안', amount_value = 1e8,"
+		 " amount_currency = 'CNY', amount_cny = 1e8 WHERE name_ko = '바이두테크' AND seq <= 3;"
+		 "INSERT INTO deal_investor(deal_id, seq, name) SELECT id, 1, '이좡' FROM deal"
+		 " WHERE name_ko = '바이두테크';"
+		 "INSERT INTO deal_investor(deal_id, seq, name) SELECT id, 2, 'ICBC 캐피탈' FROM deal"
+		 " WHERE name_ko = '바이두테크' AND seq = 2;");
+	v = peek(v9, "SELECT group_concat(value || ':' || n || ':' || amount_n, ' ') FROM (SELECT"
+		     " * FROM deal_tally WHERE col = 'investors' AND region = 0 ORDER BY n DESC)");
+	is_str(v, "이좡:5:3 ICBC 캐피탈:1:1",
+	       "each investor counts its deals and the amounts known, added after their deal");
+	free(v);
+	breakdowns_agree(s, v9, "베이징");
+	poke(v9, "DELETE FROM deal_investor WHERE seq = 2;"
+		 "UPDATE deal SET amount_cny = NULL WHERE name_ko = '바이두테크' AND seq = 1;"
+		 "DELETE FROM deal WHERE name_ko = '바이두테크' AND seq = 3;");
+	v = peek(v9, "SELECT group_concat(value || ':' || n || ':' || amount_n, ' ') FROM (SELECT"
+		     " * FROM deal_tally WHERE col = 'investors' AND region = 0 ORDER BY n DESC)");
+	is_str(v, "이좡:4:1", "an investor taken away, an amount unknown and a deal deleted: the"
+			       " counts follow, and a value none has any more goes");
+	free(v);
+	breakdowns_agree(s, v9, "베이징");
+	store_close(s);
 	v = plan(v9, "SELECT i.number, c.deals FROM issue i LEFT JOIN issue_counts c ON"
 		     " c.issue_id = i.id ORDER BY i.number");
 	ok(v && !strstr(v, "deal") && !strstr(v, "article"),
