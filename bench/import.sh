@@ -62,12 +62,14 @@ schema() { sqlite3 "$dir/j.db" "SELECT sql || ';' FROM sqlite_schema WHERE $1 AN
 	echo "DELETE FROM deal_totals; INSERT INTO deal_totals SELECT coalesce(province_id, 0),
 		CASE WHEN province_id IS NULL THEN coalesce(place, '') ELSE '' END, count(*),
 		coalesce(sum(amount_cny), 0), count(amount_cny) FROM deal GROUP BY 1, 2;"
-	# The values of every column counted, for every deal and by province (store version 11).
-	echo "DELETE FROM deal_tally; INSERT INTO deal_tally SELECT col, 0, coalesce(value, x''),
-		count(*), total(amount), count(amount) FROM deal_tally_source GROUP BY 1, 3;
-		INSERT INTO deal_tally SELECT col, province_id, coalesce(value, x''), count(*),
-		total(amount), count(amount) FROM deal_tally_source WHERE province_id IS NOT NULL
-		GROUP BY 1, 2, 3;"
+	# The values of every column counted, for every deal and by province (store version 11):
+	# the deals' values through the view, grouped once by province, then summed.
+	echo "CREATE TEMP TABLE m AS SELECT col, province_id, coalesce(value, x'') AS value,
+		count(*) AS n, total(amount) AS amount, count(amount) AS amount_n
+		FROM deal_tally_source GROUP BY 1, 2, 3;
+		INSERT INTO deal_tally SELECT col, 0, value, sum(n), sum(amount), sum(amount_n)
+		FROM m GROUP BY 1, 3;
+		INSERT INTO deal_tally SELECT * FROM m WHERE province_id IS NOT NULL;"
 	sqlite3 "$dir/j.db" ".dump issue_counts" | grep '^INSERT'
 	schema "type = 'trigger'"
 	echo "COMMIT;"
@@ -82,7 +84,7 @@ done
 state=$(for db in j f; do
 	sqlite3 "$dir/$db.db" "SELECT count(*), total(amount_cny), count(DISTINCT province_id) FROM deal;
 		SELECT count(*) FROM deal_investor; SELECT count(*) FROM sqlite_schema;
-		SELECT count(*) FROM deal_text('장쑤'); SELECT count(*), sum(n), total(amount)
+		SELECT count(*) FROM deal_text('장쑤'); SELECT count(*), sum(n), printf('%.12g', total(amount))
 		FROM deal_tally; PRAGMA integrity_check;" | tr '\n' ' '
 	echo
 done)

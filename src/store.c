@@ -687,32 +687,52 @@ static const char issue_counts_v10[] =
  * a cascade deletes it). deal_tally_source gives a deal's values; the triggers add them for a deal
  * written and take them away (before) for a deal deleted or changed; an investor added or
  * taken away adds or takes away its own. A value whose count falls to 0 goes. */
-#define TALLY_VALUE(col, expr) \
-	" UNION ALL SELECT d.id, '" col "', " expr ", d.province_id, d.amount_cny FROM deal d"
+#define TALLY_VALUE(from, col, expr) \
+	" UNION ALL SELECT d.id, '" col "', " expr ", d.province_id, d.amount_cny" from
+/* Each deal's values, deals from FROM (naming them d), its investors' through INVESTORS (a
+ * join of deal_investor inv and d): deal_id, col, value, province_id, amount. */
+#define TALLY_VALUES(from, investors)                                                           \
+	" SELECT d.id AS deal_id, 'issue' AS col, d.issue_id AS value, d.province_id AS"        \
+	" province_id, d.amount_cny AS amount" from                                             \
+	TALLY_VALUE(from, "scope", "d.scope")                                                        \
+	TALLY_VALUE(from, "company", "d.name_ko")                                                    \
+	TALLY_VALUE(from, "company_zh", "d.name_zh")                                                 \
+	TALLY_VALUE(from, "amount", "d.amount_text")                                                 \
+	TALLY_VALUE(from, "kind", STORE_DEAL_KIND_TEXT("d"))                                         \
+	TALLY_VALUE(from, "tables", STORE_DEAL_TAGS_TEXT("d"))                                       \
+	TALLY_VALUE(from, "round", "d.round")                                                        \
+	TALLY_VALUE(from, "amount_cny", "CASE WHEN d.amount_cny IS NOT NULL THEN printf('%.0f',"     \
+					"d.amount_cny) END")                                          \
+	TALLY_VALUE(from, "valuation", "d.valuation_text")                                           \
+	TALLY_VALUE(from, "acquirer", "d.acquirer")                                                  \
+	TALLY_VALUE(from, "region", "coalesce((SELECT name_ko FROM place WHERE id = d.province_id)," \
+				    " CASE WHEN d.province_id IS NULL THEN d.place END)")             \
+	TALLY_VALUE(from, "city", "(SELECT name_ko FROM place WHERE id = d.city_id)")                \
+	TALLY_VALUE(from, "country", "d.country")                                                    \
+	TALLY_VALUE(from, "place", "d.place")                                                        \
+	TALLY_VALUE(from, "sector", "d.sector")                                                      \
+	TALLY_VALUE(from, "period", "d.period")                                                      \
+	TALLY_VALUE(from, "date", "d.date")                                                          \
+	" UNION ALL SELECT inv.deal_id, 'investors', inv.name, d.province_id, d.amount_cny" investors
 #define DEAL_TALLY_SOURCE                                                                       \
 	"CREATE VIEW IF NOT EXISTS deal_tally_source (deal_id, col, value, province_id, amount) AS" \
-	" SELECT d.id, 'issue', d.issue_id, d.province_id, d.amount_cny FROM deal d"               \
-	TALLY_VALUE("scope", "d.scope")                                                              \
-	TALLY_VALUE("company", "d.name_ko")                                                          \
-	TALLY_VALUE("company_zh", "d.name_zh")                                                       \
-	TALLY_VALUE("amount", "d.amount_text")                                                       \
-	TALLY_VALUE("kind", STORE_DEAL_KIND_TEXT("d"))                                               \
-	TALLY_VALUE("tables", STORE_DEAL_TAGS_TEXT("d"))                                             \
-	TALLY_VALUE("round", "d.round")                                                              \
-	TALLY_VALUE("amount_cny", "CASE WHEN d.amount_cny IS NOT NULL THEN printf('%.0f',"           \
-				  " d.amount_cny) END")                                               \
-	TALLY_VALUE("valuation", "d.valuation_text")                                                 \
-	TALLY_VALUE("acquirer", "d.acquirer")                                                        \
-	TALLY_VALUE("region", "coalesce((SELECT name_ko FROM place WHERE id = d.province_id),"       \
-			      " CASE WHEN d.province_id IS NULL THEN d.place END)")                   \
-	TALLY_VALUE("city", "(SELECT name_ko FROM place WHERE id = d.city_id)")                      \
-	TALLY_VALUE("country", "d.country")                                                          \
-	TALLY_VALUE("place", "d.place")                                                              \
-	TALLY_VALUE("sector", "d.sector")                                                            \
-	TALLY_VALUE("period", "d.period")                                                            \
-	TALLY_VALUE("date", "d.date")                                                                \
-	" UNION ALL SELECT inv.deal_id, 'investors', inv.name, d.province_id, d.amount_cny"         \
-	" FROM deal_investor inv JOIN deal d ON d.id = inv.deal_id;"
+	TALLY_VALUES(" FROM deal d", " FROM deal_investor inv JOIN deal d ON d.id = inv.deal_id") ";"
+/* The values of many deals at once (SQLite does not take a condition on the view's deal_id
+ * other than = into its parts): those of FROM, grouped by province in a temporary table,
+ * then added for every deal and for each province. */
+#define TALLY_ADD_MANY(from, investors)                                                         \
+	"CREATE TEMP TABLE tally_many AS SELECT col, province_id, coalesce(value, x'') AS value,"  \
+	" count(*) AS n, total(amount) AS amount, count(amount) AS amount_n FROM ("               \
+	TALLY_VALUES(from, investors) ") GROUP BY 1, 2, 3;"                                       \
+	"INSERT INTO deal_tally (col, region, value, n, amount, amount_n) SELECT col, 0, value,"  \
+	" sum(n), sum(amount), sum(amount_n) FROM temp.tally_many GROUP BY 1, 3"                  \
+	" ON CONFLICT (col, region, value) DO UPDATE SET n = n + excluded.n,"                     \
+	" amount = amount + excluded.amount, amount_n = amount_n + excluded.amount_n;"            \
+	"INSERT INTO deal_tally (col, region, value, n, amount, amount_n) SELECT col, province_id," \
+	" value, n, amount, amount_n FROM temp.tally_many WHERE province_id IS NOT NULL"           \
+	" ON CONFLICT (col, region, value) DO UPDATE SET n = n + excluded.n,"                     \
+	" amount = amount + excluded.amount, amount_n = amount_n + excluded.amount_n;"            \
+	"DROP TABLE temp.tally_many;"
 /* The values of the rows of SOURCE (a SELECT of col, value, province_id, amount) grouped for
  * every deal (region 0) and by province: col, region, value, n, amount, amount_n. */
 #define TALLY_GROUPED(source)                                                                   \
@@ -742,7 +762,7 @@ static const char issue_counts_v10[] =
 /* Every value afresh (the migration). */
 #define DEAL_TALLY_RECOUNT                                                                      \
 	"DELETE FROM deal_tally;"                                                               \
-	TALLY_ADD("SELECT col, value, province_id, amount FROM deal_tally_source")
+	TALLY_ADD_MANY(" FROM deal d", " FROM deal_investor inv JOIN deal d ON d.id = inv.deal_id")
 static const char deal_tally_v11[] =
 	"CREATE TABLE IF NOT EXISTS deal_tally ("
 	"  col TEXT NOT NULL,"          /* the column's name in the listing */
@@ -1420,8 +1440,9 @@ static int drop_batch_triggers(struct store *s)
 /* The values of the deals the batch wrote (and of their investors), into the tally. */
 static int tally_batch(struct store *s)
 {
-	return exec(s, TALLY_ADD("SELECT col, value, province_id, amount FROM deal_tally_source"
-				 " WHERE deal_id IN (SELECT id FROM temp.batch_new)"));
+	return exec(s, TALLY_ADD_MANY(" FROM temp.batch_new b JOIN deal d ON d.id = b.id",
+				      " FROM temp.batch_new b JOIN deal_investor inv ON"
+				      " inv.deal_id = b.id JOIN deal d ON d.id = b.id"));
 }
 
 /* The text of the deals the batch wrote, into the text index with one statement. The index
