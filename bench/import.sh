@@ -56,12 +56,6 @@ schema() { sqlite3 "$dir/j.db" "SELECT sql || ';' FROM sqlite_schema WHERE $1 AN
 	echo ".import --csv --schema temp $dir/deal.csv d"
 	echo "INSERT INTO deal ($columns) SELECT $values FROM temp.d;"
 	echo ".import --csv $dir/investor.csv deal_investor"
-	schema "type = 'index'"
-	echo "CREATE VIRTUAL TABLE deal_text_terms USING fts5vocab(deal_text, 'row');"
-	echo "INSERT INTO deal_text(deal_text) VALUES ('rebuild');"
-	echo "DELETE FROM deal_totals; INSERT INTO deal_totals SELECT coalesce(province_id, 0),
-		CASE WHEN province_id IS NULL THEN coalesce(place, '') ELSE '' END, count(*),
-		coalesce(sum(amount_cny), 0), count(amount_cny) FROM deal GROUP BY 1, 2;"
 	# The values of every column counted, for every deal and by province (store version 11):
 	# the deals' values through the view, grouped once by province, then summed.
 	echo "CREATE TEMP TABLE m AS SELECT col, province_id, coalesce(value, x'') AS value,
@@ -70,6 +64,12 @@ schema() { sqlite3 "$dir/j.db" "SELECT sql || ';' FROM sqlite_schema WHERE $1 AN
 		INSERT INTO deal_tally SELECT col, 0, value, sum(n), sum(amount), sum(amount_n)
 		FROM m GROUP BY 1, 3;
 		INSERT INTO deal_tally SELECT * FROM m WHERE province_id IS NOT NULL;"
+	schema "type = 'index'"
+	echo "CREATE VIRTUAL TABLE deal_text_terms USING fts5vocab(deal_text, 'row');"
+	echo "INSERT INTO deal_text(deal_text) VALUES ('rebuild');"
+	echo "DELETE FROM deal_totals; INSERT INTO deal_totals SELECT coalesce(province_id, 0),
+		CASE WHEN province_id IS NULL THEN coalesce(place, '') ELSE '' END, count(*),
+		coalesce(sum(amount_cny), 0), count(amount_cny) FROM deal GROUP BY 1, 2;"
 	sqlite3 "$dir/j.db" ".dump issue_counts" | grep '^INSERT'
 	schema "type = 'trigger'"
 	echo "COMMIT;"
