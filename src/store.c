@@ -1505,7 +1505,9 @@ int store_bulk_begin(struct store *s, int rebuild_indexes)
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		const char *sql = (const char *)sqlite3_column_text(st, 1);
 		const struct batch_trigger *t = batch_trigger_named(name);
-		int batch = strncmp(name, "deal_text_", 10) == 0 || strncmp(name, "deal_tally_", 11) == 0;
+		int trigger = strcmp((const char *)sqlite3_column_text(st, 2), "TRIGGER") == 0;
+		int batch = trigger && (strncmp(name, "deal_text_", 10) == 0 ||
+					strncmp(name, "deal_tally_", 11) == 0);
 		s->bulk_sql = xrealloc(s->bulk_sql, (s->bulk_n + 1) * sizeof *s->bulk_sql);
 		drops = xrealloc(drops, (s->bulk_n + 1) * sizeof *drops);
 		is_batch = xrealloc(is_batch, (s->bulk_n + 1) * sizeof *is_batch);
