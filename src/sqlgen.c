@@ -871,7 +871,7 @@ int sqlgen_select(struct store *s, const struct query *q, const struct sort_key 
 }
 
 /* The province a compiled filter narrows the deals to when it is that alone (region:장쑤
- * compiles to it, place_condition and add_where), else 0. */
+ * compiles to it, place_condition and add_where); 0 for no filter, -1 for any other. */
 static long long filter_province(const struct sql_stmt *where)
 {
 	if (!where || !where->text || !*where->text)

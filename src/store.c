@@ -717,6 +717,10 @@ static const char issue_counts_v10[] =
 #define DEAL_TALLY_SOURCE                                                                       \
 	"CREATE VIEW IF NOT EXISTS deal_tally_source (deal_id, col, value, province_id, amount) AS" \
 	TALLY_VALUES(" FROM deal d", " FROM deal_investor inv JOIN deal d ON d.id = inv.deal_id") ";"
+/* Counts of values already kept grow by those added. */
+#define TALLY_UPSERT                                                                            \
+	" ON CONFLICT (col, region, value) DO UPDATE SET n = n + excluded.n,"                     \
+	" amount = amount + excluded.amount, amount_n = amount_n + excluded.amount_n;"
 /* The values of many deals at once (SQLite does not take a condition on the view's deal_id
  * other than = into its parts): those of FROM, grouped by province in a temporary table,
  * then added for every deal and for each province. */
@@ -726,12 +730,10 @@ static const char issue_counts_v10[] =
 	TALLY_VALUES(from, investors) ") GROUP BY 1, 2, 3;"                                       \
 	"INSERT INTO deal_tally (col, region, value, n, amount, amount_n) SELECT col, 0, value,"  \
 	" sum(n), sum(amount), sum(amount_n) FROM temp.tally_many GROUP BY 1, 3"                  \
-	" ON CONFLICT (col, region, value) DO UPDATE SET n = n + excluded.n,"                     \
-	" amount = amount + excluded.amount, amount_n = amount_n + excluded.amount_n;"            \
+	TALLY_UPSERT                                                                            \
 	"INSERT INTO deal_tally (col, region, value, n, amount, amount_n) SELECT col, province_id," \
 	" value, n, amount, amount_n FROM temp.tally_many WHERE province_id IS NOT NULL"           \
-	" ON CONFLICT (col, region, value) DO UPDATE SET n = n + excluded.n,"                     \
-	" amount = amount + excluded.amount, amount_n = amount_n + excluded.amount_n;"            \
+	TALLY_UPSERT                                                                            \
 	"DROP TABLE temp.tally_many;"
 /* The values of the rows of SOURCE (a SELECT of col, value, province_id, amount) grouped for
  * every deal (region 0) and by province: col, region, value, n, amount, amount_n. */
@@ -742,9 +744,7 @@ static const char issue_counts_v10[] =
 	" count(amount) FROM (" source ") WHERE province_id IS NOT NULL GROUP BY 1, 2, 3"
 #define TALLY_ADD(source)                                                                       \
 	"INSERT INTO deal_tally (col, region, value, n, amount, amount_n) SELECT * FROM ("       \
-	TALLY_GROUPED(source) ") WHERE true ON CONFLICT (col, region, value) DO UPDATE SET"     \
-	" n = n + excluded.n, amount = amount + excluded.amount,"                               \
-	" amount_n = amount_n + excluded.amount_n;"
+	TALLY_GROUPED(source) ") WHERE true" TALLY_UPSERT
 #define TALLY_SUB(source)                                                                       \
 	"UPDATE deal_tally SET n = deal_tally.n - s.n, amount = deal_tally.amount - s.amount,"   \
 	" amount_n = deal_tally.amount_n - s.amount_n FROM (" TALLY_GROUPED(source) ") AS s"   \
@@ -1364,13 +1364,11 @@ static void free_bulk(struct store *s)
 	s->bulk_indexes = 0;
 }
 
-/* The text index's triggers on the deals that take old rows out of it: while a batch is
- * written they have guarded copies (below) that leave the batch's own rows alone. */
 /* The triggers that keep the text index and the tally of values in step with the deals, which
  * a bulk load takes away for the batch's deals: its text and its values go in with one
  * statement each at the end. Those kept for the deals the batch does not write (a --replace
  * deletes an issue's deals, new rates change amounts) come back as guarded temporary copies:
- * the row's id (table's column "id") is not the batch's. */
+ * the row's deal id is not one of the batch's. */
 struct batch_trigger {
 	const char *name;
 	const char *table;
