@@ -21,13 +21,14 @@
 #include "i18n.h"
 #include "pane.h"
 #include "prompt.h"
+#include "state.h"
 #include "ui.h"
 #include "url.h"
 #include "util.h"
 
 #define MIN_COLS 40
 #define MIN_ROWS 12
-#define PANES 4
+#define PANES 5
 
 struct shell {
 	struct store *store;
@@ -46,6 +47,9 @@ struct shell {
 	struct prompt prompt;
 	struct prompt_history filters, searches, files;
 	char *issue_title;            /* "주간 중국창업 No. 418 · 2025-03-31" */
+	char *issue_title_short;      /* the same without the newsletter's name */
+	long long unread;             /* unread articles of the scope, -1 until counted */
+	unsigned marks_generation;    /* counts changes of the reader's marks and follows */
 	char *newsletter;             /* the newsletter's title, "주간 중국창업" */
 	struct issue_scope scope;     /* the issues shown */
 	/* The list of issues to choose from (the i key), newest first after "all issues". */
@@ -54,6 +58,7 @@ struct shell {
 		int number;
 		char date[11];
 		long long articles, deals, events;
+		long long unread;     /* unread articles, -1 when not known */
 	} *issues;
 	size_t nissues;
 	size_t pick_cursor, pick_top;  /* row 0 is every issue, row k the issue k - 1 */
@@ -176,8 +181,14 @@ static void draw_tabs(struct shell *sh)
 	wattrset(stdscr, ui_attr(ROLE_TAB));
 	mvhline(0, 0, ' ', sh->cols);
 	int x = 0;
+	if (sh->unread < 0)
+		sh->unread = state_unread(sh->store, TARGET_ARTICLES, sh->scope.from, sh->scope.to);
 	for (int i = 0; i < PANES && x < sh->cols; i++) {
-		char *label = xasprintf(" %d %s ", i + 1, _(sh->panes[i]->ops->name));
+		/* News tells how many of its articles are unread. */
+		char *label = i == 0 && sh->unread > 0
+				      ? xasprintf(" %d %s (%lld) ", i + 1, _(sh->panes[i]->ops->name),
+						  sh->unread)
+				      : xasprintf(" %d %s ", i + 1, _(sh->panes[i]->ops->name));
 		size_t w = text_strwidth(label);
 		if ((size_t)x + w > (size_t)sh->cols)
 			w = (size_t)(sh->cols - x);
@@ -188,10 +199,14 @@ static void draw_tabs(struct shell *sh)
 	}
 	if (sh->issue_title && x + 2 < sh->cols) {
 		size_t room = (size_t)(sh->cols - x - 1);
-		size_t w = text_strwidth(sh->issue_title);
+		/* Without the newsletter's name when the whole title does not fit. */
+		const char *title = sh->issue_title;
+		if (text_strwidth(title) > room && sh->issue_title_short)
+			title = sh->issue_title_short;
+		size_t w = text_strwidth(title);
 		if (w > room)
 			w = room;
-		ui_put(stdscr, 0, sh->cols - 1 - (int)w, sh->issue_title, w, ALIGN_RIGHT, ROLE_TITLE);
+		ui_put(stdscr, 0, sh->cols - 1 - (int)w, title, w, ALIGN_RIGHT, ROLE_TITLE);
 	}
 }
 
@@ -232,7 +247,8 @@ static void draw_hint(struct shell *sh)
 		static const char *const labels[ASK_COUNT] = {
 			N_("Filter: "), N_("Search: "), N_("Export to file: "),
 			N_("Open link number: "), N_("Copy link number: "),
-			N_("The file exists. Overwrite it? (y/n) ")
+			N_("The file exists. Overwrite it? (y/n) "), N_("Note: "),
+			N_("Follow (company:, investor:, sector:, place:): ")
 		};
 		const char *label = _(labels[sh->ask]);
 		size_t lw = text_strwidth(label);
@@ -313,6 +329,7 @@ static int take_issue(void *ctx, int header, int ncols, const char *const *v)
 	c->articles = ncols > 4 && v[4] ? atoll(v[4]) : 0;
 	c->deals = ncols > 5 && v[5] ? atoll(v[5]) : 0;
 	c->events = ncols > 6 && v[6] ? atoll(v[6]) : 0;
+	c->unread = -1;
 	return 0;
 }
 
@@ -357,18 +374,36 @@ static void set_scope(struct shell *sh, int from, int to)
 	sc.latest = last ? last->number : 0;
 	sh->scope = sc;
 	free(sh->issue_title);
-	sh->issue_title = NULL;
-	const char *name = sh->newsletter ? sh->newsletter : "";
-	if (sc.issues == 1)
-		sh->issue_title = xasprintf(_("%s No. %d · %s"), name, last->number, last->date);
-	else if (sc.issues > 1 && !from && !to)
-		sh->issue_title = xasprintf(_("%s · all %d issues, No. %d–%d"), name, sc.issues,
-					    first->number, last->number);
-	else if (sc.issues > 1)
-		sh->issue_title = xasprintf(_("%s · No. %d–%d, %d issues"), name, first->number,
-					    last->number, sc.issues);
-	else if (sh->nissues)
-		sh->issue_title = xasprintf(_("%s · no issue in No. %d–%d"), name, from, to);
+	free(sh->issue_title_short);
+	sh->issue_title = sh->issue_title_short = NULL;
+	sh->unread = -1;
+	for (int shortened = 0; shortened <= 1; shortened++) {
+		const char *name = sh->newsletter && !shortened ? sh->newsletter : "";
+		char *t = NULL;
+		if (sc.issues == 1)
+			t = xasprintf(_("%s No. %d · %s"), name, last->number, last->date);
+		else if (sc.issues > 1 && !from && !to)
+			t = xasprintf(_("%s · all %d issues, No. %d–%d"), name, sc.issues,
+				      first->number, last->number);
+		else if (sc.issues > 1)
+			t = xasprintf(_("%s · No. %d–%d, %d issues"), name, first->number,
+				      last->number, sc.issues);
+		else if (sh->nissues)
+			t = xasprintf(_("%s · no issue in No. %d–%d"), name, from, to);
+		if (t && shortened) {
+			/* Without the name, the title starts at its first word. */
+			const char *p = t;
+			while (*p == ' ' || strncmp(p, "·", strlen("·")) == 0)
+				p += *p == ' ' ? 1 : strlen("·");
+			char *trimmed = xstrdup(p);
+			free(t);
+			t = trimmed;
+		}
+		if (shortened)
+			sh->issue_title_short = t;
+		else
+			sh->issue_title = t;
+	}
 	for (int i = 0; i < PANES; i++)
 		if (sh->panes[i]->ops->set_scope)
 			sh->panes[i]->ops->set_scope(sh->panes[i], &sh->scope);
@@ -392,8 +427,8 @@ static void draw_picker(struct shell *sh, WINDOW *w, int rows, int cols)
 {
 	ui_put(w, 0, 0, _("Issues: Enter shows one; Space marks the start of a range, Enter its end"),
 	       (size_t)cols, ALIGN_LEFT, ROLE_HEADING);
-	char *head = xasprintf("  %6s  %-10s  %8s  %6s  %6s", _("No."), _("date"), _("articles"),
-			       _("deals"), _("events"));
+	char *head = xasprintf("  %6s  %-10s  %8s  %6s  %6s  %6s", _("No."), _("date"),
+			       _("articles"), _("unread"), _("deals"), _("events"));
 	ui_put(w, 1, 0, head, (size_t)cols, ALIGN_LEFT, ROLE_HEADER);
 	free(head);
 	int height = rows - 2;
@@ -417,10 +452,16 @@ static void draw_picker(struct shell *sh, WINDOW *w, int rows, int cols)
 		if (row == 0) {
 			line = xasprintf("  %s", _("All issues"));
 		} else {
-			const struct issue_choice *c = &sh->issues[row - 1];
-			line = xasprintf("%s %6d  %-10s  %8lld  %6lld  %6lld",
+			struct issue_choice *c = &sh->issues[row - 1];
+			/* Counted for the rows shown, once: an index lookup or two each. */
+			if (c->unread < 0)
+				c->unread = state_unread_in_issue(sh->store, TARGET_ARTICLES, c->number);
+			char unread[24] = "";
+			if (c->unread > 0)
+				snprintf(unread, sizeof unread, "%lld", c->unread);
+			line = xasprintf("%s %6d  %-10s  %8lld  %6s  %6lld  %6lld",
 					 (long)row == sh->pick_mark ? "*" : " ", c->number, c->date,
-					 c->articles, c->deals, c->events);
+					 c->articles, unread, c->deals, c->events);
 		}
 		enum ui_role role = row == sh->pick_cursor                    ? ROLE_SELECTED
 				    : sh->pick_mark > 0 && (long)row >= lo && (long)row <= hi
@@ -788,6 +829,9 @@ static int handle_key(struct shell *sh, int is_key, wint_t ch)
 	case ACT_PANE_REGIONS:
 	case ACT_PANE_CALENDAR:
 		switch_pane(sh, (int)(a - ACT_PANE_NEWS));
+		break;
+	case ACT_PANE_WATCH:
+		switch_pane(sh, 4);
 		return 1;
 	case ACT_NEXT_PANE:
 		switch_pane(sh, sh->current + 1);
@@ -858,7 +902,47 @@ static int terminal_gone(void)
 	return 0;
 }
 
-int browser_run(struct store *s, int week_start)
+void shell_marks_changed(struct shell *sh)
+{
+	sh->unread = -1;
+	sh->marks_generation++;
+	for (size_t i = 0; i < sh->nissues; i++)
+		sh->issues[i].unread = -1;
+}
+
+unsigned shell_marks_generation(struct shell *sh)
+{
+	return sh->marks_generation;
+}
+
+void shell_follow(struct shell *sh, const char *text)
+{
+	char *copy = xstrdup(text);
+	char *name = trim(copy);
+	int kind = KIND_COMPANY;
+	char *colon = strchr(name, ':');
+	if (colon) {
+		*colon = '\0';
+		kind = state_kind_by_name(trim(name));
+		name = trim(colon + 1);
+	}
+	if (kind < 0) {
+		shell_say(sh, 1, _("follow: '%s' is not company, investor, sector or place"), copy);
+	} else if (*name) {
+		int on = !state_follows(sh->store, (enum state_kind)kind, name);
+		int rc = state_follow(sh->store, (enum state_kind)kind, name, on);
+		if (rc < 0)
+			shell_say(sh, 1, _("cannot write the reader's state: %s"), store_errmsg(sh->store));
+		else if (on)
+			shell_say(sh, 0, _("following %s (5 shows the Watch pane)"), name);
+		else
+			shell_say(sh, 0, _("no longer following %s"), name);
+		shell_marks_changed(sh);
+	}
+	free(copy);
+}
+
+int browser_run(struct store *s, int week_start, const char *state_note)
 {
 	/* Everything on the screen is UTF-8 until ui.c converts it for the locale (EUC-KR, C):
 	 * translations too, or gettext's own conversion would be converted again. */
@@ -882,17 +966,28 @@ int browser_run(struct store *s, int week_start)
 	sh.panes[1] = deals_new(s, &sh);
 	sh.panes[2] = regions_pane_new(s, &sh);
 	sh.panes[3] = calendar_pane_new(s, &sh, week_start);
+	sh.panes[4] = watch_pane_new(s, &sh);
 	doc_init(&sh.help_doc, "");
 	int number;
 	char date[11];
 	if (store_latest_issue(s, &number, date, &sh.newsletter) != 1)
 		sh.newsletter = NULL;
+	/* A visit begins: what came since the last one is new. */
+	int fresh = state_begin_visit(s);
 	load_issues(&sh, 0);
 	set_scope(&sh, 0, 0);
 	if (store_note(s))
 		shell_say(&sh, 1, "%s", store_note(s));
+	else if (state_note)
+		shell_say(&sh, 1, "%s", state_note);
 	else if (note)
 		shell_say(&sh, 0, "%s", note);
+	else if (fresh > 0)
+		shell_say(&sh, 0,
+			  ngettext("%d new issue since the last visit (J: the next unread row)",
+				   "%d new issues since the last visit (J: the next unread row)",
+				   (unsigned long)fresh),
+			  fresh);
 	int running = 1, last_cols = 0;
 	while (running) {
 		draw(&sh);
@@ -940,6 +1035,7 @@ int browser_run(struct store *s, int week_start)
 	prompt_history_free(&sh.files);
 	free(sh.message);
 	free(sh.issue_title);
+	free(sh.issue_title_short);
 	free(sh.newsletter);
 	free(sh.issues);
 	return 0;

@@ -6,7 +6,8 @@
 #include "store.h"
 
 /* Runs the browser on the terminal until the user quits. week_start: 0 Sunday, 1 Monday,
- * -1 from the locale. Returns the exit status. */
-int browser_run(struct store *s, int week_start);
+ * -1 from the locale. state_note: why the reader's state is kept only for this run, or NULL.
+ * Returns the exit status. */
+int browser_run(struct store *s, int week_start, const char *state_note);
 
 #endif

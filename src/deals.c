@@ -59,7 +59,7 @@ static int add_fields(void *ctx, int header, int ncols, const char *const *value
 		return 0;
 	for (int i = 0; i < ncols && r->l->columns[i].name; i++) {
 		const char *name = r->l->columns[i].name;
-		if (!values[i] || !*values[i] || strcmp(name, "id") == 0 ||
+		if (!values[i] || !*values[i] || strcmp(name, "id") == 0 || r->l->columns[i].browse ||
 		    strcmp(name, "investors") == 0)
 			continue;
 		/* Labels and coded values in the interface's language. */
@@ -447,6 +447,54 @@ static int deals_key(struct pane *p, int is_key, int ch, int rows, int cols)
 	return 0;
 }
 
+static int first_investor(void *ctx, int header, int ncols, const char *const *values)
+{
+	char **name = ctx;
+	if (!header && ncols > 0 && values[0] && !*name)
+		*name = xstrdup(values[0]);
+	return 0;
+}
+
+/* w: the follow prompt, holding what the chosen column names for the row under the cursor
+ * (its company unless the column is an investor, a sector or a place). */
+static void propose_follow(struct deals *d)
+{
+	struct listview *v = &d->table.list;
+	long long id = listview_cursor_id(v);
+	if (!id)
+		return;
+	const char *col = v->listing->columns[v->columns[v->cur_col]].name;
+	const char *value = listview_value(v, v->cursor, v->cur_col);
+	char *name = NULL;
+	const char *kind = "company";
+	if (strcmp(col, "investors") == 0) {
+		kind = "investor";
+		store_deal_investors(d->table.pane.store, id, first_investor, &name);
+	} else if (strcmp(col, "sector") == 0 && value && *value) {
+		kind = "sector";
+		name = xstrdup(value);
+	} else if ((strcmp(col, "region") == 0 || strcmp(col, "city") == 0 ||
+		    strcmp(col, "country") == 0 || strcmp(col, "place") == 0) &&
+		   value && *value) {
+		kind = "place";
+		name = xstrdup(value);
+	} else if (strcmp(col, "company_zh") == 0 && value && *value) {
+		name = xstrdup(value);
+	}
+	for (int c = 0; c < v->ncols && !name; c++) {
+		const char *n = v->listing->columns[v->columns[c]].name;
+		const char *val = listview_value(v, v->cursor, c);
+		if ((strcmp(n, "company") == 0 || strcmp(n, "company_zh") == 0) && val && *val)
+			name = xstrdup(val);
+	}
+	if (!name)
+		return;
+	char *proposal = xasprintf("%s:%s", kind, name);
+	shell_ask_with(d->table.pane.shell, ASK_FOLLOW, proposal);
+	free(proposal);
+	free(name);
+}
+
 static int deals_act(struct pane *p, enum action_id a, int rows, int cols)
 {
 	struct deals *d = deals_of(p);
@@ -459,6 +507,10 @@ static int deals_act(struct pane *p, enum action_id a, int rows, int cols)
 	}
 	if (!d->table.reading && a == ACT_BREAKDOWN) {
 		open_breakdown(d);
+		return 1;
+	}
+	if (!d->table.reading && a == ACT_FOLLOW) {
+		propose_follow(d);
 		return 1;
 	}
 	if (!d->table.reading && a == ACT_EXPORT) {

@@ -15,6 +15,7 @@
 #include "listing.h"
 #include "query.h"
 #include "sqlgen.h"
+#include "state.h"
 #include "text.h"
 #include "util.h"
 
@@ -25,7 +26,8 @@ static void put_csv(FILE *f, const char *v);
 
 int list_known(const char *what)
 {
-	return strcmp(what, "issues") == 0 || query_target_by_name(what) >= 0;
+	return strcmp(what, "issues") == 0 || strcmp(what, "starred") == 0 ||
+	       strcmp(what, "watch") == 0 || query_target_by_name(what) >= 0;
 }
 
 /* Shows a filter mistake under the filter, with a caret at its cell. */
@@ -267,10 +269,56 @@ static int list_issues(struct store *s, const struct list_options *o)
 	return store_list_issues(s, emit_row, &out) == 0 ? 0 : 1;
 }
 
+/* The followed entities, a row for each issue that holds any of their deals or articles. */
+static int list_watch(struct store *s, int (*emit)(void *, int, int, const char *const *),
+		      void *ctx)
+{
+	struct state_watch w;
+	if (state_watch_read(s, &w) != 0)
+		return -1;
+	static const char *const header[] = { "kind", "name", "names", "issue", "date", "deals",
+					      "amount_cny", "articles", "new" };
+	emit(ctx, 1, 9, header);
+	for (size_t e = 0; e < w.n; e++) {
+		const struct state_entity *en = &w.entities[e];
+		for (size_t i = 0; i < en->nissues; i++) {
+			const struct state_issue_line *l = &en->issues[i];
+			char issue[16], deals[24], amount[40] = "", articles[24];
+			snprintf(issue, sizeof issue, "%d", l->number);
+			snprintf(deals, sizeof deals, "%lld", l->deals);
+			if (l->amounts)
+				snprintf(amount, sizeof amount, "%.0f", l->amount);
+			snprintf(articles, sizeof articles, "%lld", l->articles);
+			const char *v[] = { state_kind_name(en->kind), en->name, en->names, issue,
+					    l->date, deals, amount, articles, l->fresh ? "N" : "" };
+			emit(ctx, 0, 9, v);
+		}
+		if (!en->nissues) {
+			const char *v[] = { state_kind_name(en->kind), en->name, en->names, "", "",
+					    "0", "", "0", "" };
+			emit(ctx, 0, 9, v);
+		}
+	}
+	state_watch_free(&w);
+	return 0;
+}
+
 int list_run(struct store *s, const struct list_options *o)
 {
 	if (strcmp(o->what, "issues") == 0)
 		return list_issues(s, o);
+	if (strcmp(o->what, "starred") == 0 || strcmp(o->what, "watch") == 0) {
+		struct out out = { .o = o };
+		struct list_options tsv = *o;
+		if (o->format == FORMAT_TABLE)
+			tsv.format = FORMAT_TSV;
+		out.o = &tsv;
+		int rc = strcmp(o->what, "watch") == 0 ? list_watch(s, emit_row, &out)
+						      : state_list_marked(s, emit_row, &out);
+		if (rc != 0)
+			diag_error(_("cannot read the reader's state: %s"), store_errmsg(s));
+		return rc == 0 ? 0 : 1;
+	}
 	enum query_target target = (enum query_target)query_target_by_name(o->what);
 	struct query q;
 	struct query_error err;

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "i18n.h"
+#include "state.h"
 #include "store.h"
 #include "util.h"
 
@@ -16,6 +17,10 @@
 static const struct listing_column deal_columns[] = {
 	{ .name = "id", .label = NC_("column", "id"), .expr = "d.id", .align = ALIGN_RIGHT,
 	  .priority = 2 },
+	/* The reader's marks (state.h): shown by the browser, by jubo list when asked. */
+	{ .name = "state", .label = NC_("column", " "),
+	  .expr = STATE_FLAGS("deal", "d", STATE_DEAL_KEY("d")), .min = 3,
+	  .priority = 3, .browse = 1 },
 	{ .name = "issue", .tallied = 1, .tally_name = "(SELECT number FROM issue WHERE id = t.value)",
 	  .label = NC_("column", "issue"), .expr = "i.number", .sort = "i.number",
 	  .field = "issue", .align = ALIGN_RIGHT, .priority = 2 },
@@ -97,6 +102,9 @@ static const struct query_field deal_fields[] = {
 	{ "acquirer", "인수자", FT_LIKE, F_ACQUIRER },
 	{ "issue", "호", FT_ISSUE, F_ISSUE },
 	{ "date", "날짜|기간|period", FT_DATE, F_DATE },
+	{ "is", "상태", FT_STATE, F_IS },
+	{ "has", NULL, FT_STATE, F_HAS },
+	{ "about", "관련", FT_ABOUT, F_ABOUT },
 	{ NULL, NULL, 0, 0 },
 };
 
@@ -108,6 +116,9 @@ static const struct listing_order deal_natural[] = { { "i.number", 0 }, { "d.seq
 static const struct listing_column article_columns[] = {
 	{ .name = "id", .label = NC_("column", "id"), .expr = "a.id", .align = ALIGN_RIGHT,
 	  .priority = 2 },
+	{ .name = "state", .label = NC_("column", " "),
+	  .expr = STATE_FLAGS("article", "a", STATE_ARTICLE_KEY("a")), .min = 3,
+	  .priority = 3, .browse = 1 },
 	{ .name = "issue", .label = NC_("column", "issue"), .expr = "i.number", .sort = "i.number",
 	  .field = "issue", .align = ALIGN_RIGHT, .shown = 1, .priority = 2 },
 	{ .name = "section", .label = NC_("column", "section"), .expr = "a.section",
@@ -137,6 +148,9 @@ static const struct query_field article_fields[] = {
 	{ "source", "출처", FT_SOURCE, F_SOURCE },
 	{ "issue", "호", FT_ISSUE, F_ISSUE },
 	{ "date", "날짜", FT_DATE, F_DATE },
+	{ "is", "상태", FT_STATE, F_IS },
+	{ "has", NULL, FT_STATE, F_HAS },
+	{ "about", "관련", FT_ABOUT, F_ABOUT },
 	{ NULL, NULL, 0, 0 },
 };
 
@@ -149,6 +163,9 @@ static const struct listing_order article_natural[] = { { "i.number", 1 }, { "a.
 static const struct listing_column event_columns[] = {
 	{ .name = "id", .label = NC_("column", "id"), .expr = "e.id", .align = ALIGN_RIGHT,
 	  .priority = 2 },
+	{ .name = "state", .label = NC_("column", " "),
+	  .expr = STATE_FLAGS("event", "e", STATE_EVENT_KEY("e")), .min = 3,
+	  .priority = 3, .browse = 1 },
 	{ .name = "start", .synonyms = "date", .label = NC_("column", "start"),
 	  .expr = "e.start_date", .sort = "e.start_date", .field = "date", .shown = 1,
 	  .priority = 2 },
@@ -174,6 +191,8 @@ static const struct query_field event_fields[] = {
 	{ "city", "도시|장소", FT_CITY, F_CITY },
 	{ "date", "날짜|기간", FT_DATE, F_DATE },
 	{ "issue", "호", FT_ISSUE, F_ISSUE },
+	{ "is", "상태", FT_STATE, F_IS },
+	{ "has", NULL, FT_STATE, F_HAS },
 	{ NULL, NULL, 0, 0 },
 };
 

@@ -22,6 +22,7 @@ struct listing_column {
 	const char *field;     /* the filter field that narrows it to one value, or NULL */
 	enum text_align align; /* numbers right, text left */
 	int shown;             /* in the default columns */
+	int browse;            /* shown by the browser, not by jubo list unless asked (state) */
 	int min;               /* cells kept for it when space is short (0: 6) */
 	int priority;          /* when space is short, the lowest gives way first */
 	int whole;             /* never cut: an amount keeps its number, unit, currency and

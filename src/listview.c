@@ -597,6 +597,44 @@ int listview_find(struct listview *v, const char *text, int dir, int height)
 {
 	if (!*text)
 		return 0;
+	struct sql_stmt holds;
+	sqlgen_holds(v->store, v->listing, v->columns, (size_t)v->ncols, text, &holds);
+	int rc = listview_find_where(v, &holds, dir, height);
+	sql_stmt_free(&holds);
+	return rc;
+}
+
+static int refresh_value(void *ctx, int ncols, const struct sql_bind *values)
+{
+	char **value = ctx;
+	if (ncols > 0) {
+		free(*value);
+		*value = xstrdup(values[0].type == BIND_TEXT && values[0].text ? values[0].text : "");
+	}
+	return 0;
+}
+
+int listview_refresh_column(struct listview *v, int column)
+{
+	int at = -1;
+	for (int c = 0; c < v->ncols; c++)
+		if (v->columns[c] == column)
+			at = c;
+	if (at < 0)
+		return 0;
+	for (int r = 0; r < v->n; r++) {
+		struct sql_stmt st;
+		sqlgen_value_by_id(v->listing, column, v->rows[r].id, &st);
+		int rc = store_run_typed(v->store, &st, refresh_value, &v->rows[r].values[at]);
+		sql_stmt_free(&st);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+int listview_find_where(struct listview *v, const struct sql_stmt *where, int dir, int height)
+{
 	if (!v->n) {
 		int rc = listview_scroll(v, 0, 0, height);
 		if (rc != 0)
@@ -604,15 +642,12 @@ int listview_find(struct listview *v, const char *text, int dir, int height)
 		if (!v->n)
 			return 0;
 	}
-	struct sql_stmt holds;
-	sqlgen_holds(v->store, v->listing, v->columns, (size_t)v->ncols, text, &holds);
 	int backward = dir < 0;
 	struct batch b;
 	/* From the cursor on, then (wrapping) from the start or the end. */
-	int rc = read_rows(v, backward, &v->rows[v->cursor], &holds, 1, &b);
+	int rc = read_rows(v, backward, &v->rows[v->cursor], where, 1, &b);
 	if (rc == 0 && !b.n)
-		rc = read_rows(v, backward, NULL, &holds, 1, &b);
-	sql_stmt_free(&holds);
+		rc = read_rows(v, backward, NULL, where, 1, &b);
 	if (rc != 0)
 		return rc;
 	if (!b.n)

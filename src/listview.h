@@ -99,5 +99,11 @@ int listview_column_shown(const struct listview *v, int col);
  * current order, wrapping once: one seeking query. 1 found, 0 not, -1 error, -2 stopped (the
  * view is left as it was). */
 int listview_find(struct listview *v, const char *text, int dir, int height);
+/* The same for the next row matching a condition (an SQL fragment over the listing's
+ * aliases, with its binds): the next unread row. */
+int listview_find_where(struct listview *v, const struct sql_stmt *where, int dir, int height);
+/* Reads one column (an index into the listing) of every row in the window again, by id:
+ * the reader's marks after they change. 0, or the store's error. */
+int listview_refresh_column(struct listview *v, int column);
 
 #endif

@@ -23,6 +23,7 @@
 #include "import.h"
 #include "issuetext.h"
 #include "query.h"
+#include "state.h"
 #include "list.h"
 #include "store.h"
 #include "text.h"
@@ -50,10 +51,15 @@ static void print_usage(FILE *f)
 		     "  convert [--issue N] [--date D] [--encoding ENC] -o DIR ISSUE.txt|ISSUE.pdf\n"
 		     "                      write the bundle an issue's text holds, to read and\n"
 		     "                      mend before 'jubo import DIR'\n"
-		     "  list [OPTIONS] deals|articles|events|regions|issues\n"
+		     "  list [OPTIONS] deals|articles|events|regions|issues|starred|watch\n"
 		     "                      print what the store holds\n"
 		     "  export --ics [--filter EXPR] [-o FILE]\n"
 		     "                      write the events as iCalendar (RFC 5545)\n"
+		     "  follow|unfollow company|investor|sector|place NAME\n"
+		     "                      follow an entity across the issues (the Watch pane,\n"
+		     "                      'jubo list watch')\n"
+		     "  state export [-o FILE] | state import FILE\n"
+		     "                      move the reader's marks, notes and follows (CSV)\n"
 		     "\n"
 		     "Options:\n"
 		     "  --db FILE           use the store FILE (default: $JUBO_DB, else\n"
@@ -62,6 +68,9 @@ static void print_usage(FILE *f)
 		     "                      'narrow' (1, the default) or 'wide' (2) cells\n"
 		     "  --week-start=DAY    the calendar's weeks start on sunday or monday\n"
 		     "                      (default: the locale's first weekday)\n"
+		     "  --state FILE        keep the reader's marks, notes and follows in FILE\n"
+		     "                      (default: $JUBO_STATE, else\n"
+		     "                      $XDG_STATE_HOME/jubo/state.db)\n"
 		     "  --wait=SECONDS      wait up to SECONDS for a store another program has\n"
 		     "                      locked, counting down (default 5; 0: not at all)\n"
 		     "  --keys              list the browser's keys and exit\n"
@@ -237,6 +246,24 @@ static struct store *open_for_writing(const char *db_option)
 }
 
 /* Opens the store for reading: the user's, else the sample shipped with jubo. */
+/* --state FILE, and why the reader's state is kept only for this run (or NULL). */
+static const char *state_option;
+static char *state_note;
+
+/* Attaches the reader's state to a store opened for reading. A state that cannot be kept is
+ * kept in memory: said by the browser, and by the commands that write it. */
+static int attach_state(struct store *s)
+{
+	char *path = state_option ? xstrdup(state_option) : state_default_path();
+	free(state_note);
+	state_note = NULL;
+	int rc = state_attach(s, path, &state_note);
+	free(path);
+	if (rc != 0)
+		diag_error(_("cannot read the reader's state: %s"), store_errmsg(s));
+	return rc;
+}
+
 static struct store *open_for_reading(const char *db_option)
 {
 	char *path = db_option ? xstrdup(db_option) : store_default_path();
@@ -269,6 +296,10 @@ static struct store *open_for_reading(const char *db_option)
 		diag_warning_at(NULL, (struct textpos){ 0, 0 }, "%s", store_note(s));
 	}
 	free(path);
+	if (s && attach_state(s) != 0) {
+		store_close(s);
+		return NULL;
+	}
 	return s;
 }
 
@@ -515,7 +546,7 @@ static int cmd_list(const char *db, int argc, char **argv)
 		return usage_error(_("unexpected argument '%s'"), argv[optind + 1]);
 	if (!list_known(o.what))
 		return usage_error(_("unknown listing '%s': expected deals, articles, events, "
-				     "regions or issues"),
+				     "regions, issues, starred or watch"),
 				   o.what);
 	struct store *s = open_for_reading(db);
 	if (!s)
@@ -591,6 +622,94 @@ static int cmd_export(const char *db, int argc, char **argv)
 	return rc;
 }
 
+/* jubo follow|unfollow KIND NAME */
+static int cmd_follow(const char *db, int argc, char **argv, int on)
+{
+	if (argc != 3)
+		return usage_error("%s", on ? _("follow needs a kind and a name: follow company 노텔집적")
+					    : _("unfollow needs a kind and a name: unfollow company "
+						"노텔집적"));
+	int kind = state_kind_by_name(argv[1]);
+	if (kind < 0)
+		return usage_error(_("unknown kind '%s': expected company, investor, sector or place"),
+				   argv[1]);
+	if (!*argv[2])
+		return usage_error("%s", _("the name is empty"));
+	struct store *s = open_for_reading(db);
+	if (!s)
+		return 1;
+	if (state_note)
+		diag_warning_at(NULL, (struct textpos){ 0, 0 }, "%s", state_note);
+	int rc = state_follow(s, (enum state_kind)kind, argv[2], on);
+	if (rc < 0)
+		diag_error(_("cannot write the reader's state: %s"), store_errmsg(s));
+	else if (on)
+		printf(rc ? _("following %s %s\n") : _("already following %s %s\n"),
+		       state_kind_name((enum state_kind)kind), argv[2]);
+	else
+		printf(rc ? _("no longer following %s %s\n") : _("not following %s %s\n"),
+		       state_kind_name((enum state_kind)kind), argv[2]);
+	store_close(s);
+	return rc < 0 ? 1 : 0;
+}
+
+/* jubo state export [-o FILE] | jubo state import FILE */
+static int cmd_state(const char *db, int argc, char **argv)
+{
+	if (argc < 2)
+		return usage_error("%s", _("state needs export or import"));
+	int export = strcmp(argv[1], "export") == 0;
+	if (!export && strcmp(argv[1], "import") != 0)
+		return usage_error(_("unknown state command '%s': expected export or import"), argv[1]);
+	const char *file = NULL;
+	if (export && argc == 4 && (strcmp(argv[2], "-o") == 0 || strcmp(argv[2], "--output") == 0))
+		file = argv[3];
+	else if (export && argc != 2)
+		return usage_error("%s", _("state export takes -o FILE or nothing (standard output)"));
+	else if (!export && argc != 3)
+		return usage_error("%s", _("state import needs one FILE"));
+	else if (!export)
+		file = argv[2];
+	struct store *s = open_for_reading(db);
+	if (!s)
+		return 1;
+	if (state_note)
+		diag_warning_at(NULL, (struct textpos){ 0, 0 }, "%s", state_note);
+	int rc = 0;
+	if (export) {
+		FILE *f = file ? fopen(file, "wb") : stdout;
+		if (!f) {
+			diag_error(_("cannot write %s: %s"), file, strerror(errno));
+			rc = 1;
+		} else {
+			if (state_export(s, f) != 0) {
+				diag_error(_("cannot read the reader's state: %s"), store_errmsg(s));
+				rc = 1;
+			}
+			if (f != stdout && fclose(f) != 0 && rc == 0) {
+				diag_error(_("cannot write %s: %s"), file, strerror(errno));
+				rc = 1;
+			} else if (f == stdout && fflush(stdout) != 0 && rc == 0) {
+				rc = 1;
+			}
+		}
+	} else {
+		long long n;
+		char *err;
+		if (state_import(s, file, &n, &err) != 0) {
+			diag_error("%s", err);
+			free(err);
+			rc = 1;
+		} else {
+			printf(ngettext("read %lld record of the reader's state\n",
+					"read %lld records of the reader's state\n", (unsigned long)n),
+			       n);
+		}
+	}
+	store_close(s);
+	return rc;
+}
+
 /* The countdown while a store another program holds is waited for, a line a second. */
 static void tell_waiting(void *ctx, const char *path, const char *holder, int left)
 {
@@ -609,6 +728,7 @@ int main(int argc, char **argv)
 		{ "keys", no_argument, NULL, 'K' },
 		{ "week-start", required_argument, NULL, 'W' },
 		{ "wait", required_argument, NULL, 'w' },
+		{ "state", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	setlocale(LC_ALL, "");
@@ -657,6 +777,11 @@ int main(int argc, char **argv)
 			store_set_lock_wait((int)seconds);
 			break;
 		}
+		case 'S':
+			if (!*optarg)
+				return usage_error("%s", _("--state expects a file name"));
+			state_option = optarg;
+			break;
 		case 'W':
 			if (strcmp(optarg, "sunday") == 0)
 				week_start = 0;
@@ -688,7 +813,7 @@ int main(int argc, char **argv)
 		struct store *s = open_for_reading(db);
 		if (!s)
 			return 1;
-		int rc = browser_run(s, week_start);
+		int rc = browser_run(s, week_start, state_note);
 		store_close(s);
 		return rc;
 	}
@@ -700,5 +825,11 @@ int main(int argc, char **argv)
 		return cmd_list(db, argc, argv);
 	if (strcmp(argv[0], "export") == 0)
 		return cmd_export(db, argc, argv);
-	return usage_error(_("unknown command '%s': expected import, convert, list or export"), argv[0]);
+	if (strcmp(argv[0], "follow") == 0 || strcmp(argv[0], "unfollow") == 0)
+		return cmd_follow(db, argc, argv, argv[0][0] == 'f');
+	if (strcmp(argv[0], "state") == 0)
+		return cmd_state(db, argc, argv);
+	return usage_error(_("unknown command '%s': expected import, convert, list, export, "
+			     "follow, unfollow or state"),
+			   argv[0]);
 }

@@ -29,6 +29,7 @@ struct issue_scope {
 /* What the prompt asks for; the answer goes back to the pane that asked. */
 enum ask_kind {
 	ASK_FILTER, ASK_SEARCH, ASK_EXPORT, ASK_OPEN_LINK, ASK_COPY_LINK, ASK_OVERWRITE,
+	ASK_NOTE, ASK_FOLLOW,
 	ASK_COUNT
 };
 
@@ -75,6 +76,7 @@ struct pane *news_new(struct store *s, struct shell *sh);
 struct pane *deals_new(struct store *s, struct shell *sh);
 struct pane *regions_pane_new(struct store *s, struct shell *sh);
 struct pane *calendar_pane_new(struct store *s, struct shell *sh, int week_start);
+struct pane *watch_pane_new(struct store *s, struct shell *sh);
 
 /* ---- what the shell offers ---- */
 
@@ -86,6 +88,12 @@ void shell_ask(struct shell *sh, enum ask_kind ask);
 void shell_ask_with(struct shell *sh, enum ask_kind ask, const char *initial);
 /* Shows the pane named by its tab label (N_() name) with a filter, as Enter on a region does. */
 void shell_show_filtered(struct shell *sh, const char *pane_name, const char *filter);
+/* The reader's marks changed (the title bar's unread count, the Watch pane). */
+void shell_marks_changed(struct shell *sh);
+/* How many times the marks changed: a pane that shows them reads them again when it grew. */
+unsigned shell_marks_generation(struct shell *sh);
+/* Follows what the answer to the follow prompt names ("company:노텔집적"), or stops. */
+void shell_follow(struct shell *sh, const char *text);
 /* The issues chosen (the i key). */
 const struct issue_scope *shell_scope(struct shell *sh);
 /* Remembers a filter in the prompt's history. */

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "query.h"
+#include "state.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -261,6 +262,14 @@ static int check_value(const struct query_term *t, struct query_error *err)
 				return 0;
 		return fail(err, t->value_pos, _("expected a scope: china or overseas (중국, 해외)"));
 	}
+	case FT_STATE:
+		if (state_what_by_name(t->field->name, v) >= 0 && t->op != OP_RANGE &&
+		    t->op != OP_LT && t->op != OP_LE && t->op != OP_GT && t->op != OP_GE)
+			return 0;
+		return fail(err, t->value_pos,
+			    strcmp(t->field->name, "has") == 0
+				    ? _("expected has:note")
+				    : _("expected is:starred, is:unread, is:read, is:new or is:followed"));
 	case FT_LEVEL:
 		if (strcasecmp(v, "region") == 0 || strcasecmp(v, "city") == 0 ||
 		    strcmp(v, "지역") == 0 || strcmp(v, "도시") == 0)

@@ -6,6 +6,9 @@
  *   field:value     narrows a field: region:장쑤 sector:인공지능 round:A investor:"Sequoia"
  *   field>=value    compares: amount>=10억 amount<1억달러 date>=2025-04 issue<418
  *   field:a..b      a range: date:2025-04-01..2025-04-15 issue:410..418
+ *   is:starred      the reader's marks: is:starred is:unread is:read is:new is:followed
+ *   has:note        a row with the reader's note
+ *   about:NAME      a company, investor, sector or place by any of its names
  *   -term           negates a term
  * Mistakes (an unknown field, an unreadable amount or date, an unclosed quote) are reported
  * with their character position. The tree is turned into SQL with bound parameters by
@@ -35,6 +38,8 @@ enum field_type {
 	FT_FTS,       /* full-text search in a title or body */
 	FT_SOURCE,    /* any one of an article's sources */
 	FT_LEVEL,     /* region or city, for the regions listing */
+	FT_STATE,     /* the reader's marks: is:starred, is:unread, has:note (state.h) */
+	FT_ABOUT,     /* a company, investor, sector or place by any of its names */
 };
 
 /* Every field of every target; the listings (listing.h) say which a target has, sqlgen how
@@ -42,7 +47,7 @@ enum field_type {
 enum field_id {
 	F_TEXT, F_COMPANY, F_KIND, F_SCOPE, F_ROUND, F_AMOUNT, F_VALUATION, F_REGION, F_CITY,
 	F_COUNTRY, F_SECTOR, F_INVESTOR, F_ACQUIRER, F_ISSUE, F_DATE, F_SECTION, F_TITLE, F_BODY,
-	F_SOURCE, F_NAME, F_FIELD, F_LEVEL, F_PERIOD,
+	F_SOURCE, F_NAME, F_FIELD, F_LEVEL, F_PERIOD, F_IS, F_HAS, F_ABOUT,
 };
 
 enum query_op { OP_MATCH, OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, OP_RANGE };

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "sqlgen.h"
+#include "state.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -346,6 +347,30 @@ static int deal_text_match(struct gen *g, const char *value)
 	return 1;
 }
 
+/* is:, has: and about: through the reader's state (state.h): the rows' ids it keeps for
+ * this run, never a value pasted into the statement. */
+static int state_term(struct gen *g, const struct query_term *t, enum query_target target)
+{
+	enum state_what what = STATE_ABOUT;
+	if (t->field->id != F_ABOUT) {
+		int w = state_what_by_name(t->field->name, t->value);
+		if (w < 0)
+			return gen_fail(g, t->value_pos, "%s", _("expected is:starred, is:unread, is:read, is:new or is:followed"));
+		what = (enum state_what)w;
+	}
+	if (!g->store) {
+		buf_adds(&g->sql, "0");
+		return 0;
+	}
+	if (t->op == OP_NE)
+		buf_adds(&g->sql, "NOT (");
+	if (state_condition(g->store, target, what, t->value, &g->sql) != 0)
+		return gen_fail(g, t->value_pos, _("cannot read the store: %s"), store_errmsg(g->store));
+	if (t->op == OP_NE)
+		buf_adds(&g->sql, ")");
+	return 0;
+}
+
 static int deal_term(struct gen *g, const struct query_term *t)
 {
 	static const char *const text_exprs[] = { "d.name_ko", "d.name_zh", "d.round",
@@ -355,6 +380,10 @@ static int deal_term(struct gen *g, const struct query_term *t)
 						  "pr.name_ko", "ct.name_ko", NULL };
 	const char *v = t->value;
 	switch (t->field->id) {
+	case F_IS:
+	case F_HAS:
+	case F_ABOUT:
+		return state_term(g, t, TARGET_DEALS);
 	case F_TEXT:
 		if (!deal_text_match(g, v))
 			like_any(g, text_exprs, v, 0);
@@ -424,6 +453,10 @@ static int deal_term(struct gen *g, const struct query_term *t)
 static int article_term(struct gen *g, const struct query_term *t)
 {
 	switch (t->field->id) {
+	case F_IS:
+	case F_HAS:
+	case F_ABOUT:
+		return state_term(g, t, TARGET_ARTICLES);
 	case F_TEXT:
 		return fts_condition(g, t, NULL);
 	case F_TITLE:
@@ -462,6 +495,10 @@ static int article_term(struct gen *g, const struct query_term *t)
 static int event_term(struct gen *g, const struct query_term *t)
 {
 	switch (t->field->id) {
+	case F_IS:
+	case F_HAS:
+	case F_ABOUT:
+		return state_term(g, t, TARGET_EVENTS);
 	case F_TEXT: {
 		static const char *const e[] = { "e.name", "e.field", "e.city", NULL };
 		like_any(g, e, t->value, 0);
@@ -956,6 +993,22 @@ void sqlgen_by_id(const struct listing *l, long long id, struct sql_stmt *out)
 	buf_adds(&g.sql, l->from);
 	buf_printf(&g.sql, " WHERE %s = ", l->id); /* a fixed column; the id is bound */
 	bind_int(&g, id);
+	gen_take(&g, out);
+}
+
+void sqlgen_value_by_id(const struct listing *l, int column, long long id, struct sql_stmt *out)
+{
+	struct gen g = { .matches = -1 };
+	buf_printf(&g.sql, "SELECT %s%s WHERE %s = ", l->columns[column].expr, l->from, l->id);
+	bind_int(&g, id);
+	gen_take(&g, out);
+}
+
+void sqlgen_ids(const struct listing *l, const struct sql_stmt *where, struct sql_stmt *out)
+{
+	struct gen g = { .matches = -1 };
+	buf_printf(&g.sql, "SELECT %s%s", l->id, l->from);
+	gen_append(&g, where);
 	gen_take(&g, out);
 }
 

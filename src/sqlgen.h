@@ -101,6 +101,11 @@ void sqlgen_breakdown(const struct listing *l, const struct sql_stmt *where, int
 /* Every column of one row, by id. */
 void sqlgen_by_id(const struct listing *l, long long id, struct sql_stmt *out);
 
+/* One column's value of one row, by id. */
+void sqlgen_value_by_id(const struct listing *l, int column, long long id, struct sql_stmt *out);
+/* SELECT the ids of the rows matching where (for marking them all read). */
+void sqlgen_ids(const struct listing *l, const struct sql_stmt *where, struct sql_stmt *out);
+
 void sql_stmt_free(struct sql_stmt *st);
 /* A copy of a value (its text copied). */
 struct sql_bind sql_bind_copy(const struct sql_bind *b);

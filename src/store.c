@@ -1114,8 +1114,8 @@ failed:
 	return -1;
 }
 
-/* "file:PATH?immutable=1", the path's bytes that a URI cannot hold as they are escaped. */
-static char *immutable_uri(const char *path)
+/* "file:PATH?QUERY", the path's bytes that a URI cannot hold escaped. */
+static char *file_uri(const char *path, const char *query)
 {
 	struct buf b = { 0 };
 	buf_adds(&b, "file:");
@@ -1126,8 +1126,19 @@ static char *immutable_uri(const char *path)
 		else
 			buf_printf(&b, "%%%02X", *p);
 	}
-	buf_adds(&b, "?immutable=1");
+	buf_printf(&b, "?%s", query);
 	return b.data;
+}
+
+/* A store opened for reading is read-only by its URI (mode=ro), not by the connection's
+ * flags: the reader's own state (state.h), attached to the same connection, is written. */
+static int open_reading(const char *path, const char *query, sqlite3 **db)
+{
+	char *uri = file_uri(path, query);
+	int rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
+				 NULL);
+	free(uri);
+	return rc;
 }
 
 /* A WAL store in a directory this user cannot write: SQLite cannot make the index file
@@ -1137,10 +1148,7 @@ static int reopen_immutable(struct store *s, const char *path)
 {
 	sqlite3_close(s->db);
 	s->db = NULL;
-	char *uri = immutable_uri(path);
-	int rc = sqlite3_open_v2(uri, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-	free(uri);
-	if (rc != SQLITE_OK)
+	if (open_reading(path, "mode=ro&immutable=1", &s->db) != SQLITE_OK)
 		return 0;
 	sqlite3_extended_result_codes(s->db, 1);
 	return exec(s, "SELECT count(*) FROM sqlite_schema") == 0;
@@ -1161,9 +1169,11 @@ static struct store *open_upto(const char *path, enum store_open_mode mode, int 
 			       int upgrade, char **err)
 {
 	struct store *s = xcalloc(1, sizeof *s);
-	int flags = mode == STORE_OPEN_READONLY ? SQLITE_OPEN_READONLY
-					       : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+	int rc = mode == STORE_OPEN_READONLY
+			 ? open_reading(path, "mode=ro", &s->db)
+			 : sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+					   NULL);
+	if (rc != SQLITE_OK) {
 		*err = xasprintf(_("cannot open the store %s: %s"), path,
 				 s->db ? sqlite3_errmsg(s->db) : strerror(ENOMEM));
 		goto fail;
@@ -1328,6 +1338,11 @@ void store_close(struct store *s)
 const char *store_note(const struct store *s)
 {
 	return s->note;
+}
+
+struct sqlite3 *store_sqlite(struct store *s)
+{
+	return s->db;
 }
 
 const char *store_errmsg(struct store *s)

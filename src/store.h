@@ -37,6 +37,11 @@ struct store *store_open_at_version(const char *path, int version, char **err);
 const char *store_note(const struct store *s);
 void store_close(struct store *s);
 
+/* The connection, for state.c alone: the reader's own state lives in a database attached
+ * to it (state.h), so that its marks join the store's rows in one statement. */
+struct sqlite3;
+struct sqlite3 *store_sqlite(struct store *s);
+
 /* The schema version this build writes, and the one the open store has. */
 int store_latest_version(void);
 int store_version(struct store *s);

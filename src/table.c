@@ -8,8 +8,10 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "state.h"
 
 static void store_failed(struct table *t, int rc);
+static void table_relayout_now(struct table *t, int rows, int cols);
 
 struct table *table_of(struct pane *p)
 {
@@ -28,6 +30,8 @@ void table_init(struct table *t, const struct pane_ops *ops, struct store *s,
 	memset(t, 0, sizeof *t);
 	t->pane = (struct pane){ ops, sh, s };
 	listview_init(&t->list, s, target);
+	/* The reader's marks, first: new, unread, starred, noted. */
+	listview_show_column(&t->list, listing_column_index(t->list.listing, "state"), 1);
 	t->where = where;
 	t->open = open;
 	doc_init(&t->doc, "");
@@ -184,9 +188,152 @@ static void find(struct table *t, int dir, int height)
 		store_failed(t, rc);
 }
 
+/* ---- the reader's marks ---- */
+
+static enum query_target target_of_table(const struct table *t)
+{
+	return t->list.listing->target;
+}
+
+/* The row the marks keys are for: the one read, else the one under the cursor. */
+static long long marked_row(const struct table *t)
+{
+	return t->reading ? t->opened : listview_cursor_id(&t->list);
+}
+
+/* The marks of the rows on screen (and the title bar's count) read again. */
+static void marks_changed(struct table *t)
+{
+	struct listview *v = &t->list;
+	store_failed(t, listview_refresh_column(v, listing_column_index(v->listing, "state")));
+	shell_marks_changed(t->pane.shell);
+}
+
+/* The reader's note under the document, where it is read with the row. */
+static void add_note(struct table *t)
+{
+	struct state_marks m;
+	if (state_get(t->pane.store, target_of_table(t), t->opened, &m) != 0)
+		return;
+	if (m.note) {
+		doc_add(&t->doc, "", ROLE_NORMAL);
+		doc_add(&t->doc, _("Your note"), ROLE_HEADING);
+		doc_add_wrapped(&t->doc, m.note, 0, NULL, ROLE_NORMAL);
+	}
+	state_marks_free(&m);
+}
+
+/* Opens the row (and marks it read). */
+static void open_row(struct table *t, long long id, int cols)
+{
+	if (!id || t->open(t, id, cols) != 0)
+		return;
+	t->opened = id;
+	t->reading = 1;
+	add_note(t);
+	if (state_set_read(t->pane.store, target_of_table(t), id, 1) != 0)
+		store_failed(t, -1);
+	marks_changed(t);
+}
+
+static void mark_act(struct table *t, enum action_id a, int rows, int cols)
+{
+	struct store *s = t->pane.store;
+	struct shell *sh = t->pane.shell;
+	struct listview *v = &t->list;
+	enum query_target target = target_of_table(t);
+	long long id = marked_row(t);
+	struct state_marks m = { 0 };
+	if (a != ACT_MARK_ALL_READ && a != ACT_NEXT_UNREAD && a != ACT_PREV_UNREAD) {
+		if (!id)
+			return;
+		if (state_get(s, target, id, &m) != 0) {
+			store_failed(t, -1);
+			return;
+		}
+	}
+	switch (a) {
+	case ACT_TOGGLE_READ:
+		if (state_set_read(s, target, id, !m.read) == 0)
+			shell_say(sh, 0, "%s", m.read ? _("marked unread") : _("marked read"));
+		else
+			store_failed(t, -1);
+		break;
+	case ACT_STAR:
+		if (state_set_star(s, target, id, !m.starred) == 0)
+			shell_say(sh, 0, "%s", m.starred ? _("star taken away") : _("starred"));
+		else
+			store_failed(t, -1);
+		break;
+	case ACT_NOTE:
+		shell_ask_with(sh, ASK_NOTE, m.note ? m.note : "");
+		break;
+	case ACT_MARK_ALL_READ: {
+		long long n;
+		if (!v->filter) {
+			n = state_unread(s, target, v->scope_from, v->scope_to);
+			if (n >= 0 && state_mark_issues_read(s, target, v->scope_from, v->scope_to) != 0)
+				n = -1;
+		} else {
+			struct sql_stmt ids;
+			sqlgen_ids(v->listing, &v->where, &ids);
+			n = state_mark_rows_read(s, target, ids.text, ids.binds, ids.nbinds);
+			sql_stmt_free(&ids);
+		}
+		if (n < 0)
+			store_failed(t, -1);
+		else
+			shell_say(sh, 0, ngettext("%lld row marked read", "%lld rows marked read",
+						  (unsigned long)n),
+				  n);
+		break;
+	}
+	case ACT_NEXT_UNREAD:
+	case ACT_PREV_UNREAD: {
+		struct buf cond = { 0 };
+		if (state_condition(s, target, STATE_UNREAD, NULL, &cond) != 0) {
+			buf_free(&cond);
+			store_failed(t, -1);
+			break;
+		}
+		struct sql_stmt where = { cond.data, NULL, 0 };
+		int was_reading = t->reading;
+		int height = table_list_rows(rows);
+		shell_interruptible(sh, 1);
+		int rc = listview_find_where(v, &where, a == ACT_NEXT_UNREAD ? 1 : -1, height);
+		shell_interruptible(sh, 0);
+		buf_free(&cond);
+		if (rc == 0)
+			shell_say(sh, 0, "%s", _("no unread row"));
+		else if (rc < 0)
+			store_failed(t, rc);
+		else if (was_reading)
+			open_row(t, listview_cursor_id(v), cols);
+		break;
+	}
+	default:
+		break;
+	}
+	state_marks_free(&m);
+	if (a != ACT_NOTE)
+		marks_changed(t);
+}
+
 int table_act(struct pane *p, enum action_id a, int rows, int cols)
 {
 	struct table *t = table_of(p);
+	switch (a) {
+	case ACT_TOGGLE_READ:
+	case ACT_STAR:
+	case ACT_NOTE:
+	case ACT_MARK_ALL_READ:
+	case ACT_NEXT_UNREAD:
+	case ACT_PREV_UNREAD:
+		mark_act(t, a, rows, cols);
+		return 1;
+	default:
+		break;
+	}
 	if (t->reading) {
 		if (a == ACT_BACK || a == ACT_QUIT) {
 			t->reading = 0;
@@ -268,14 +415,9 @@ int table_act(struct pane *p, enum action_id a, int rows, int cols)
 		else
 			find(t, a == ACT_NEXT_MATCH ? 1 : -1, height);
 		break;
-	case ACT_OPEN: {
-		long long id = listview_cursor_id(v);
-		if (id && t->open(t, id, cols) == 0) {
-			t->opened = id;
-			t->reading = 1;
-		}
+	case ACT_OPEN:
+		open_row(t, listview_cursor_id(v), cols);
 		break;
-	}
 	default:
 		break;
 	}
@@ -300,7 +442,22 @@ int table_set_filter(struct pane *p, const char *text, struct query_error *err)
 void table_answer(struct pane *p, enum ask_kind ask, const char *text, int rows, int cols)
 {
 	struct table *t = table_of(p);
-	(void)cols;
+	if (ask == ASK_NOTE) {
+		long long id = marked_row(t);
+		if (id && state_set_note(p->store, target_of_table(t), id, text) != 0)
+			store_failed(t, -1);
+		else if (id)
+			shell_say(p->shell, 0, "%s", *text ? _("note kept") : _("note taken away"));
+		marks_changed(t);
+		/* The reader shows the note under the row. */
+		if (t->reading)
+			table_relayout_now(t, rows, cols);
+		return;
+	}
+	if (ask == ASK_FOLLOW) {
+		shell_follow(p->shell, text);
+		return;
+	}
 	if (t->reading) {
 		shell_doc_answer(p->shell, &t->doc, ask, text, rows);
 		return;
@@ -312,16 +469,23 @@ void table_answer(struct pane *p, enum ask_kind ask, const char *text, int rows,
 	}
 }
 
+/* Lays the document out again, where it was. */
+static void table_relayout_now(struct table *t, int rows, int cols)
+{
+	size_t top = t->doc.top;
+	if (t->open(t, t->opened, cols) == 0) {
+		add_note(t);
+		t->doc.top = top;
+		doc_scroll(&t->doc, 0, rows);
+	}
+}
+
 void table_relayout(struct pane *p, int rows, int cols)
 {
 	struct table *t = table_of(p);
 	if (!t->reading || t->doc.width == (size_t)cols)
 		return;
-	size_t top = t->doc.top;
-	if (t->open(t, t->opened, cols) == 0) {
-		t->doc.top = top;
-		doc_scroll(&t->doc, 0, rows);
-	}
+	table_relayout_now(t, rows, cols);
 }
 
 int table_idle(struct pane *p)
