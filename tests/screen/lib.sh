@@ -72,6 +72,10 @@ trim_end() {
 expect_screen() {
 	screen | trim_end >"$tmp/screen"
 	trim_end >"$tmp/expected.in"
+	# JUBO_SCREEN_ACTUAL=FILE keeps every screen seen, for reviewing a change of layout.
+	if [ -n "${JUBO_SCREEN_ACTUAL:-}" ]; then
+		{ printf '@@@ %s\n' "$1"; cat "$tmp/screen"; } >>"$JUBO_SCREEN_ACTUAL"
+	fi
 	compare "$tmp/screen" "$1" <"$tmp/expected.in"
 }
 
