@@ -25,12 +25,12 @@ if localedef -i ko_KR -f UTF-8 "$tmp/locale/ko_KR.UTF-8" 2>/dev/null &&
 	export LOCPATH="$tmp/locale" JUBO_LOCALEDIR="$tmp/share"
 	LC_ALL=ko_KR.UTF-8 run frobnicate
 	expect_err "a Korean locale gets Korean messages" <<'X'
-jubo: 알 수 없는 명령 'frobnicate': import, convert, list, export 중 하나여야 합니다
+jubo: 알 수 없는 명령 'frobnicate': import, convert, list, export, follow, unfollow, state 중 하나여야 합니다
 자세한 내용은 'jubo --help'를 보세요.
 X
 	LC_ALL=zh_CN.UTF-8 run frobnicate
 	expect_err "a Chinese locale gets Chinese messages" <<'X'
-jubo: 未知命令 'frobnicate'：应为 import、convert、list 或 export
+jubo: 未知命令 'frobnicate'：应为 import、convert、list、export、follow、unfollow 或 state
 更多信息请运行 'jubo --help'。
 X
 	LC_ALL=ko_KR.UTF-8 run --help
