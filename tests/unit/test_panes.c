@@ -11,6 +11,7 @@
 
 #include "../tap.h"
 #include "pane.h"
+#include "state.h"
 
 /* ---- a shell of the test's own ---- */
 struct shell {
@@ -74,6 +75,23 @@ int shell_interrupted(struct shell *sh)
 	return 0;
 }
 
+void shell_marks_changed(struct shell *sh)
+{
+	(void)sh;
+}
+
+unsigned shell_marks_generation(struct shell *sh)
+{
+	(void)sh;
+	return 0;
+}
+
+void shell_follow(struct shell *sh, const char *text)
+{
+	(void)sh;
+	(void)text;
+}
+
 #define ROWS 20
 #define COLS 100
 
@@ -114,6 +132,11 @@ int main(void)
 		free(err);
 		return 0;
 	}
+	/* The reader's state, kept in memory for the test. */
+	char *note = NULL;
+	if (state_attach(s, NULL, &note) != 0)
+		printf("# cannot attach the reader's state\n");
+	free(note);
 	struct shell sh = { .asked = -1 };
 
 	/* News. */
