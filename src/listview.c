@@ -591,6 +591,11 @@ int listview_column_shown(const struct listview *v, int col)
 	return col >= 0 && col < v->ncols && v->widths[col] > 0;
 }
 
+int listview_column_choosable(const struct listview *v, int col)
+{
+	return listview_column_shown(v, col) && !v->listing->columns[v->columns[col]].browse;
+}
+
 /* ---- search ------------------------------------------------------------------------------- */
 
 int listview_find(struct listview *v, const char *text, int dir, int height)

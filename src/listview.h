@@ -94,6 +94,9 @@ int listview_locate(struct listview *v);
 void listview_layout(struct listview *v, int width, int height);
 /* 1 when the shown column col has a width after the layout. */
 int listview_column_shown(const struct listview *v, int col);
+/* 1 when col is shown and may be chosen for sort and breakdown: not the reader's marks (a
+ * browse column, read from the state rather than the row). */
+int listview_column_choosable(const struct listview *v, int col);
 
 /* Moves the cursor to the next (dir 1) or previous row holding text in a shown column, in the
  * current order, wrapping once: one seeking query. 1 found, 0 not, -1 error, -2 stopped (the

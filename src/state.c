@@ -218,7 +218,9 @@ static int attach(struct store *s, const char *path, char **why)
 	/* WAL: two jubos of the same reader (two terminals) read while the other writes. */
 	if (path)
 		exec(s, "PRAGMA state.journal_mode = WAL");
-	exec(s, "PRAGMA state.busy_timeout = 2000");
+	/* No busy_timeout here: it is the connection's, and would take the place of the store's
+	 * busy handler (the countdown on the hint line that Ctrl-C stops), which waits for the
+	 * state's lock too. */
 	if (exec(s, schema) != 0) {
 		*why = xstrdup(sqlite3_errmsg(db_of(s)));
 		goto detach;

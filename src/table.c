@@ -68,11 +68,11 @@ void table_sync(struct pane *p, int rows, int cols)
 	store_failed(t, listview_scroll(v, 0, 0, height));
 	listview_layout(v, cols, height);
 	/* The chosen column stays on one that is shown. */
-	if (!listview_column_shown(v, v->cur_col)) {
+	if (!listview_column_choosable(v, v->cur_col)) {
 		int c = v->cur_col;
-		while (c > 0 && !listview_column_shown(v, c))
+		while (c > 0 && !listview_column_choosable(v, c))
 			c--;
-		while (c < v->ncols - 1 && !listview_column_shown(v, c))
+		while (c < v->ncols - 1 && !listview_column_choosable(v, c))
 			c++;
 		v->cur_col = c;
 	}
@@ -378,7 +378,7 @@ int table_act(struct pane *p, enum action_id a, int rows, int cols)
 		/* To the next column shown, over those left out for want of room. */
 		int step = a == ACT_LEFT ? -1 : 1;
 		for (int c = v->cur_col + step; c >= 0 && c < v->ncols; c += step)
-			if (listview_column_shown(v, c)) {
+			if (listview_column_choosable(v, c)) {
 				v->cur_col = c;
 				break;
 			}

@@ -106,7 +106,7 @@ check 'printf "%s\n" "$out" | grep -q "^418	2025-01	region	안후이성	安徽		
 run --db "$db" list deals --filter "로봇 regoin:장쑤"
 expect_status 2 "an unknown field is a usage error"
 expect_err "the error shows the filter with a caret at the mistake" <<'X'
-jubo: --filter: 4: unknown field 'regoin' (fields: company kind scope round amount valuation region city country sector investor acquirer issue date)
+jubo: --filter: 4: unknown field 'regoin' (fields: company kind scope round amount valuation region city country sector investor acquirer issue date is has about)
   로봇 regoin:장쑤
        ^
 X

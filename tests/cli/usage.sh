@@ -18,7 +18,7 @@ expect_status 2 "an unknown option is a usage error"
 run frobnicate
 expect_status 2 "an unknown command is a usage error"
 expect_err "the unknown command is named" <<'X'
-jubo: unknown command 'frobnicate': expected import, convert, list or export
+jubo: unknown command 'frobnicate': expected import, convert, list, export, follow, unfollow or state
 Try 'jubo --help' for more information.
 X
 run import

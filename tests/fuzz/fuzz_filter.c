@@ -9,7 +9,8 @@
  * at a time through windows of five) gives the same rows, in the same order, as one plain
  * SELECT in that order, and its count is theirs.
  *
- * The store is $JUBO_SAMPLE_DB (make check and make fuzz set it), opened read-only. */
+ * The store is $JUBO_SAMPLE_DB (make check and make fuzz set it), opened read-only, with a
+ * reader's state kept in memory. */
 #include <unistr.h>
 
 #include "fuzz.h"
@@ -17,6 +18,7 @@
 #include "listview.h"
 #include "query.h"
 #include "sqlgen.h"
+#include "state.h"
 #include "store.h"
 
 static struct store *sample;
@@ -33,6 +35,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "fuzz_filter: the sample store: %s (set JUBO_SAMPLE_DB)\n", err);
 		exit(2);
 	}
+	/* The listings show the reader's marks: a state of this run's own, as the browser keeps
+	 * when it cannot write one (is:starred and the rest are filters like any other). */
+	char *note = NULL;
+	if (state_attach(sample, NULL, &note) != 0) {
+		fprintf(stderr, "fuzz_filter: the reader's state: %s\n", store_errmsg(sample));
+		exit(2);
+	}
+	free(note);
 	return 0;
 }
 

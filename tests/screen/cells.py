@@ -20,8 +20,9 @@ stream.feed(open(raw, "rb").read())
 def cells(y):
     return [screen.buffer[y][x].data for x in range(cols)]
 
-# The header row: the first that starts with "company"; its columns start after runs of spaces.
-header = next(y for y in range(rows) if "".join(cells(y)).startswith("company"))
+# The header row: the first that starts with "company" (after the reader's marks, a column
+# without a label); its columns start after runs of spaces.
+header = next(y for y in range(rows) if "".join(cells(y)).lstrip().startswith("company"))
 line = cells(header)
 starts = [x for x in range(cols) if line[x] not in (" ", "") and (x == 0 or line[x - 1] == " ")]
 bad = 0

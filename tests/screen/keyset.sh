@@ -139,12 +139,15 @@ for n in $(seq 1 24); do
 	sed -i "s/^number: .*/number: $((500 + n))/" "$tmp/m$n/issue.txt"
 done
 "$JUBO" --db "$tmp/m.db" import "$tmp"/m* >/dev/null
+# plan_of SQL: SQLite's plan of a statement jubo ran, with the reader's state (whose marks
+# every listing shows) attached as jubo attaches it.
+plan_of() {
+	sqlite3 "$tmp/m.db" "ATTACH '$HOME/.local/state/jubo/state.db' AS state; EXPLAIN QUERY PLAN $1" | tail -n +2
+}
 # empty_part_plans TRACE-FROM: the query plans of the reads of rows without an amount since.
 empty_part_plans() {
 	tail -n +"$1" "$tmp/mtrace" | sed -n 's/^ *[0-9.]* ms *[0-9]* steps  //p' | grep -E "amount_cny\)? IS NULL AND" |
-		while IFS= read -r sql; do
-			sqlite3 "$tmp/m.db" "EXPLAIN QUERY PLAN $sql" | tail -n +2
-		done
+		while IFS= read -r sql; do plan_of "$sql"; done
 }
 # The issue in view's deals, as jubo list orders them: what every screen is compared with.
 listm() { "$JUBO" --db "$tmp/m.db" list deals --columns company --format tsv --filter issue:524 "$@" | tail -n +2; }
@@ -185,7 +188,7 @@ keys Enter u g h h h S
 rows_are "region:장쑤 in the issue by amount: the first screen" "$tmp/m_js_amount" 1
 keys G
 tail -n +"$before" "$tmp/mtrace" | sed -n 's/^ *[0-9.]* ms *[0-9]* steps  //p' | grep "^SELECT" |
-	while IFS= read -r sql; do sqlite3 "$tmp/m.db" "EXPLAIN QUERY PLAN $sql" | tail -n +2; done >"$tmp/plans"
+	while IFS= read -r sql; do plan_of "$sql"; done >"$tmp/plans"
 check 'grep -q "deal_province_issue (province_id=? AND issue_id=?)" "$tmp/plans" && ! grep -Eq "deal_province_place|deal_province \(|deal_amount" "$tmp/plans"' \
 	"every read goes through (province, issue), none walks the province's or the amount's index"
 keys F i k Enter 2 u g S

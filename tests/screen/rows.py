@@ -25,12 +25,17 @@ def first_cell(line, width):
 screen = open(sys.argv[1], encoding="utf-8").read().split("\n")
 expected = [l for l in open(sys.argv[2], encoding="utf-8").read().split("\n") if l]
 header = screen[1]
+rows = [l for l in screen[2:-3]]
+rows = [r for r in rows if r.strip()]
+# The reader's marks come first (N, U, * and + in three cells and a space, no label): the
+# names are the column after them.
+if header.startswith("    ") and all(set(r[:4]) <= set("NU*+ ") for r in rows):
+    header = header[4:]
+    rows = [r[4:] for r in rows]
 # The first column ends where the second header starts (two or more spaces before it).
 width = len(header.split(" ")[0])
 while width < len(header) and header[width] == " ":
     width += 1
-rows = [l for l in screen[2:-3]]
-rows = [r for r in rows if r.strip()]
 bad = []
 if len(rows) != len(expected):
     bad.append(f"{len(rows)} rows on screen, {len(expected)} expected")
