@@ -303,10 +303,16 @@ static void export_rows(struct deals *d, const char *path, int overwrite)
 	}
 	struct export e = { fdopen(fd, "w"), 0 };
 	fputs("\xEF\xBB\xBF", e.f);
+	/* The columns on screen, but for the reader's marks: the file is the data, for others. */
+	int columns[LISTING_MAX_COLUMNS];
+	size_t ncolumns = 0;
+	for (int i = 0; i < v->ncols; i++)
+		if (!v->listing->columns[v->columns[i]].browse)
+			columns[ncolumns++] = v->columns[i];
 	struct sql_stmt st;
 	struct query_error err;
 	int rc = sqlgen_select(d->table.pane.store, &v->query, v->keys, (size_t)v->nkeys, 0,
-			       v->columns, (size_t)v->ncols, &st, &err);
+			       columns, ncolumns, &st, &err);
 	if (rc == 0) {
 		rc = store_run(d->table.pane.store, &st, export_row, &e);
 		sql_stmt_free(&st);

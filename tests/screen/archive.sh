@@ -5,23 +5,23 @@
 make_second_issue "$tmp/b419"
 "$JUBO" --db "$tmp/a.db" import "$top_srcdir/data/418" "$tmp/b419" >/dev/null 2>&1
 start 100 30 -- --db "$tmp/a.db"
-check 'screen | head -1 | grep -q "^ 1 News  2 Deals  3 Regions  4 Calendar  .*  주간 중국창업 · all 2 issues, No. 418–419$"' \
+check 'screen | head -1 | grep -q "^ 1 News (11)  2 Deals  3 Regions  4 Calendar  5 Watch  .*  주간 중국창업 · all 2 issues, No. 418–419$"' \
 	"the title bar says every issue is in view"
-check 'screen | sed -n 3p | grep -q "^    419 news       2025-04-05 \[시험용\] 가상의 새 호 기사$"' \
+check 'screen | sed -n 3p | grep -q "^N       419 news       2025-04-05 \[시험용\] 가상의 새 호 기사$"' \
 	"News lists the newest issue first"
-check 'screen | sed -n 4p | grep -q "^    418 news "' "then the issue before"
+check 'screen | sed -n 4p | grep -q "^N       418 news "' "then the issue before"
 keys 2
-check 'screen | sed -n 2p | grep -q "^issue   company "' "Deals shows which issue each deal is from"
+check 'screen | sed -n 2p | grep -q "^    issue   company "' "Deals shows which issue each deal is from"
 check 'screen | tail -2 | head -1 | grep -q "^ Deals  1 of 29 deals · 891.48 억 위안 (5 approx.)$"' \
 	"29 deals in two issues, with their total"
 keys i
 expect_screen "i lists the issues to choose from, newest first, with their counts" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar                   주간 중국창업 · all 2 issues, No. 418–419
+ 1 News (11)  2 Deals  3 Regions  4 Calendar  5 Watch     주간 중국창업 · all 2 issues, No. 418–419
 Issues: Enter shows one; Space marks the start of a range, Enter its end
-     No.  date        articles   deals  events
+     No.  date        articles  unread   deals  events
   All issues
-     419  2025-04-07         1       2       0
-     418  2025-03-31        10      27      14
+     419  2025-04-07         1       1       2       0
+     418  2025-03-31        10      10      27      14
 
 
 
@@ -49,7 +49,7 @@ Enter show  Space mark a range  Esc back
 X
 keys j j Enter
 check 'screen | head -1 | grep -q "  주간 중국창업 No. 418 · 2025-03-31$"' "Enter on No. 418: the title bar says so"
-check 'screen | sed -n 2p | grep -q "^company "' "one issue: no issue column"
+check 'screen | sed -n 2p | grep -q "^    company "' "one issue: no issue column"
 check 'screen | tail -2 | head -1 | grep -q "^ Deals  1 of 27 deals · 849.48 억 위안 (5 approx.)$"' "and its 27 deals"
 keys 1
 check 'screen | tail -2 | head -1 | grep -q "^ News  1 of 10$"' "News shows its 10 articles"
@@ -66,7 +66,7 @@ check 'screen | grep -q "^장쑤성         130 건            +12 █"' "the ch
 check 'screen | grep -q "^광둥성          90 건             -4 █"' "down as well as up"
 keys H
 expect_screen "H: the place's history over the issues in view" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar                       주간 중국창업 · No. 418–419, 2 issues
+ 1 News (11)  2 Deals  3 Regions  4 Calendar  5 Watch         주간 중국창업 · No. 418–419, 2 issues
 장쑤성 across the issues (H or Esc: back)
 issue    period     reported  change   in store
 No. 418  2025-01         118                  2 ███████████████████████████████████████████████

@@ -4,7 +4,7 @@
 start 80 24 JUBO_TODAY=2026-11-24 -- --db "$JUBO_SAMPLE_DB"
 keys 4
 expect_screen "it opens on the latest event's month (none is after today): April 2025" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
+ 1 News (10)  2 Deals  3 Regions  4 Calendar  5 Watch      No. 418 · 2025-03-31
 2025-04 April                 2025-04: 14 events
 Su  Mo  Tu  We  Th  Fr  Sa     04-02~04-03 CGT Asia 2025 제 8… 상하이   생물의학
          1   2*  3*  4   5     04-11       COOC 2025 제 2 회 … 상하이   생물의학
@@ -31,7 +31,7 @@ q quit  ? help  f filter  Enter open  [ previous-month  ] next-month  t today
 X
 keys g j j Enter
 expect_screen "Enter on 2025-04-15 shows that day's event in full" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
+ 1 News (10)  2 Deals  3 Regions  4 Calendar  5 Watch      No. 418 · 2025-03-31
 2025 제 10 회 아시아 전력 및 전기공학 학술대회(ACPEE 2025)
 dates     2025-04-15 ~ 2025-04-19
 city      베이징
@@ -83,7 +83,7 @@ check '[ "$(grep -c "^BEGIN:VEVENT" "$tmp/april.ics")" -eq 4 ]' "as iCalendar"
 start 120 40 JUBO_TODAY=2026-11-24 -- --db "$JUBO_SAMPLE_DB"
 keys 4
 expect_screen "120x40: the grid beside the whole list" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar                                              주간 중국창업 No. 418 · 2025-03-31
+ 1 News (10)  2 Deals  3 Regions  4 Calendar  5 Watch                                주간 중국창업 No. 418 · 2025-03-31
 2025-04 April                 2025-04: 14 events
 Su  Mo  Tu  We  Th  Fr  Sa     04-02~04-03 CGT Asia 2025 제 8 회 아시아 세포 및 유전자 치료 혁신 서밋  상하이   생물의학
          1   2*  3*  4   5     04-11       COOC 2025 제 2 회 인공지능 안과 응용 및 발전 국제회의       상하이   생물의학
@@ -146,7 +146,7 @@ fi
 start 62 20 JUBO_TODAY=2026-11-24 -- --db "$JUBO_SAMPLE_DB"
 keys 4
 expect_screen "62x20: the list beside the grid fits its room" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar 주간 중국창업 No. 41…
+ 1 News (10)  2 Deals  3 Regions  4 Calendar  5 Watch No. 41…
 2025-04 April                 2025-04: 14 events
 Su  Mo  Tu  We  Th  Fr  Sa     04-02~04-03 CGT Asia … 상하이
          1   2*  3*  4   5     04-11       COOC 2025… 상하이

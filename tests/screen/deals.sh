@@ -7,28 +7,28 @@ mkdir -p "$tmp/home" && cd "$tmp/home" || exit 1
 start 80 24 -- --db "$JUBO_SAMPLE_DB"
 keys 2 l l S
 expect_screen "S on the amount column sorts by converted amount, largest first, ties newest first" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
-company  company… amount v        kind       round    region   sector  investors
-Infinit…          30 억 달러      investment B 라운드 미국     문화  … 미공개
-노텔집적 北电集成 199.9 억 위안   unicorn    A 라운드 베이징   스마트… 이좡국가…
-완신집적 皖芯集成 95.5 억 위안    unicorn    A 라운드 안후이성 스마트… 중국농업…
-Anthrop…          10 억 달러      investment E 라운드 미국     인공지… Google
-Verdiva…          4.11 억 달러    investment A 라운드 영국     의료  … Forbion …
-Truveta           3.2 억 달러     unicorn    C 라운드 미국     의료  … Illumina…
-Kardigan          3 억 달러       investment A 라운드 미국     의료  … ARCH Ven…
-Innovac…          2.75 억 달러    investment F 라운드 미국     의료  … M12; B C…
-Whatnot           2.65 억 달러    investment E 라운드 미국     전자상… Avra Cap…
-Stoke S…          2.6 억 달러     investment C 라운드 미국     스마트… Y Combin…
-Aviceda…          2.075 억 달러   investment C 라운드 미국     의료  … TCG Cros…
-Tenvie …          2 억 달러       investment A 라운드 미국     의료  … ARCH Ven…
-광양홀 … 光洋控股 11.57 억 위안   investment 지분양도 장쑤성   자동차… 황산자요…
-Hippocr…          1.41 억 달러    unicorn    B 라운드 미국     인공지… Kleiner …
-잔신전자 瞻芯电子 거의 10 억 위안 investment C 라운드 상하이   스마트… 궈카이금…
-나리신 … 纳力新 … 거의 10 억 위안 investment A 라운드 장쑤성   소재    테마섹  …
-허젠궁롼 合见工软 거의 10 억 위안 investment A 라운드 상하이   기업  … 푸동 벤 …
-항진에 … 杭锦能源 8.53 억 위안    ma                  네이멍 … 에너지…
-웨이밍 … 未名海 … 8.08 억 위안    ma                  광둥성   의료  …
-푸리예 … 傅利叶 … 거의 8 억 위안  investment E 라운드 상하이   인공지… Prosperi…
+ 1 News (10)  2 Deals  3 Regions  4 Calendar  5 Watch      No. 418 · 2025-03-31
+    company  company… amount v        kind       round    region   sector
+N   Infinit…          30 억 달러      investment B 라운드 미국     문화 및 오락
+N   노텔집적 北电集成 199.9 억 위안   unicorn    A 라운드 베이징   스마트 제조
+N   완신집적 皖芯集成 95.5 억 위안    unicorn    A 라운드 안후이성 스마트 제조
+N   Anthrop…          10 억 달러      investment E 라운드 미국     인공지능
+N   Verdiva…          4.11 억 달러    investment A 라운드 영국     의료 건강
+N   Truveta           3.2 억 달러     unicorn    C 라운드 미국     의료 건강
+N   Kardigan          3 억 달러       investment A 라운드 미국     의료 건강
+N   Innovac…          2.75 억 달러    investment F 라운드 미국     의료 건강
+N   Whatnot           2.65 억 달러    investment E 라운드 미국     전자상거래
+N   Stoke S…          2.6 억 달러     investment C 라운드 미국     스마트 제조
+N   Aviceda…          2.075 억 달러   investment C 라운드 미국     의료 건강
+N   Tenvie …          2 억 달러       investment A 라운드 미국     의료 건강
+N   광양홀 … 光洋控股 11.57 억 위안   investment 지분양도 장쑤성   자동차 교통
+N   Hippocr…          1.41 억 달러    unicorn    B 라운드 미국     인공지능
+N   잔신전자 瞻芯电子 거의 10 억 위안 investment C 라운드 상하이   스마트 제조
+N   나리신 … 纳力新 … 거의 10 억 위안 investment A 라운드 장쑤성   소재
+N   허젠궁롼 合见工软 거의 10 억 위안 investment A 라운드 상하이   기업 서비스
+N   항진에 … 杭锦能源 8.53 억 위안    ma                  네이멍 … 에너지 전력
+N   웨이밍 … 未名海 … 8.08 억 위안    ma                  광둥성   의료 건강
+N   푸리예 … 傅利叶 … 거의 8 억 위안  investment E 라운드 상하이   인공지능
  Deals  1 of 27 deals · 849.48 억 위안 (5 approx.)  sort: amount desc
 q quit  ? help  s sort  f filter  / search  Enter open  B breakdown  i issues
 X
@@ -38,28 +38,28 @@ keys G
 keys s
 keys G
 expect_screen "s sorts ascending; G shows the largest last, 30 억 달러 above 199.9 억 위안" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
-company  company… amount ^        kind       round    region   sector  investors
-푸리예 … 傅利叶 … 거의 8 억 위안  investment E 라운드 상하이   인공지… Prosperi…
-웨이밍 … 未名海 … 8.08 억 위안    ma                  광둥성   의료  …
-항진에 … 杭锦能源 8.53 억 위안    ma                  네이멍 … 에너지…
-허젠궁롼 合见工软 거의 10 억 위안 investment A 라운드 상하이   기업  … 푸동 벤 …
-나리신 … 纳力新 … 거의 10 억 위안 investment A 라운드 장쑤성   소재    테마섹  …
-잔신전자 瞻芯电子 거의 10 억 위안 investment C 라운드 상하이   스마트… 궈카이금…
-Hippocr…          1.41 억 달러    unicorn    B 라운드 미국     인공지… Kleiner …
-광양홀 … 光洋控股 11.57 억 위안   investment 지분양도 장쑤성   자동차… 황산자요…
-Tenvie …          2 억 달러       investment A 라운드 미국     의료  … ARCH Ven…
-Aviceda…          2.075 억 달러   investment C 라운드 미국     의료  … TCG Cros…
-Stoke S…          2.6 억 달러     investment C 라운드 미국     스마트… Y Combin…
-Whatnot           2.65 억 달러    investment E 라운드 미국     전자상… Avra Cap…
-Innovac…          2.75 억 달러    investment F 라운드 미국     의료  … M12; B C…
-Kardigan          3 억 달러       investment A 라운드 미국     의료  … ARCH Ven…
-Truveta           3.2 억 달러     unicorn    C 라운드 미국     의료  … Illumina…
-Verdiva…          4.11 억 달러    investment A 라운드 영국     의료  … Forbion …
-Anthrop…          10 억 달러      investment E 라운드 미국     인공지… Google
-완신집적 皖芯集成 95.5 억 위안    unicorn    A 라운드 안후이성 스마트… 중국농업…
-노텔집적 北电集成 199.9 억 위안   unicorn    A 라운드 베이징   스마트… 이좡국가…
-Infinit…          30 억 달러      investment B 라운드 미국     문화  … 미공개
+ 1 News (10)  2 Deals  3 Regions  4 Calendar  5 Watch      No. 418 · 2025-03-31
+    company  company… amount ^        kind       round    region   sector
+N   푸리예 … 傅利叶 … 거의 8 억 위안  investment E 라운드 상하이   인공지능
+N   웨이밍 … 未名海 … 8.08 억 위안    ma                  광둥성   의료 건강
+N   항진에 … 杭锦能源 8.53 억 위안    ma                  네이멍 … 에너지 전력
+N   허젠궁롼 合见工软 거의 10 억 위안 investment A 라운드 상하이   기업 서비스
+N   나리신 … 纳力新 … 거의 10 억 위안 investment A 라운드 장쑤성   소재
+N   잔신전자 瞻芯电子 거의 10 억 위안 investment C 라운드 상하이   스마트 제조
+N   Hippocr…          1.41 억 달러    unicorn    B 라운드 미국     인공지능
+N   광양홀 … 光洋控股 11.57 억 위안   investment 지분양도 장쑤성   자동차 교통
+N   Tenvie …          2 억 달러       investment A 라운드 미국     의료 건강
+N   Aviceda…          2.075 억 달러   investment C 라운드 미국     의료 건강
+N   Stoke S…          2.6 억 달러     investment C 라운드 미국     스마트 제조
+N   Whatnot           2.65 억 달러    investment E 라운드 미국     전자상거래
+N   Innovac…          2.75 억 달러    investment F 라운드 미국     의료 건강
+N   Kardigan          3 억 달러       investment A 라운드 미국     의료 건강
+N   Truveta           3.2 억 달러     unicorn    C 라운드 미국     의료 건강
+N   Verdiva…          4.11 억 달러    investment A 라운드 영국     의료 건강
+N   Anthrop…          10 억 달러      investment E 라운드 미국     인공지능
+N   완신집적 皖芯集成 95.5 억 위안    unicorn    A 라운드 안후이성 스마트 제조
+N   노텔집적 北电集成 199.9 억 위안   unicorn    A 라운드 베이징   스마트 제조
+N   Infinit…          30 억 달러      investment B 라운드 미국     문화 및 오락
  Deals  27 of 27 deals · 849.48 억 위안 (5 approx.)  sort: amount
 q quit  ? help  s sort  f filter  / search  Enter open  B breakdown  i issues
 X
@@ -67,36 +67,36 @@ check 'screen | grep -q " Deals  27 of 27 deals · 849.48 억 위안 (5 approx.)
 keys u g h h f C-u
 type_text 'region:장쑤 sector:소재'
 expect_screen "f opens the prompt; Korean typed into it shows as typed" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
-company  company… amount          kind       round    region   sector  investors
-노텔집적 北电集成 199.9 억 위안   unicorn    A 라운드 베이징   스마트… 이좡국가…
-완신집적 皖芯集成 95.5 억 위안    unicorn    A 라운드 안후이성 스마트… 중국농업…
-광양홀 … 光洋控股 11.57 억 위안   investment 지분양도 장쑤성   자동차… 황산자요…
-허젠궁롼 合见工软 거의 10 억 위안 investment A 라운드 상하이   기업  … 푸동 벤 …
-나리신 … 纳力新 … 거의 10 억 위안 investment A 라운드 장쑤성   소재    테마섹  …
-잔신전자 瞻芯电子 거의 10 억 위안 investment C 라운드 상하이   스마트… 궈카이금…
-잉시스 … 英矽智能 1 억 달러 이상  investment E 라운드 홍콩     의료  … 푸동 벤 …
-푸리예 … 傅利叶 … 거의 8 억 위안  investment E 라운드 상하이   인공지… Prosperi…
-진톈타 … 金天钛金 7 억 위안       investment B 라운드 후난성   소재    궈카이금…
-Infinit…          30 억 달러      investment B 라운드 미국     문화  … 미공개
-Anthrop…          10 억 달러      investment E 라운드 미국     인공지… Google
-Verdiva…          4.11 억 달러    investment A 라운드 영국     의료  … Forbion …
-Truveta           3.2 억 달러     unicorn    C 라운드 미국     의료  … Illumina…
-Kardigan          3 억 달러       investment A 라운드 미국     의료  … ARCH Ven…
-Innovac…          2.75 억 달러    investment F 라운드 미국     의료  … M12; B C…
-Whatnot           2.65 억 달러    investment E 라운드 미국     전자상… Avra Cap…
-Stoke S…          2.6 억 달러     investment C 라운드 미국     스마트… Y Combin…
-Aviceda…          2.075 억 달러   investment C 라운드 미국     의료  … TCG Cros…
-Tenvie …          2 억 달러       investment A 라운드 미국     의료  … ARCH Ven…
-Hippocr…          1.41 억 달러    unicorn    B 라운드 미국     인공지… Kleiner …
+ 1 News (10)  2 Deals  3 Regions  4 Calendar  5 Watch      No. 418 · 2025-03-31
+    company  company… amount          kind       round    region   sector
+N   노텔집적 北电集成 199.9 억 위안   unicorn    A 라운드 베이징   스마트 제조
+N   완신집적 皖芯集成 95.5 억 위안    unicorn    A 라운드 안후이성 스마트 제조
+N   광양홀 … 光洋控股 11.57 억 위안   investment 지분양도 장쑤성   자동차 교통
+N   허젠궁롼 合见工软 거의 10 억 위안 investment A 라운드 상하이   기업 서비스
+N   나리신 … 纳力新 … 거의 10 억 위안 investment A 라운드 장쑤성   소재
+N   잔신전자 瞻芯电子 거의 10 억 위안 investment C 라운드 상하이   스마트 제조
+N   잉시스 … 英矽智能 1 억 달러 이상  investment E 라운드 홍콩     의료 건강
+N   푸리예 … 傅利叶 … 거의 8 억 위안  investment E 라운드 상하이   인공지능
+N   진톈타 … 金天钛金 7 억 위안       investment B 라운드 후난성   소재
+N   Infinit…          30 억 달러      investment B 라운드 미국     문화 및 오락
+N   Anthrop…          10 억 달러      investment E 라운드 미국     인공지능
+N   Verdiva…          4.11 억 달러    investment A 라운드 영국     의료 건강
+N   Truveta           3.2 억 달러     unicorn    C 라운드 미국     의료 건강
+N   Kardigan          3 억 달러       investment A 라운드 미국     의료 건강
+N   Innovac…          2.75 억 달러    investment F 라운드 미국     의료 건강
+N   Whatnot           2.65 억 달러    investment E 라운드 미국     전자상거래
+N   Stoke S…          2.6 억 달러     investment C 라운드 미국     스마트 제조
+N   Aviceda…          2.075 억 달러   investment C 라운드 미국     의료 건강
+N   Tenvie …          2 억 달러       investment A 라운드 미국     의료 건강
+N   Hippocr…          1.41 억 달러    unicorn    B 라운드 미국     인공지능
  Deals  1 of 27 deals · 849.48 억 위안 (5 approx.)
 Filter: region:장쑤 sector:소재
 X
 keys Enter
 expect_screen "Enter applies the filter: one deal in 장쑤 in 소재" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
-company  company… amount          kind       round    region   sector  investors
-나리신 … 纳力新 … 거의 10 억 위안 investment A 라운드 장쑤성   소재    테마섹  …
+ 1 News (10)  2 Deals  3 Regions  4 Calendar  5 Watch      No. 418 · 2025-03-31
+    company  company… amount          kind       round    region   sector
+N   나리신 … 纳力新 … 거의 10 억 위안 investment A 라운드 장쑤성   소재
 
 
 
@@ -121,7 +121,7 @@ q quit  ? help  s sort  f filter  / search  Enter open  B breakdown  i issues
 X
 keys Enter
 expect_screen "Enter opens the deal in full, every investor on its own line" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
+ 1 News (10)  2 Deals  3 Regions  4 Calendar  5 Watch      No. 418 · 2025-03-31
 issue         418
 scope         china
 company       나리신소재
@@ -148,7 +148,7 @@ q quit  ? help  / search
 X
 keys q F l l l l l B
 expect_screen "B breaks the region column down by count, with the amount in 억 위안" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
+ 1 News (10)  2 Deals  3 Regions  4 Calendar  5 Watch      No. 418 · 2025-03-31
 region                                                    count amount (억 위안)
 미국                                                         11           432.01
 상하이                                                        3               28
@@ -175,10 +175,10 @@ Enter filter  q quit  ? help  / search
 X
 keys j j Enter
 expect_screen "Enter on 장쑤성 filters the table to it, with the total in the status line" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
-company  company… amount          kind       round    region   sector  investors
-광양홀 … 光洋控股 11.57 억 위안   investment 지분양도 장쑤성   자동차… 황산자요…
-나리신 … 纳力新 … 거의 10 억 위안 investment A 라운드 장쑤성   소재    테마섹  …
+ 1 News (10)  2 Deals  3 Regions  4 Calendar  5 Watch      No. 418 · 2025-03-31
+    company  company… amount          kind       round    region   sector
+N   광양홀 … 光洋控股 11.57 억 위안   investment 지분양도 장쑤성   자동차 교통
+    나리신 … 纳力新 … 거의 10 억 위안 investment A 라운드 장쑤성   소재
 
 
 
@@ -208,7 +208,7 @@ type_text "$tmp/out.csv"
 keys Enter
 check 'screen | grep -q "2 rows written to"' "e exports the two rows"
 check '[ "$(head -c 3 "$tmp/out.csv" | od -An -tx1 | tr -d " ")" = "efbbbf" ]' "the file begins with a UTF-8 byte order mark"
-check '[ "$(wc -l <"$tmp/out.csv")" -eq 3 ] && head -1 "$tmp/out.csv" | grep -q "company,company_zh,amount,kind,round,region,sector,investors"' "the CSV has the header and the two rows"
+check '[ "$(wc -l <"$tmp/out.csv")" -eq 3 ] && [ "$(head -1 "$tmp/out.csv" | tail -c +4 | tr -d "\r")" = "company,company_zh,amount,kind,round,region,sector,investors" ]' "the CSV has the header and the two rows, without the reader's marks"
 check 'sed -n 2p "$tmp/out.csv" | grep -q "^광양홀딩스,光洋控股,11.57 억 위안,investment,지분양도,장쑤성"' "in the order shown"
 cp "$tmp/out.csv" "$tmp/first.csv"
 keys e C-u
@@ -242,5 +242,5 @@ start 120 40 -- --db "$JUBO_SAMPLE_DB"
 keys 2
 screen | $columns 120 narrow >"$tmp/check"
 pass_or_fail $? "120x40: aligned: $(tail -1 "$tmp/check")"
-check 'screen | sed -n 3p | grep -q "^노텔집적 .*北电集成 .*199.9 억 위안 .*unicorn .*A 라운드 .*베이징 .*스마트 제조 .*이좡국가투자기금;"' "120x40: the first deal shows in full, a new unicorn"
+check 'screen | sed -n 3p | grep -q "^U   노텔집적 .*北电集成 .*199.9 억 위안 .*unicorn .*A 라운드 .*베이징 .*스마트 제조 .*이좡국가투자기금;"' "120x40: the first deal shows in full, a new unicorn"
 finish

@@ -2,18 +2,18 @@
 . "$top_srcdir/tests/screen/lib.sh"
 start 80 24 "JUBO_SAMPLE_DB=$JUBO_SAMPLE_DB" --
 expect_screen "80x24: the News pane on the sample, with the tab bar, status and hints" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
-issue   section    date       title
-    418 news       2025-03-27 중관촌포럼, 중국의 10 대 과학기술 성과 발표 등 성…
-    418 news       2025-03-26 BMW-알리바바 협력 확대…"AI 엔진 공동개발"
-    418 news       2025-03-28 中, 자율주행 무인 드론 첫 인증
-    418 news                  2025 년 지능형 운전 전쟁의 승자는 누가 될까?
-    418 news       2025-03-27 中, 세계 최초로 유전자편집 돼지 간 인체 이식 성공
-    418 industry   2025-03-26 2025 년 뇌-컴퓨터 인터페이스 산업 발전 현황
-    418 investment 2025-03-29 2025 년 1 월 중국 투융자 현황
-    418 policy     2025-03-24 中 광시, '인공지능+제조' 행동 방안 발표
-    418 region     2025-03-27 Manus, 세상을 놀라게 하다: 우한의 'DeepSeek' 시대…
-    418 kic        2025-03-28 한중 인공지능 로봇 협력 강화… 2025 중관촌 포럼 성…
+ 1 News (10)  2 Deals  3 Regions  4 Calendar  5 Watch      No. 418 · 2025-03-31
+    issue   section    date       title
+N       418 news       2025-03-27 중관촌포럼, 중국의 10 대 과학기술 성과 발표  …
+N       418 news       2025-03-26 BMW-알리바바 협력 확대…"AI 엔진 공동개발"
+N       418 news       2025-03-28 中, 자율주행 무인 드론 첫 인증
+N       418 news                  2025 년 지능형 운전 전쟁의 승자는 누가 될까?
+N       418 news       2025-03-27 中, 세계 최초로 유전자편집 돼지 간 인체 이식 …
+N       418 industry   2025-03-26 2025 년 뇌-컴퓨터 인터페이스 산업 발전 현황
+N       418 investment 2025-03-29 2025 년 1 월 중국 투융자 현황
+N       418 policy     2025-03-24 中 광시, '인공지능+제조' 행동 방안 발표
+N       418 region     2025-03-27 Manus, 세상을 놀라게 하다: 우한의 'DeepSeek' …
+N       418 kic        2025-03-28 한중 인공지능 로봇 협력 강화… 2025 중관촌 포 …
 
 
 

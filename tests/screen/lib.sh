@@ -82,3 +82,14 @@ expect_screen() {
 stop() {
 	tm kill-server 2>/dev/null
 }
+
+# A check that fails shows the screen it looked at (when a program is running), so that the
+# log says what was there instead.
+check() {
+	eval "$1"
+	local rc=$?
+	pass_or_fail "$rc" "$2"
+	if [ "$rc" -ne 0 ] && tm has-session 2>/dev/null; then
+		tm capture-pane -p 2>/dev/null | trim_end | sed 's/^/# screen: /'
+	fi
+}

@@ -4,7 +4,7 @@
 start 80 24 -- --db "$JUBO_SAMPLE_DB"
 keys 3
 expect_screen "80x24: the map, 장쑤 chosen with its 118 deals, and the legend" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
+ 1 News (10)  2 Deals  3 Regions  4 Calendar  5 Watch      No. 418 · 2025-03-31
                                                                    헤이룽장
                                                                           -
     신장                                네이멍구                   지린
@@ -41,7 +41,7 @@ check 'screen | tail -2 | head -1 | grep -q "Deals  1 of 2 deals · 21.57 억 �
 check '[ "$("$JUBO" --db "$JUBO_SAMPLE_DB" list deals --filter "region:장쑤성 issue:418 kind:investment date:2025-01" --format tsv --columns company | tail -n +2 | tr "\n" " ")" = "광양홀딩스 나리신소재 " ]' "the filter it uses finds the same two deals"
 keys 3 v
 expect_screen "v shows the charts: bars aligned whatever the names' widths" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar      주간 중국창업 No. 418 · 2025-03-31
+ 1 News (10)  2 Deals  3 Regions  4 Calendar  5 Watch      No. 418 · 2025-03-31
 No. 418 at a glance (2025-01)
 Deals                  565 건  -33% MoM, -53% YoY
 Amount         530.86 억 위안  -36% MoM, -3% YoY
@@ -71,7 +71,7 @@ check 'screen | tail -2 | head -1 | grep -q "1 of 1 deal · 199.9 억 위안  fi
 start 120 40 -- --db "$JUBO_SAMPLE_DB"
 keys 3
 expect_screen "120x40: the map, centred" <<'X'
- 1 News  2 Deals  3 Regions  4 Calendar                                              주간 중국창업 No. 418 · 2025-03-31
+ 1 News (10)  2 Deals  3 Regions  4 Calendar  5 Watch                                주간 중국창업 No. 418 · 2025-03-31
                                                                                        헤이룽장
                                                                                               -
                         신장                                네이멍구                   지린

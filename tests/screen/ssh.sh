@@ -59,18 +59,18 @@ tm set-option -g status off
 for i in $(seq 1 50); do screen | grep -q "418" && break; sleep 0.2; done
 settle
 if [ "$korean" = 1 ]; then
-	check 'screen | head -1 | grep -q "^ 1 뉴스  2 거래  3 지역  4 일정 .*주간 중국창업 418호 · 2025-03-31$"' "over SSH: the tab bar in Korean"
+	check 'screen | head -1 | grep -q "^ 1 뉴스 (10)  2 거래  3 지역  4 일정  5 관심 .*주간 중국창업 418호 · 2025-03-31$"' "over SSH: the tab bar in Korean"
 	check 'screen | tail -1 | grep -q "^q 끝내기  ? 도움말  s 정렬  f 필터  / 검색  Enter 열기  i 호 선택$"' "the hints in Korean"
 	check 'screen | tail -2 | head -1 | grep -q "^ 뉴스  1 / 10$"' "the status line in Korean"
 fi
 keys 2 l l S
-check 'screen | sed -n 3p | grep -q "^Infinite R[^ ]*… .*30 억 달러"' "sorted by amount over SSH: 30 억 달러 first"
+check 'screen | sed -n 3p | grep -q "^N   Infinite R[^ ]*… .*30 억 달러"' "sorted by amount over SSH: 30 억 달러 first"
 screen | perl "$top_srcdir/tests/cli/columns.pl" --screen 100 narrow >"$tmp/check"
 pass_or_fail $? "over SSH the columns line up: $(tail -1 "$tmp/check")"
 keys f
 type_text "region:장쑤"
 keys Enter
-check 'screen | sed -n 3p | grep -q "^광양홀딩스 "' "a filter typed in Korean over SSH"
+check 'screen | sed -n 3p | grep -q "^N   광양홀딩스 "' "a filter typed in Korean over SSH"
 check '[ "$(screen | sed -n 5p)" = "" ]' "two deals in 장쑤"
 keys 1 j j j j j Enter
 check 'screen | sed -n 2p | grep -q "^2025 년 뇌-컴퓨터 인터페이스 산업 발전 현황"' "the BCI article opens over SSH"
