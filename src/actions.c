@@ -95,6 +95,8 @@ const struct action actions[] = {
 	  IN_DEALS, 0 },
 	{ ACT_UNFOLLOW, N_("unfollow"), "d", { 'd', 0 }, N_("Stop following the entity"),
 	  IN_WATCH, 0 },
+	{ ACT_WATCH_ARTICLES, N_("articles"), "r", { 'r', 0 },
+	  N_("The entity's articles in News (Enter: its deals)"), IN_WATCH, 0 },
 	{ ACT_NONE, NULL, NULL, { 0 }, NULL, 0, 0 },
 };
 

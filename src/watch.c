@@ -1,6 +1,7 @@
 /* watch.c: the Watch pane: each company, investor, sector and place the reader follows, with
  * its deals and articles across every issue, newest first, and what is new since the last
- * visit. Enter shows the rows in Deals (or News); d stops following. */
+ * visit. Enter shows its deals in Deals (or, without any, its articles), r its articles in
+ * News; d stops following. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -163,11 +164,13 @@ static char *watch_status(struct pane *p)
 static void watch_hints(struct pane *p, struct buf *b)
 {
 	(void)p;
-	buf_printf(b, "Enter %s  d %s", _("show the rows"), _("unfollow"));
+	/* Enter (its deals) is among the keys every pane hints at. */
+	buf_printf(b, "r %s  d %s", _("articles"), _("unfollow"));
 }
 
-/* Enter: the entity's deals (or, without any, its articles), of one issue on an issue's line. */
-static void show_rows(struct watch_pane *wp)
+/* Enter: the entity's deals (or, without any, its articles); r (articles set): its articles.
+ * Of one issue on an issue's line. */
+static void show_rows(struct watch_pane *wp, int articles)
 {
 	if (wp->cursor >= wp->n)
 		return;
@@ -182,7 +185,7 @@ static void show_rows(struct watch_pane *wp)
 	buf_addc(&f, '"');
 	if (l->issue >= 0)
 		buf_printf(&f, " issue:%d", e->issues[l->issue].number);
-	shell_show_filtered(wp->pane.shell, deals ? N_("Deals") : N_("News"), f.data);
+	shell_show_filtered(wp->pane.shell, deals && !articles ? N_("Deals") : N_("News"), f.data);
 	buf_free(&f);
 }
 
@@ -195,7 +198,8 @@ static int watch_act(struct pane *p, enum action_id a, int rows, int cols)
 	case ACT_QUIT:
 		return 0;
 	case ACT_OPEN:
-		show_rows(wp);
+	case ACT_WATCH_ARTICLES:
+		show_rows(wp, a == ACT_WATCH_ARTICLES);
 		return 1;
 	case ACT_UNFOLLOW:
 		if (wp->cursor < wp->n) {
