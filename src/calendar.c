@@ -13,6 +13,7 @@
 #include "ics.h"
 #include "pane.h"
 #include "sqlgen.h"
+#include "state.h"
 #include "ui.h"
 #include "util.h"
 
@@ -74,9 +75,12 @@ static int add_event(void *ctx, int header, int ncols, const char *const *v)
 	if ((long long)c->count >= r->limit)
 		return 1;
 	c->events = xrealloc(c->events, (c->count + 1) * sizeof *c->events);
-	c->events[c->count++] = (struct cal_event){ xstrdup(v[0] ? v[0] : ""), xstrdup(v[1] ? v[1] : ""),
-						    xstrdup(v[2] ? v[2] : ""), xstrdup(v[3] ? v[3] : ""),
-						    xstrdup(v[4] ? v[4] : ""), v[5] ? atoi(v[5]) : 0 };
+	c->events[c->count++] = (struct cal_event){
+		xstrdup(v[0] ? v[0] : ""), xstrdup(v[1] ? v[1] : ""), xstrdup(v[2] ? v[2] : ""),
+		xstrdup(v[3] ? v[3] : ""), xstrdup(v[4] ? v[4] : ""), v[5] ? atoi(v[5]) : 0,
+		v[6] ? atoll(v[6]) : 0, v[7] && strchr(v[7], '*') != NULL,
+		v[7] && strchr(v[7], '+') != NULL
+	};
 	return 0;
 }
 
@@ -106,13 +110,13 @@ static int read_events(struct calendar *c, const char *extra, int sort_desc, lon
 	if (filter_query(c, extra, &q) != 0)
 		return -1;
 	const struct listing *l = listing_get(TARGET_EVENTS);
-	const char *want[] = { "start", "end", "name", "city", "field", "issue" };
-	int idx[6];
-	for (int w = 0; w < 6; w++)
+	const char *want[] = { "start", "end", "name", "city", "field", "issue", "id", "state" };
+	int idx[8];
+	for (int w = 0; w < 8; w++)
 		idx[w] = listing_column_index(l, want[w]);
 	struct sort_key key = { idx[0], sort_desc };
 	struct sql_stmt st;
-	rc = sqlgen_select(c->store, &q, &key, 1, 0, idx, 6, &st, &err);
+	rc = sqlgen_select(c->store, &q, &key, 1, 0, idx, 8, &st, &err);
 	query_free(&q);
 	if (rc != 0)
 		return -1;
@@ -317,7 +321,7 @@ void calendar_draw(struct calendar *c, WINDOW *w, int rows, int cols)
 		c->list_top = c->count > list_rows ? c->count - list_rows : 0;
 	/* The columns that fit in lw: the dates always, then the name (at least 10 cells), the
 	 * city and the field while there is room for them. */
-	size_t date_w = 11, city_w = 8, field_w = 8, fixed = 1 + date_w + 1;
+	size_t date_w = 11, city_w = 8, field_w = 8, fixed = 2 + date_w + 1;
 	int with_city = (size_t)lw >= fixed + 10 + 1 + city_w;
 	int with_field = (size_t)lw >= fixed + 10 + 1 + city_w + 1 + field_w;
 	size_t used = fixed + (with_city ? 1 + city_w : 0) + (with_field ? 1 + field_w : 0);
@@ -336,8 +340,10 @@ void calendar_draw(struct calendar *c, WINDOW *w, int rows, int cols)
 		enum ui_role role = on_day ? ROLE_SELECTED : ROLE_NORMAL;
 		int x = lx;
 		ui_put(w, ly + r, x, on_day ? ">" : " ", 1, ALIGN_LEFT, role);
-		ui_put(w, ly + r, x + 1, dates, date_w, ALIGN_LEFT, role);
-		x += 1 + (int)date_w + 1;
+		/* The reader's marks: * starred (with or without a note), + a note. */
+		ui_put(w, ly + r, x + 1, e->starred ? "*" : e->noted ? "+" : " ", 1, ALIGN_LEFT, role);
+		ui_put(w, ly + r, x + 2, dates, date_w, ALIGN_LEFT, role);
+		x += 2 + (int)date_w + 1;
 		ui_put(w, ly + r, x, e->name, name_w2, ALIGN_LEFT, role);
 		x += (int)name_w2 + 1;
 		if (with_city)
@@ -389,8 +395,90 @@ size_t calendar_day_doc(struct calendar *c, struct doc *d, size_t width)
 		line = xasprintf(_("No. %d"), e->issue);
 		doc_add_wrapped(d, line, 10, _("issue"), ROLE_DIM);
 		free(line);
+		struct state_marks m;
+		if (e->id && state_get(c->store, TARGET_EVENTS, e->id, &m) == 0) {
+			if (m.starred)
+				doc_add_wrapped(d, "*", 10, _("star"), ROLE_NORMAL);
+			if (m.note)
+				doc_add_wrapped(d, m.note, 10, _("note"), ROLE_NORMAL);
+			state_marks_free(&m);
+		}
 	}
 	return n;
+}
+
+/* The marks were changed: the month is read again at the next sync. */
+static void marks_changed(struct calendar *c)
+{
+	c->loaded = 0;
+}
+
+long long calendar_star_day(struct calendar *c, int *on)
+{
+	load_month(c);
+	char day[11];
+	date_format(c->cursor, day);
+	long long n = 0;
+	int all = 1;
+	for (size_t i = 0; i < c->count; i++)
+		if (covers(&c->events[i], day)) {
+			n++;
+			all &= c->events[i].starred;
+		}
+	*on = !all;
+	for (size_t i = 0; i < c->count; i++)
+		if (covers(&c->events[i], day) &&
+		    state_set_star(c->store, TARGET_EVENTS, c->events[i].id, *on) != 0)
+			return -1;
+	if (n)
+		marks_changed(c);
+	return n;
+}
+
+long long calendar_note_day(struct calendar *c, const char *note)
+{
+	load_month(c);
+	char day[11];
+	date_format(c->cursor, day);
+	long long n = 0;
+	for (size_t i = 0; i < c->count; i++)
+		if (covers(&c->events[i], day)) {
+			if (state_set_note(c->store, TARGET_EVENTS, c->events[i].id, note) != 0)
+				return -1;
+			n++;
+		}
+	if (n)
+		marks_changed(c);
+	return n;
+}
+
+size_t calendar_day_events(struct calendar *c)
+{
+	load_month(c);
+	char day[11];
+	date_format(c->cursor, day);
+	size_t n = 0;
+	for (size_t i = 0; i < c->count; i++)
+		n += covers(&c->events[i], day);
+	return n;
+}
+
+char *calendar_day_note(struct calendar *c)
+{
+	load_month(c);
+	char day[11];
+	date_format(c->cursor, day);
+	char *note = NULL;
+	for (size_t i = 0; i < c->count && !note; i++) {
+		struct state_marks m;
+		if (covers(&c->events[i], day) && c->events[i].noted &&
+		    state_get(c->store, TARGET_EVENTS, c->events[i].id, &m) == 0) {
+			note = m.note;
+			m.note = NULL;
+			state_marks_free(&m);
+		}
+	}
+	return note;
 }
 
 int calendar_export(struct calendar *c, const char *path, long *count)
@@ -462,9 +550,55 @@ static size_t cal_links(struct pane *p)
 	return cp_of(p)->reading ? cp_of(p)->doc.nlinks : 0;
 }
 
+/* * on the chosen day (in the grid or its events in full). */
+static void star_day(struct calendar_pane *cp, int cols)
+{
+	struct shell *sh = cp->pane.shell;
+	int on = 0;
+	long long n = calendar_star_day(&cp->cal, &on);
+	if (n < 0) {
+		shell_say(sh, 1, _("cannot write the reader's state: %s"), store_errmsg(cp->pane.store));
+		return;
+	}
+	if (n == 0) {
+		shell_say(sh, 0, "%s", _("no events on this day"));
+		return;
+	}
+	shell_say(sh, 0,
+		  on ? ngettext("%lld event starred", "%lld events starred", (unsigned long)n)
+		     : ngettext("%lld event's star taken away", "%lld events' stars taken away",
+				(unsigned long)n),
+		  n);
+	shell_marks_changed(sh);
+	if (cp->reading) {
+		size_t top = cp->doc.top;
+		calendar_day_doc(&cp->cal, &cp->doc, (size_t)cols);
+		cp->doc.top = top;
+	}
+}
+
+static void ask_note(struct calendar_pane *cp)
+{
+	if (!calendar_day_events(&cp->cal)) {
+		shell_say(cp->pane.shell, 0, "%s", _("no events on this day"));
+		return;
+	}
+	char *note = calendar_day_note(&cp->cal);
+	shell_ask_with(cp->pane.shell, ASK_NOTE, note ? note : "");
+	free(note);
+}
+
 static int cal_act(struct pane *p, enum action_id a, int rows, int cols)
 {
 	struct calendar_pane *cp = cp_of(p);
+	if (a == ACT_STAR) {
+		star_day(cp, cols);
+		return 1;
+	}
+	if (a == ACT_NOTE) {
+		ask_note(cp);
+		return 1;
+	}
 	if (cp->reading) {
 		if (a == ACT_BACK || a == ACT_QUIT)
 			cp->reading = 0;
@@ -513,7 +647,21 @@ static int cal_set_filter(struct pane *p, const char *text, struct query_error *
 static void cal_answer(struct pane *p, enum ask_kind ask, const char *text, int rows, int cols)
 {
 	struct calendar_pane *cp = cp_of(p);
-	(void)cols;
+	if (ask == ASK_NOTE) {
+		long long n = calendar_note_day(&cp->cal, text);
+		if (n < 0)
+			shell_say(p->shell, 1, _("cannot write the reader's state: %s"),
+				  store_errmsg(p->store));
+		else if (n > 0)
+			shell_say(p->shell, 0, "%s", *text ? _("note kept") : _("note taken away"));
+		shell_marks_changed(p->shell);
+		if (cp->reading) {
+			size_t top = cp->doc.top;
+			calendar_day_doc(&cp->cal, &cp->doc, (size_t)cols);
+			cp->doc.top = top;
+		}
+		return;
+	}
 	if (cp->reading) {
 		shell_doc_answer(p->shell, &cp->doc, ask, text, rows);
 		return;

@@ -19,6 +19,8 @@ struct cal_event {
 	char *start, *end;   /* ISO dates */
 	char *name, *city, *field;
 	int issue;
+	long long id;
+	int starred, noted;  /* the reader's marks (state.h) */
 };
 
 struct calendar {
@@ -47,7 +49,18 @@ void calendar_sync(struct calendar *c);
 void calendar_draw(struct calendar *c, WINDOW *w, int rows, int cols);
 /* The status line text (caller frees). */
 char *calendar_status(struct calendar *c);
-/* The events of the chosen day in full; returns how many there are. */
+/* The reader's marks on the chosen day's events: * stars them all (or, when all are starred,
+ * takes the stars away); a note is written on each of them (an empty one takes it away).
+ * The number of events, 0 for a day without any, or -1 (store_errmsg says why). *on tells
+ * whether the stars are on now. */
+long long calendar_star_day(struct calendar *c, int *on);
+long long calendar_note_day(struct calendar *c, const char *note);
+/* How many events the chosen day has. */
+size_t calendar_day_events(struct calendar *c);
+/* The note of the chosen day's first event that has one (caller frees), or NULL. */
+char *calendar_day_note(struct calendar *c);
+/* The events of the chosen day in full, with the reader's star and note; returns how many
+ * there are. */
 size_t calendar_day_doc(struct calendar *c, struct doc *d, size_t width);
 /* Writes the shown month's events (with the filter) as iCalendar to path. */
 int calendar_export(struct calendar *c, const char *path, long *count);

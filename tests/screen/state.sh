@@ -1,7 +1,7 @@
 # The reader's own state in the browser, a key at a time: what is new and unread (N, U and
 # the News tab's count), opening a row reads it, m, J and K, A, a star (*), a note (a), the
-# filters on them, following from Deals (w), the Watch pane (5, Enter, r, d), and all of it
-# again in the next visit. The archive is the sample, read-only: the state is the reader's
+# filters on them, following from Deals (w), the Watch pane (5, Enter, r, d), an event's star
+# and note in the Calendar, and all of it again in the next visit. The archive is the sample, read-only: the state is the reader's
 # own file under $HOME, never the store.
 . "$top_srcdir/tests/screen/lib.sh"
 state="$HOME/.local/state/jubo/state.db"
@@ -195,6 +195,43 @@ check 'screen | tail -2 | head -1 | grep -q "^ News  1 of 2  filter: about:\"pla
 keys 5 d
 check 'screen | tail -1 | grep -q "^no longer following 江苏$"' "d stops following the place under the cursor"
 check 'screen | tail -2 | head -1 | grep -q "^ Watch  1 followed$"' "one entity left"
+# The Calendar: * and a act on the chosen day's events, marked in the month's list and shown
+# with each event in full.
+keys 4 '*'
+check 'screen | tail -1 | grep -q "^1 event starred$"' "* in the Calendar stars the chosen day's event"
+check 'screen | grep -q "^ *>\*04-29~04-30 2025 년 중유럽 위… 상하이   자재$"' "marked * in the month's list"
+keys a
+type_text "참가 신청 마감 확인"
+keys Enter
+check 'screen | tail -1 | grep -q "^note kept$"' "a writes a note on it"
+keys Enter
+expect_screen "Enter: the day's event in full, with its star and note" <<'X'
+ 1 News  2 Deals  3 Regions  4 Calendar  5 Watch           No. 418 · 2025-03-31
+2025 년 중유럽 위험물 정상 포럼
+dates     2025-04-29 ~ 2025-04-30
+city      상하이
+field     자재
+issue     No. 418
+star      *
+note      참가 신청 마감 확인
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ 2025-04-29  1/7
+q quit  ? help  / search
+X
+keys q
 keys q q
 check '[ "$(cksum <"$JUBO_SAMPLE_DB")" = "$sum_before" ]' "the archive is not written"
 
@@ -216,5 +253,6 @@ expect_out "jubo list starred: the starred and noted rows, with the note" <<'X'
 target	issue	row	marks	note
 deal	418	완신집적 A 라운드	*	
 article	418	한중 인공지능 로봇 협력 강화… 2025 중관촌 포럼 성황리 개최	*+	후속 확인, 투자 일정
+event	418	2025 년 중유럽 위험물 정상 포럼 2025-04-29	*+	참가 신청 마감 확인
 X
 finish
