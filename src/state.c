@@ -76,15 +76,23 @@ static const char schema[] =
  * content keys), so that filters and counts read an index instead of joining every row. */
 static const char temp_tables[] =
 	"CREATE TEMP TABLE IF NOT EXISTS state_ids (what TEXT NOT NULL, target TEXT NOT NULL,"
-	"  id INTEGER NOT NULL, issue_id INTEGER NOT NULL, PRIMARY KEY (what, target, id))"
-	"  WITHOUT ROWID;"
-	"CREATE INDEX IF NOT EXISTS temp.state_ids_issue ON state_ids (what, target, issue_id);"
+	"  id INTEGER NOT NULL, issue_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+	"  PRIMARY KEY (what, target, id)) WITHOUT ROWID;"
+	/* By issue and place in it: a filter on a few marked rows seeks them in an issue's
+	 * order (the rows' index on issue and seq) instead of reading every row. */
+	"CREATE INDEX IF NOT EXISTS temp.state_ids_issue ON state_ids (what, target, issue_id,"
+	"  seq);"
 	"CREATE TEMP TABLE IF NOT EXISTS state_issues (what TEXT NOT NULL, target TEXT NOT NULL,"
 	"  issue_id INTEGER NOT NULL, PRIMARY KEY (what, target, issue_id)) WITHOUT ROWID;"
 	"CREATE TEMP TABLE IF NOT EXISTS state_entity (slot INTEGER PRIMARY KEY,"
 	"  entity TEXT NOT NULL UNIQUE, names TEXT NOT NULL DEFAULT '');"
 	"CREATE TEMP TABLE IF NOT EXISTS state_about (slot INTEGER NOT NULL, target TEXT NOT NULL,"
 	"  id INTEGER NOT NULL, issue_id INTEGER NOT NULL, PRIMARY KEY (slot, target, id))"
+	"  WITHOUT ROWID;"
+	/* What the Watch pane shows of an entity, per issue, summed once when it is filled. */
+	"CREATE TEMP TABLE IF NOT EXISTS state_about_issue (slot INTEGER NOT NULL,"
+	"  issue_id INTEGER NOT NULL, deals INTEGER NOT NULL, amount REAL NOT NULL,"
+	"  amounts INTEGER NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (slot, issue_id))"
 	"  WITHOUT ROWID;";
 
 /* ---- small helpers ------------------------------------------------------------------------ */
@@ -322,11 +330,11 @@ static int refresh_marks(struct store *s, enum query_target t, int issue, long l
 	const struct target_sql *ts = &targets[t];
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 		char *sql = xasprintf(
-			"INSERT OR IGNORE INTO temp.state_ids SELECT '%s', '%s', %s.id, %s.issue_id"
-			" FROM state.mark m JOIN issue i ON i.number = m.issue JOIN %s %s ON"
+			"INSERT OR IGNORE INTO temp.state_ids SELECT '%s', '%s', %s.id, %s.issue_id,"
+			" %s.seq FROM state.mark m JOIN issue i ON i.number = m.issue JOIN %s %s ON"
 			" %s.issue_id = i.id AND %s.seq = m.seq AND %s = m.key"
 			" WHERE m.target = '%s' AND %s%s",
-			kinds[k].what, ts->name, ts->alias, ts->alias, ts->table, ts->alias,
+			kinds[k].what, ts->name, ts->alias, ts->alias, ts->alias, ts->table, ts->alias,
 			ts->alias, ts->alias, ts->key, ts->name, kinds[k].cond,
 			issue ? " AND m.issue = ?1 AND m.seq = ?2" : "");
 		int rc = run(issue ? prepare(s, sql, "ii", (long long)issue, seq)
@@ -558,23 +566,10 @@ int state_mark_issues_read(struct store *s, enum query_target t, int from, int t
 	return refresh(s);
 }
 
-long long state_mark_rows_read(struct store *s, enum query_target t, const char *select_ids,
-			       const struct sql_bind *binds, size_t nbinds)
+/* Binds a generated statement's values (sqlgen's) to st, from the first parameter on. */
+static void bind_all(sqlite3_stmt *st, const struct sql_bind *binds, size_t nbinds)
 {
-	const struct target_sql *ts = &targets[t];
-	char *sql = xasprintf("INSERT INTO state.mark (target, issue, seq, key, read) SELECT"
-			      " '%s', i.number, %s.seq, %s, 1 FROM %s %s JOIN issue i ON"
-			      " i.id = %s.issue_id WHERE %s.id IN (%s) AND %s.issue_id NOT IN"
-			      " (SELECT issue_id FROM temp.state_issues WHERE what = 'read' AND"
-			      " target = '%s') ON CONFLICT (target, issue, seq, key) DO UPDATE SET"
-			      " read = 1",
-			      ts->name, ts->alias, ts->key, ts->table, ts->alias, ts->alias,
-			      ts->alias, select_ids, ts->alias, ts->name);
-	sqlite3_stmt *st = prepare(s, sql, NULL);
-	free(sql);
-	if (!st)
-		return -1;
-	for (size_t i = 0; i < nbinds; i++) {
+	for (size_t i = 0; st && i < nbinds; i++) {
 		const struct sql_bind *b = &binds[i];
 		int k = (int)i + 1;
 		if (b->type == BIND_TEXT)
@@ -583,46 +578,77 @@ long long state_mark_rows_read(struct store *s, enum query_target t, const char 
 			sqlite3_bind_int64(st, k, b->i);
 		else if (b->type == BIND_REAL)
 			sqlite3_bind_double(st, k, b->d);
+		else
+			sqlite3_bind_null(st, k);
 	}
-	if (exec(s, "BEGIN IMMEDIATE") != 0) {
-		sqlite3_finalize(st);
+}
+
+/* Runs sql (a format with select_ids as its one %s after the target's names) with the
+ * binds: 0 and *changes, or -1. */
+static int run_over_rows(struct store *s, const char *sql, const struct sql_bind *binds,
+			 size_t nbinds, long long *changes)
+{
+	sqlite3_stmt *st = prepare(s, sql, NULL);
+	if (!st)
 		return -1;
-	}
+	bind_all(st, binds, nbinds);
 	int rc = sqlite3_step(st);
-	long long n = sqlite3_changes64(db_of(s));
+	if (changes)
+		*changes = sqlite3_changes64(db_of(s));
 	sqlite3_finalize(st);
-	/* Explicitly unread rows of read issues the filter kept are read again. */
-	if (rc == SQLITE_DONE) {
-		char *up = xasprintf("UPDATE state.mark SET read = NULL WHERE target = '%s' AND"
-				     " read = 0 AND rowid IN (SELECT m.rowid FROM state.mark m JOIN"
-				     " issue i ON i.number = m.issue JOIN %s %s ON %s.issue_id = i.id"
-				     " AND %s.seq = m.seq AND %s = m.key WHERE %s.id IN (%s))",
-				     ts->name, ts->table, ts->alias, ts->alias, ts->alias, ts->key,
-				     ts->alias, select_ids);
-		sqlite3_stmt *u = prepare(s, up, NULL);
-		free(up);
-		for (size_t i = 0; u && i < nbinds; i++) {
-			const struct sql_bind *b = &binds[i];
-			int k = (int)i + 1;
-			if (b->type == BIND_TEXT)
-				sqlite3_bind_text(u, k, b->text, -1, SQLITE_TRANSIENT);
-			else if (b->type == BIND_INT)
-				sqlite3_bind_int64(u, k, b->i);
-			else if (b->type == BIND_REAL)
-				sqlite3_bind_double(u, k, b->d);
-		}
-		if (run(u) == 0) {
-			n += sqlite3_changes64(db_of(s));
-			rc = SQLITE_DONE;
-		} else {
-			rc = SQLITE_ERROR;
-		}
-	}
-	if (rc != SQLITE_DONE || exec(s, "COMMIT") != 0) {
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+long long state_mark_rows_read(struct store *s, enum query_target t, const char *select_ids,
+			       const struct sql_bind *binds, size_t nbinds)
+{
+	const struct target_sql *ts = &targets[t];
+	const char *x = ts->alias;
+	/* The selected rows first (CROSS JOIN), each found by its id: not every row of the
+	 * archive probed against the selection. Rows of issues read as a whole need no mark. */
+	char *insert = xasprintf(
+		"INSERT INTO state.mark (target, issue, seq, key, read) SELECT '%s', i.number,"
+		" %s.seq, %s, 1 FROM (%s) AS f CROSS JOIN %s %s ON %s.id = f.id CROSS JOIN issue i"
+		" ON i.id = %s.issue_id WHERE %s.issue_id NOT IN (SELECT issue_id FROM"
+		" temp.state_issues WHERE what = 'read' AND target = '%s') ON CONFLICT (target,"
+		" issue, seq, key) DO UPDATE SET read = 1",
+		ts->name, x, ts->key, select_ids, ts->table, x, x, x, x, ts->name);
+	/* Rows marked unread in issues read as a whole, that the selection holds, are read
+	 * again: found from those marks (a few), not from the selection (maybe many). */
+	char *reread = xasprintf(
+		"UPDATE state.mark SET read = NULL WHERE rowid IN (SELECT m.rowid FROM state.mark m"
+		" CROSS JOIN issue i ON i.number = m.issue CROSS JOIN %s %s ON %s.issue_id = i.id AND"
+		" %s.seq = m.seq AND %s = m.key WHERE m.target = '%s' AND m.read = 0 AND %s.id IN"
+		" (%s))",
+		ts->table, x, x, x, ts->key, ts->name, x, select_ids);
+	/* This run's lists follow the same change, row by row, instead of being read again
+	 * from every mark. */
+	char *listed = xasprintf(
+		"INSERT OR IGNORE INTO temp.state_ids SELECT 'read', '%s', %s.id, %s.issue_id, %s.seq"
+		" FROM (%s) AS f CROSS JOIN %s %s ON %s.id = f.id WHERE %s.issue_id NOT IN (SELECT"
+		" issue_id FROM temp.state_issues WHERE what = 'read' AND target = '%s')",
+		ts->name, x, x, x, select_ids, ts->table, x, x, x, ts->name);
+	char *unlisted = xasprintf("DELETE FROM temp.state_ids WHERE what = 'unread' AND target ="
+				   " '%s' AND id IN (%s)",
+				   ts->name, select_ids);
+	long long n = 0, renewed = 0;
+	int rc = exec(s, "BEGIN IMMEDIATE");
+	if (rc == 0)
+		rc = run_over_rows(s, insert, binds, nbinds, &n);
+	if (rc == 0)
+		rc = run_over_rows(s, reread, binds, nbinds, &renewed);
+	if (rc == 0)
+		rc = exec(s, "COMMIT");
+	if (rc != 0)
 		exec(s, "ROLLBACK");
-		return -1;
-	}
-	return refresh(s) == 0 ? n : -1;
+	free(insert);
+	free(reread);
+	if (rc == 0 && (run_over_rows(s, listed, binds, nbinds, NULL) != 0 ||
+			run_over_rows(s, unlisted, binds, nbinds, NULL) != 0))
+		rc = refresh(s);
+	free(listed);
+	free(unlisted);
+	return rc == 0 ? n + renewed : -1;
 }
 
 /* ---- counts ------------------------------------------------------------------------------- */
@@ -748,6 +774,7 @@ static int fill_entity(struct store *s, long long slot, int kind, const char *na
 {
 	struct names n = { 0 };
 	int rc = 0;
+	long long province = 0; /* a place that is a province: its deals are counted by the tally */
 	add_name(&n, name);
 	if (kind < 0 || kind == KIND_COMPANY) {
 		/* A company by its names and the names printed beside them in any deal. */
@@ -796,6 +823,8 @@ static int fill_entity(struct store *s, long long slot, int kind, const char *na
 					: "INSERT OR IGNORE INTO temp.state_about SELECT ?1, 'deal', id,"
 					  " issue_id FROM deal WHERE province_id = ?2";
 			rc |= run(prepare(s, sql, "ii", slot, p.id));
+			if (kind == KIND_PLACE && strcmp(p.kind, "province") == 0)
+				province = p.id;
 		}
 	}
 	/* Articles that name it, by any of its names. */
@@ -821,6 +850,26 @@ static int fill_entity(struct store *s, long long slot, int kind, const char *na
 				  slot, all.data ? all.data : ""));
 	buf_free(&all);
 	free_names(&n);
+	/* Per issue: a province's deals as the tally keeps them (store.h: the count and amount of
+	 * every value of the issue column, by province), read, not summed again; any other
+	 * entity's from its deals; then the articles. */
+	if (rc == 0)
+		rc |= run(province
+				  ? prepare(s, "INSERT INTO temp.state_about_issue SELECT ?1,"
+					       " CAST(value AS INTEGER), n, amount, amount_n, 0 FROM"
+					       " deal_tally WHERE col = 'issue' AND region = ?2 AND n > 0",
+					    "ii", slot, province)
+				  : prepare(s, "INSERT INTO temp.state_about_issue SELECT ?1, t.issue_id,"
+					       " count(*), total(d.amount_cny), count(d.amount_cny), 0"
+					       " FROM temp.state_about t CROSS JOIN deal d ON d.id = t.id"
+					       " WHERE t.slot = ?1 AND t.target = 'deal' GROUP BY t.issue_id",
+					    "i", slot));
+	if (rc == 0)
+		rc |= run(prepare(s, "INSERT INTO temp.state_about_issue SELECT ?1, issue_id, 0, 0, 0,"
+				     " count(*) FROM temp.state_about WHERE slot = ?1 AND target ="
+				     " 'article' GROUP BY issue_id ON CONFLICT (slot, issue_id) DO UPDATE"
+				     " SET articles = excluded.articles",
+				  "i", slot));
 	return rc ? -1 : 0;
 }
 
@@ -837,7 +886,11 @@ static long long entity_slot(struct store *s, int kind, const char *name)
 		    0) {
 			slot = sqlite3_last_insert_rowid(db_of(s));
 			if (fill_entity(s, slot, kind, name) != 0) {
+				/* The slot's number may be given again: nothing of it stays. */
 				run(prepare(s, "DELETE FROM temp.state_entity WHERE slot = ?1", "i", slot));
+				run(prepare(s, "DELETE FROM temp.state_about WHERE slot = ?1", "i", slot));
+				run(prepare(s, "DELETE FROM temp.state_about_issue WHERE slot = ?1", "i",
+					    slot));
 				slot = 0;
 				failed = 1;
 			}
@@ -859,8 +912,10 @@ int state_condition(struct store *s, enum query_target t, enum state_what what, 
 	switch (what) {
 	case STATE_STARRED:
 	case STATE_NOTED:
-		buf_printf(sql, "%s.id IN (SELECT id FROM temp.state_ids WHERE what = '%s' AND"
-				" target = '%s')",
+		/* The rows of each issue by their place in it (seq): a few starred rows are
+		 * sought through the rows' index on (issue, seq), the issue's order. */
+		buf_printf(sql, "%s.seq IN (SELECT seq FROM temp.state_ids WHERE what = '%s' AND"
+				" target = '%s' AND issue_id = i.id)",
 			   x, what == STATE_STARRED ? "starred" : "note", tn);
 		return 0;
 	case STATE_READ:
@@ -979,14 +1034,10 @@ int state_watch_read(struct store *s, struct state_watch *w)
 			e->names = xstrdup(name);
 		sqlite3_stmt *q = prepare(
 			s,
-			"SELECT i.number, i.date, sum(t.target = 'deal'),"
-			" total(CASE WHEN t.target = 'deal' THEN d.amount_cny END),"
-			" sum(t.target = 'deal' AND d.amount_cny IS NOT NULL),"
-			" sum(t.target = 'article'), EXISTS (SELECT 1 FROM temp.state_issues n WHERE"
-			" n.what = 'new' AND n.issue_id = i.id)"
-			" FROM temp.state_about t JOIN issue i ON i.id = t.issue_id LEFT JOIN deal d ON"
-			" t.target = 'deal' AND d.id = t.id WHERE t.slot = ?1 GROUP BY i.id"
-			" ORDER BY i.number DESC",
+			"SELECT i.number, i.date, t.deals, t.amount, t.amounts, t.articles,"
+			" EXISTS (SELECT 1 FROM temp.state_issues n WHERE n.what = 'new' AND"
+			" n.issue_id = i.id) FROM temp.state_about_issue t JOIN issue i ON"
+			" i.id = t.issue_id WHERE t.slot = ?1 ORDER BY i.number DESC",
 			"i", slot);
 		if (!q) {
 			rc = SQLITE_ERROR;

@@ -290,6 +290,13 @@ static void mark_act(struct table *t, enum action_id a, int rows, int cols)
 	}
 	case ACT_NEXT_UNREAD:
 	case ACT_PREV_UNREAD: {
+		/* Nothing unread in the issues in view (counted per issue, not per row): said at
+		 * once, without a search through every row. */
+		long long unread = state_unread(s, target, v->scope_from, v->scope_to);
+		if (unread == 0) {
+			shell_say(sh, 0, "%s", _("no unread row"));
+			break;
+		}
 		struct buf cond = { 0 };
 		if (state_condition(s, target, STATE_UNREAD, NULL, &cond) != 0) {
 			buf_free(&cond);

@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "../tap.h"
 #include "sqlgen.h"
 #include "state.h"
@@ -45,9 +47,11 @@ static char *first(struct store *s, const char *sql)
 static long long count_where(struct store *s, enum query_target t, enum state_what what,
 			     const char *name)
 {
-	static const char *const from[] = { [TARGET_DEALS] = "deal d",
-					    [TARGET_ARTICLES] = "article a",
-					    [TARGET_EVENTS] = "event e" };
+	static const char *const from[] = {
+		[TARGET_DEALS] = "deal d JOIN issue i ON i.id = d.issue_id",
+		[TARGET_ARTICLES] = "article a JOIN issue i ON i.id = a.issue_id",
+		[TARGET_EVENTS] = "event e JOIN issue i ON i.id = e.issue_id",
+	};
 	struct buf b = { 0 };
 	buf_printf(&b, "SELECT count(*) FROM %s WHERE ", from[t]);
 	if (state_condition(s, t, what, name, &b) != 0) {
@@ -174,6 +178,28 @@ int main(void)
 		   "newest issue first");
 		ok(e->amounts == 3 && tap_close(e->amount, 3e9), "the amounts known summed");
 		ok(e->fresh_deals == 3, "all new before the first visit");
+		/* The province's deals per issue are read from the kept counts: they must be what
+		 * SQLite counts from the deals themselves. */
+		e = &watch.entities[1];
+		sqlite3_stmt *st = NULL;
+		sqlite3_prepare_v2(store_sqlite(s),
+				   "SELECT i.number, count(*), total(d.amount_cny), count(d.amount_cny)"
+				   " FROM deal d JOIN issue i ON i.id = d.issue_id JOIN place p ON"
+				   " p.id = d.province_id WHERE p.name_zh = '江苏' GROUP BY i.number"
+				   " ORDER BY i.number DESC",
+				   -1, &st, NULL);
+		size_t k = 0;
+		int same = st != NULL;
+		while (same && sqlite3_step(st) == SQLITE_ROW) {
+			same = k < e->nissues && e->issues[k].number == sqlite3_column_int(st, 0) &&
+			       e->issues[k].deals == sqlite3_column_int64(st, 1) &&
+			       tap_close(e->issues[k].amount, sqlite3_column_double(st, 2)) &&
+			       e->issues[k].amounts == sqlite3_column_int64(st, 3);
+			k++;
+		}
+		sqlite3_finalize(st);
+		ok(same && k == e->nissues && e->deals == 3,
+		   "장쑤 per issue (from the kept counts): the deals, amounts and issues SQLite counts");
 	}
 	state_watch_free(&watch);
 
@@ -285,6 +311,33 @@ int main(void)
 	   "a bad record: FILE:LINE:COLUMN (%s)", err ? err : "");
 	free(err);
 	ok(!state_follows(s, KIND_COMPANY, "새기업"), "and nothing of the file is kept");
+
+	/* ---- A under a filter: the rows a selection holds, read ---- */
+	/* No. 419 read as a whole but one article (a419, unread again); the selection is every
+	 * article of 419 and 420. */
+	long long before = state_unread(s, TARGET_ARTICLES, 0, 0);
+	long long in420 = state_unread_in_issue(s, TARGET_ARTICLES, 420);
+	ok(state_get(s, TARGET_ARTICLES, a419, &m) == 0 && !m.read, "a419 unread before");
+	state_marks_free(&m);
+	const char *selection = "SELECT a.id FROM article a JOIN issue i ON i.id = a.issue_id"
+				" WHERE i.number >= ?1";
+	struct sql_bind from419 = { .type = BIND_INT, .i = 419 };
+	long long marked = state_mark_rows_read(s, TARGET_ARTICLES, selection, &from419, 1);
+	ok(marked > 0, "the selection marked read (%lld)", marked);
+	ok(state_get(s, TARGET_ARTICLES, a419, &m) == 0 && m.read,
+	   "a419, unread in an issue read as a whole, read again");
+	state_marks_free(&m);
+	is_int(state_unread_in_issue(s, TARGET_ARTICLES, 420), 0, "No. 420: nothing unread");
+	is_int(state_unread(s, TARGET_ARTICLES, 0, 0), before - in420 - 1,
+	       "the rest of the archive as it was");
+	long long listed = count_where(s, TARGET_ARTICLES, STATE_UNREAD, NULL);
+	store_close(s);
+	/* This run's lists were changed row by row: they must be what reading every mark again
+	 * (a new run) finds. */
+	s = open_reading(db, state_c);
+	is_int(count_where(s, TARGET_ARTICLES, STATE_UNREAD, NULL), listed,
+	       "is:unread the same after reading the state again");
+	is_int(state_unread(s, TARGET_ARTICLES, 0, 0), before - in420 - 1, "and the count");
 	store_close(s);
 
 	chmod(db, 0644);
