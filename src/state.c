@@ -946,6 +946,24 @@ int state_condition(struct store *s, enum query_target t, enum state_what what, 
 				if (kind >= 0)
 					name = colon + 1;
 			}
+			/* A place's deals by the place itself: the store's indexes on province and
+			 * city serve the rows, their order and their count. */
+			struct place p;
+			int found = kind == KIND_PLACE && t == TARGET_DEALS ? store_find_place(s, name, &p)
+									    : 0;
+			if (found < 0)
+				return -1;
+			if (found > 0) {
+				if (strcmp(p.kind, "country") == 0)
+					buf_printf(sql, "%s.country = (SELECT name_ko FROM place WHERE"
+							" id = %lld)",
+						   x, p.id);
+				else
+					buf_printf(sql, "%s.%s = %lld", x,
+						   strcmp(p.kind, "city") == 0 ? "city_id" : "province_id",
+						   p.id);
+				return 0;
+			}
 			long long slot = entity_slot(s, kind, name);
 			if (slot < 0)
 				return -1;
