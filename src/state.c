@@ -84,8 +84,11 @@ static const char temp_tables[] =
 	"  seq);"
 	"CREATE TEMP TABLE IF NOT EXISTS state_issues (what TEXT NOT NULL, target TEXT NOT NULL,"
 	"  issue_id INTEGER NOT NULL, PRIMARY KEY (what, target, issue_id)) WITHOUT ROWID;"
+	/* province: a place that is one; its deals are not listed in state_about but found by
+	 * their province (the store's index), and counted by the tally. */
 	"CREATE TEMP TABLE IF NOT EXISTS state_entity (slot INTEGER PRIMARY KEY,"
-	"  entity TEXT NOT NULL UNIQUE, names TEXT NOT NULL DEFAULT '');"
+	"  entity TEXT NOT NULL UNIQUE, names TEXT NOT NULL DEFAULT '',"
+	"  province INTEGER NOT NULL DEFAULT 0);"
 	"CREATE TEMP TABLE IF NOT EXISTS state_about (slot INTEGER NOT NULL, target TEXT NOT NULL,"
 	"  id INTEGER NOT NULL, issue_id INTEGER NOT NULL, PRIMARY KEY (slot, target, id))"
 	"  WITHOUT ROWID;"
@@ -583,7 +586,7 @@ static void bind_all(sqlite3_stmt *st, const struct sql_bind *binds, size_t nbin
 	}
 }
 
-/* Runs sql (a format with select_ids as its one %s after the target's names) with the
+/* Runs sql, a statement over the rows a generated selection holds, with the selection's
  * binds: 0 and *changes, or -1. */
 static int run_over_rows(struct store *s, const char *sql, const struct sql_bind *binds,
 			 size_t nbinds, long long *changes)
@@ -604,15 +607,14 @@ long long state_mark_rows_read(struct store *s, enum query_target t, const char 
 {
 	const struct target_sql *ts = &targets[t];
 	const char *x = ts->alias;
-	/* The selected rows first (CROSS JOIN), each found by its id: not every row of the
-	 * archive probed against the selection. Rows of issues read as a whole need no mark. */
+	/* Rows of issues read as a whole need no mark. */
 	char *insert = xasprintf(
 		"INSERT INTO state.mark (target, issue, seq, key, read) SELECT '%s', i.number,"
-		" %s.seq, %s, 1 FROM (%s) AS f CROSS JOIN %s %s ON %s.id = f.id CROSS JOIN issue i"
-		" ON i.id = %s.issue_id WHERE %s.issue_id NOT IN (SELECT issue_id FROM"
-		" temp.state_issues WHERE what = 'read' AND target = '%s') ON CONFLICT (target,"
-		" issue, seq, key) DO UPDATE SET read = 1",
-		ts->name, x, ts->key, select_ids, ts->table, x, x, x, x, ts->name);
+		" %s.seq, %s, 1 FROM %s %s JOIN issue i ON i.id = %s.issue_id WHERE %s.id IN (%s)"
+		" AND %s.issue_id NOT IN (SELECT issue_id FROM temp.state_issues WHERE what ="
+		" 'read' AND target = '%s') ON CONFLICT (target, issue, seq, key) DO UPDATE SET"
+		" read = 1",
+		ts->name, x, ts->key, ts->table, x, x, x, select_ids, x, ts->name);
 	/* Rows marked unread in issues read as a whole, that the selection holds, are read
 	 * again: found from those marks (a few), not from the selection (maybe many). */
 	char *reread = xasprintf(
@@ -621,16 +623,6 @@ long long state_mark_rows_read(struct store *s, enum query_target t, const char 
 		" %s.seq = m.seq AND %s = m.key WHERE m.target = '%s' AND m.read = 0 AND %s.id IN"
 		" (%s))",
 		ts->table, x, x, x, ts->key, ts->name, x, select_ids);
-	/* This run's lists follow the same change, row by row, instead of being read again
-	 * from every mark. */
-	char *listed = xasprintf(
-		"INSERT OR IGNORE INTO temp.state_ids SELECT 'read', '%s', %s.id, %s.issue_id, %s.seq"
-		" FROM (%s) AS f CROSS JOIN %s %s ON %s.id = f.id WHERE %s.issue_id NOT IN (SELECT"
-		" issue_id FROM temp.state_issues WHERE what = 'read' AND target = '%s')",
-		ts->name, x, x, x, select_ids, ts->table, x, x, x, ts->name);
-	char *unlisted = xasprintf("DELETE FROM temp.state_ids WHERE what = 'unread' AND target ="
-				   " '%s' AND id IN (%s)",
-				   ts->name, select_ids);
 	long long n = 0, renewed = 0;
 	int rc = exec(s, "BEGIN IMMEDIATE");
 	if (rc == 0)
@@ -643,11 +635,8 @@ long long state_mark_rows_read(struct store *s, enum query_target t, const char 
 		exec(s, "ROLLBACK");
 	free(insert);
 	free(reread);
-	if (rc == 0 && (run_over_rows(s, listed, binds, nbinds, NULL) != 0 ||
-			run_over_rows(s, unlisted, binds, nbinds, NULL) != 0))
+	if (rc == 0)
 		rc = refresh(s);
-	free(listed);
-	free(unlisted);
 	return rc == 0 ? n + renewed : -1;
 }
 
@@ -812,8 +801,11 @@ static int fill_entity(struct store *s, long long slot, int kind, const char *na
 					     " SELECT name_en FROM place WHERE id = ?1 UNION ALL"
 					     " SELECT alias FROM place_alias WHERE place_id = ?1",
 					     "i", p.id, NULL);
+			if (kind == KIND_PLACE && strcmp(p.kind, "province") == 0)
+				province = p.id;
 			const char *sql =
-				strcmp(p.kind, "country") == 0
+				province ? "UPDATE temp.state_entity SET province = ?2 WHERE slot = ?1"
+				: strcmp(p.kind, "country") == 0
 					? "INSERT OR IGNORE INTO temp.state_about SELECT ?1, 'deal', id,"
 					  " issue_id FROM deal WHERE country = (SELECT name_ko FROM place"
 					  " WHERE id = ?2)"
@@ -823,8 +815,6 @@ static int fill_entity(struct store *s, long long slot, int kind, const char *na
 					: "INSERT OR IGNORE INTO temp.state_about SELECT ?1, 'deal', id,"
 					  " issue_id FROM deal WHERE province_id = ?2";
 			rc |= run(prepare(s, sql, "ii", slot, p.id));
-			if (kind == KIND_PLACE && strcmp(p.kind, "province") == 0)
-				province = p.id;
 		}
 	}
 	/* Articles that name it, by any of its names. */
@@ -912,11 +902,11 @@ int state_condition(struct store *s, enum query_target t, enum state_what what, 
 	switch (what) {
 	case STATE_STARRED:
 	case STATE_NOTED:
-		/* The rows of each issue by their place in it (seq): a few starred rows are
-		 * sought through the rows' index on (issue, seq), the issue's order. */
-		buf_printf(sql, "%s.seq IN (SELECT seq FROM temp.state_ids WHERE what = '%s' AND"
-				" target = '%s' AND issue_id = i.id)",
-			   x, what == STATE_STARRED ? "starred" : "note", tn);
+		/* By issue and place in it: the few marked rows are sought through the rows'
+		 * index on (issue, seq), in any order and for the count, not probed row by row. */
+		buf_printf(sql, "(%s.issue_id, %s.seq) IN (SELECT issue_id, seq FROM temp.state_ids"
+				" WHERE what = '%s' AND target = '%s')",
+			   x, x, what == STATE_STARRED ? "starred" : "note", tn);
 		return 0;
 	case STATE_READ:
 	case STATE_UNREAD:
@@ -968,7 +958,9 @@ int state_condition(struct store *s, enum query_target t, enum state_what what, 
 			if (slot < 0)
 				return -1;
 			buf_printf(&slots, "%lld", slot);
-		} else {
+		}
+		struct buf provinces = { 0 };
+		if (what == STATE_FOLLOWED) {
 			sqlite3_stmt *st = prepare(s, "SELECT kind, name FROM state.follow", NULL);
 			if (!st)
 				return -1;
@@ -976,22 +968,39 @@ int state_condition(struct store *s, enum query_target t, enum state_what what, 
 				int k = state_kind_by_name((const char *)sqlite3_column_text(st, 0));
 				long long slot =
 					entity_slot(s, k, (const char *)sqlite3_column_text(st, 1));
-				if (slot < 0) {
+				int failed = slot < 0;
+				long long province =
+					failed ? 0
+					       : one_number(prepare(s, "SELECT province FROM temp.state_entity"
+								       " WHERE slot = ?1",
+								    "i", slot),
+							    0, &failed);
+				if (failed) {
 					sqlite3_finalize(st);
 					buf_free(&slots);
+					buf_free(&provinces);
 					return -1;
 				}
 				buf_printf(&slots, "%s%lld", slots.len ? ", " : "", slot);
+				if (province && t == TARGET_DEALS)
+					buf_printf(&provinces, "%s%lld", provinces.len ? ", " : "",
+						   province);
 			}
 			sqlite3_finalize(st);
 		}
 		if (!slots.len)
 			buf_adds(sql, "0");
 		else
-			buf_printf(sql, "%s.id IN (SELECT id FROM temp.state_about WHERE slot IN (%s)"
+			buf_printf(sql, "(%s.id IN (SELECT id FROM temp.state_about WHERE slot IN (%s)"
 					" AND target = '%s')",
 				   x, slots.data, tn);
+		/* A followed province's deals by their province (not listed in state_about). */
+		if (provinces.len)
+			buf_printf(sql, " OR %s.province_id IN (%s)", x, provinces.data);
+		if (slots.len)
+			buf_addc(sql, ')');
 		buf_free(&slots);
+		buf_free(&provinces);
 		return 0;
 	}
 	}

@@ -90,8 +90,8 @@ long long state_unread(struct store *s, enum query_target t, int from, int to);
 long long state_unread_in_issue(struct store *s, enum query_target t, int number);
 
 /* A filter condition on the state (is:starred, is:unread, is:read, is:new, has:note,
- * is:followed) or about an entity (about:NAME, name), for the row alias of t (d, a, e) and
- * its issue's (i, which every listing joins), appended to sql. It names tables of this connection filled now (temp.state_*), never a
+ * is:followed) or about an entity (about:NAME, name), for the row alias of t (d, a, e),
+ * appended to sql. It names tables of this connection filled now (temp.state_*), never a
  * value of the user's: nothing to bind. 0, or -1 when the store fails. */
 enum state_what {
 	STATE_STARRED, STATE_NOTED, STATE_READ, STATE_UNREAD, STATE_NEW, STATE_FOLLOWED,
