@@ -167,21 +167,7 @@ static long long one_number(sqlite3_stmt *st, long long dflt, int *failed)
 
 char *state_default_path(void)
 {
-	const char *env = getenv("JUBO_STATE");
-	if (env && *env)
-		return xstrdup(env);
-	const char *xdg = getenv("XDG_STATE_HOME");
-	if (xdg && *xdg == '/')
-		return xasprintf("%s/jubo/state.db", xdg);
-	const char *home = getenv("HOME");
-	if (!home || *home != '/') {
-		struct passwd *pw = getpwuid(getuid());
-		home = pw && pw->pw_dir && *pw->pw_dir == '/' ? pw->pw_dir : NULL;
-	}
-	struct stat st;
-	if (!home || stat(home, &st) != 0 || !S_ISDIR(st.st_mode))
-		return NULL;
-	return xasprintf("%s/.local/state/jubo/state.db", home);
+	return user_file_path("JUBO_STATE", "XDG_STATE_HOME", ".local/state", "state.db");
 }
 
 static int in_memory;

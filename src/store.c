@@ -820,24 +820,8 @@ int store_latest_version(void)
 
 char *store_default_path(void)
 {
-	const char *env = getenv("JUBO_DB");
-	if (env && *env)
-		return xstrdup(env);
-	const char *xdg = getenv("XDG_DATA_HOME");
-	if (xdg && *xdg == '/')
-		return xasprintf("%s/jubo/jubo.db", xdg);
-	/* Without HOME, the home directory of the user's account; never the current directory,
-	 * where a store would be made without a word. A home that is not there is not made:
-	 * NULL then (store_home_problem says why). */
-	const char *home = getenv("HOME");
-	if (!home || *home != '/') {
-		struct passwd *pw = getpwuid(getuid());
-		home = pw && pw->pw_dir && *pw->pw_dir == '/' ? pw->pw_dir : NULL;
-	}
-	struct stat st;
-	if (!home || stat(home, &st) != 0 || !S_ISDIR(st.st_mode))
-		return NULL;
-	return xasprintf("%s/.local/share/jubo/jubo.db", home);
+	/* NULL without a home: store_home_problem says why. */
+	return user_file_path("JUBO_DB", "XDG_DATA_HOME", ".local/share", "jubo.db");
 }
 
 char *store_home_problem(void)

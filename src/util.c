@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include <errno.h>
+#include <pwd.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <fcntl.h>
@@ -243,6 +244,28 @@ char *dir_of(const char *path)
 	if (!slash)
 		return xstrdup(".");
 	return xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
+char *user_file_path(const char *env_var, const char *xdg_var, const char *home_dir,
+		     const char *name)
+{
+	const char *env = getenv(env_var);
+	if (env && *env)
+		return xstrdup(env);
+	const char *xdg = getenv(xdg_var);
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/jubo/%s", xdg, name);
+	/* Without HOME, the home directory of the user's account; never the current directory,
+	 * where a file would be made without a word. A home that is not there is not made. */
+	const char *home = getenv("HOME");
+	if (!home || *home != '/') {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw && pw->pw_dir && *pw->pw_dir == '/' ? pw->pw_dir : NULL;
+	}
+	struct stat st;
+	if (!home || stat(home, &st) != 0 || !S_ISDIR(st.st_mode))
+		return NULL;
+	return xasprintf("%s/%s/jubo/%s", home, home_dir, name);
 }
 
 char *expand_home(const char *path)

@@ -41,6 +41,12 @@ char *trim(char *s);
 /* The directory a path names a file in: "." for a bare name, "/" for one at the root.
  * Malloc'd. */
 char *dir_of(const char *path);
+/* A file of the user's, by the XDG base directory rules: $env_var when set, else
+ * $xdg_var/jubo/name, else ~/home_dir/jubo/name (home_dir ".local/share" or ".local/state").
+ * The home is $HOME, else the account's; never the current directory. NULL without a home
+ * directory that is there. Malloc'd. */
+char *user_file_path(const char *env_var, const char *xdg_var, const char *home_dir,
+		     const char *name);
 /* A path as typed: a leading ~ or ~/ is the home directory ($HOME). Malloc'd. */
 char *expand_home(const char *path);
 /* The other way, for showing a path: under $HOME it begins with ~/. Malloc'd. */
