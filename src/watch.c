@@ -113,12 +113,21 @@ static void watch_draw(struct pane *p, WINDOW *w, int rows, int cols)
 	struct watch_pane *wp = watch_of(p);
 	if (!wp->n) {
 		ui_put(w, 0, 0, _("Following nothing yet."), (size_t)cols, ALIGN_LEFT, ROLE_HEADING);
-		ui_put(w, 2, 0,
-		       _("In Deals, w on a row follows its company (on the investors, sector or "
-			 "region column: that investor, sector or place)."),
-		       (size_t)cols, ALIGN_LEFT, ROLE_NORMAL);
-		ui_put(w, 3, 0, _("Or: jubo follow company 노텔집적"), (size_t)cols, ALIGN_LEFT,
-		       ROLE_NORMAL);
+		/* The how-to, wrapped to the window: narrow terminals read it whole. */
+		const char *how = _("In Deals, w on a row follows its company (on the investors, "
+				    "sector or region column: that investor, sector or place).");
+		struct text_line *lines = NULL;
+		size_t n = text_wrap(how, strlen(how), cols > 0 ? (size_t)cols : 1, &lines);
+		int y = 2;
+		for (size_t i = 0; i < n && y < rows; i++, y++) {
+			char *line = xstrndup(how + lines[i].start, lines[i].len);
+			ui_put(w, y, 0, line, (size_t)cols, ALIGN_LEFT, ROLE_NORMAL);
+			free(line);
+		}
+		free(lines);
+		if (y < rows)
+			ui_put(w, y, 0, _("Or: jubo follow company 노텔집적"), (size_t)cols,
+			       ALIGN_LEFT, ROLE_NORMAL);
 		return;
 	}
 	char *head = xasprintf("%-10s %s", _("followed"), _("deals · amount · articles"));
@@ -143,7 +152,9 @@ static void watch_draw(struct pane *p, WINDOW *w, int rows, int cols)
 				role = ROLE_HEADING;
 		} else {
 			const struct state_issue_line *il = &e->issues[l->issue];
-			buf_printf(&b, "  %s No. %d  %s  ", il->fresh ? "N" : " ", il->number, il->date);
+			buf_printf(&b, "  %s ", il->fresh ? "N" : " ");
+			buf_printf(&b, _("No. %d"), il->number);
+			buf_printf(&b, "  %s  ", il->date);
 			counts_text(&b, il->deals, il->amount, il->amounts, il->articles);
 		}
 		ui_put(w, y, 0, b.data, (size_t)cols, ALIGN_LEFT, role);

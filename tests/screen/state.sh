@@ -122,6 +122,35 @@ check '[ "$(screen | sed -n 3,12p | cut -c1-4 | sort -u | tr "\n" "|")" = "    |
 keys J
 check 'screen | tail -1 | grep -q "^no unread row$"' "J with nothing unread says so"
 
+# The Watch pane before anything is followed says how to follow, wrapped to the window.
+keys 5
+expect_screen "5 with nothing followed: how to follow" <<'X'
+ 1 News  2 Deals  3 Regions  4 Calendar  5 Watch           No. 418 · 2025-03-31
+Following nothing yet.
+
+In Deals, w on a row follows its company (on the investors, sector or region
+column: that investor, sector or place).
+Or: jubo follow company 노텔집적
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+ Watch  0 followed
+r articles  d unfollow  q quit  ? help  Enter open
+X
+
 # Deals: a star there too, and w follows the company under the cursor by its Chinese name.
 keys 2 l w
 check 'screen | tail -1 | grep -q "^Follow (company:, investor:, sector:, place:): company:北电集成$"' \
