@@ -116,6 +116,46 @@ check '[ -f "$tmp/home1/.local/state/jubo/state.db" ] && [ -f "$tmp/home2/.local
 check '[ "$(sqlite3 "$db" "PRAGMA integrity_check")" = ok ]' "the archive is whole (PRAGMA integrity_check)"
 chmod 0644 "$db"
 
+# The same as two accounts of the host (root runs them with setpriv): a shared archive owned
+# by another, in a directory neither can write; each reader's state in their own home.
+if [ "$(id -u)" -eq 0 ] && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+	mkdir -p "$tmp/shared"
+	cp "$db" "$tmp/shared/archive.db"
+	sqlite3 "$tmp/shared/archive.db" "PRAGMA journal_mode = DELETE" >/dev/null
+	chmod 755 "$tmp" "$tmp/shared"
+	chmod 644 "$tmp/shared/archive.db"
+	sum=$(cksum <"$tmp/shared/archive.db")
+	for u in 65534 65533; do
+		mkdir -p "$tmp/u$u"
+		chown "$u:$u" "$tmp/u$u"
+	done
+	as() {
+		local u=$1
+		shift
+		HOME="$tmp/u$u" setpriv --reuid="$u" --regid="$u" --clear-groups "$JUBO" --db "$tmp/shared/archive.db" "$@" \
+			>"$tmp/stdout" 2>"$tmp/stderr"
+		status=$?
+		out=$(cat "$tmp/stdout")
+	}
+	as 65534 follow place 江苏
+	expect_status 0 "user 65534 follows 江苏 in an archive they cannot write"
+	as 65533 follow company 노텔집적
+	expect_status 0 "user 65533 follows 노텔집적"
+	as 65534 list watch --format csv
+	check 'printf "%s\n" "$out" | grep -q "^place,江苏," && ! printf "%s\n" "$out" | grep -q "노텔집적"' \
+		"65534's watch list: 江苏 alone"
+	as 65533 list watch --format csv
+	check 'printf "%s\n" "$out" | grep -q "^company,노텔집적," && ! printf "%s\n" "$out" | grep -q "江苏"' \
+		"65533's: 노텔집적 alone"
+	check '[ "$(stat -c %u "$tmp/u65534/.local/state/jubo/state.db")" = 65534 ] && [ "$(stat -c %u "$tmp/u65533/.local/state/jubo/state.db")" = 65533 ]' \
+		"each state file is its reader's own"
+	check '[ "$(cksum <"$tmp/shared/archive.db")" = "$sum" ] && [ "$(ls "$tmp/shared")" = archive.db ]' \
+		"the archive is not written, and nothing is made beside it"
+	chmod 700 "$tmp"
+else
+	skip "two accounts read one archive" "not root: cannot run jubo as other users"
+fi
+
 # Bad input: where it went wrong, and nothing changed.
 cat >"$tmp/bad.csv" <<'X'
 record,target,issue,seq,key,read,starred,note
