@@ -617,13 +617,15 @@ long long state_mark_rows_read(struct store *s, enum query_target t, const char 
 		rc = run_over_rows(s, reread, binds, nbinds, &renewed);
 	if (rc == 0)
 		rc = exec(s, "COMMIT");
+	/* Stopped by the user (the progress handler): nothing is kept. */
+	int stopped = rc != 0 && sqlite3_errcode(db_of(s)) == SQLITE_INTERRUPT;
 	if (rc != 0)
 		exec(s, "ROLLBACK");
 	free(insert);
 	free(reread);
 	if (rc == 0)
 		rc = refresh(s);
-	return rc == 0 ? n + renewed : -1;
+	return rc == 0 ? n + renewed : stopped ? -2 : -1;
 }
 
 /* ---- counts ------------------------------------------------------------------------------- */

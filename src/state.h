@@ -79,8 +79,9 @@ int state_set_note(struct store *s, enum query_target t, long long id, const cha
 
 /* Every row of the issues from..to (0, 0: every issue) read, as one mark an issue. */
 int state_mark_issues_read(struct store *s, enum query_target t, int from, int to);
-/* The rows whose ids the statement selects (its first column) read, one mark each. The
- * number marked, or -1. */
+/* The rows whose ids the statement selects (its first column) read, one mark each, in one
+ * transaction. The number marked, -2 when the progress handler stopped it (nothing is
+ * marked then), or -1. */
 long long state_mark_rows_read(struct store *s, enum query_target t, const char *select_ids,
 			       const struct sql_bind *binds, size_t nbinds);
 

@@ -275,13 +275,16 @@ static void mark_act(struct table *t, enum action_id a, int rows, int cols)
 			if (n >= 0 && state_mark_issues_read(s, target, v->scope_from, v->scope_to) != 0)
 				n = -1;
 		} else {
+			/* One mark a row: many rows take a while, and a key stops it. */
 			struct sql_stmt ids;
 			sqlgen_ids(v->listing, &v->where, &ids);
+			shell_interruptible(sh, 1);
 			n = state_mark_rows_read(s, target, ids.text, ids.binds, ids.nbinds);
+			shell_interruptible(sh, 0);
 			sql_stmt_free(&ids);
 		}
 		if (n < 0)
-			store_failed(t, -1);
+			store_failed(t, (int)(n == -2 ? -2 : -1));
 		else
 			shell_say(sh, 0, ngettext("%lld row marked read", "%lld rows marked read",
 						  (unsigned long)n),

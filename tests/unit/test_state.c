@@ -65,6 +65,13 @@ static long long count_where(struct store *s, enum query_target t, enum state_wh
 	return n;
 }
 
+/* A progress handler that stops every statement at its first check, as a key would. */
+static int stop_at_once(void *ctx)
+{
+	(void)ctx;
+	return 1;
+}
+
 static long long id_of(struct store *s, const char *sql)
 {
 	char *v = first(s, sql);
@@ -311,6 +318,19 @@ int main(void)
 	   "a bad record: FILE:LINE:COLUMN (%s)", err ? err : "");
 	free(err);
 	ok(!state_follows(s, KIND_COMPANY, "새기업"), "and nothing of the file is kept");
+
+	/* ---- A under a filter stopped by a key: nothing is marked ---- */
+	{
+		long long unread_before = state_unread(s, TARGET_ARTICLES, 0, 0);
+		const char *all = "SELECT a.id FROM article a";
+		store_set_progress(s, 1, stop_at_once, NULL);
+		long long r = state_mark_rows_read(s, TARGET_ARTICLES, all, NULL, 0);
+		store_set_progress(s, 0, NULL, NULL);
+		is_int(r, -2, "A stopped by a key: -2");
+		is_int(state_unread(s, TARGET_ARTICLES, 0, 0), unread_before, "and nothing marked");
+		is_int(count_where(s, TARGET_ARTICLES, STATE_UNREAD, NULL), unread_before,
+		       "nor listed as read");
+	}
 
 	/* ---- A under a filter: the rows a selection holds, read ---- */
 	/* No. 419 read as a whole but one article (a419, unread again); the selection is every
