@@ -14,21 +14,6 @@ tm() { tmux -u -L "$sock" -f /dev/null "$@"; }
 out=$(mktemp -d)
 trap 'tm kill-server 2>/dev/null; rm -rf "$out"' EXIT
 
-now() { date +%s%N; }
-ms() { echo $(( ($2 - $1) / 1000000 )); }
-# Waits until the screen matches an extended regular expression; prints the milliseconds
-# since $1.
-wait_for() {
-	local start=$1 pattern=$2 i
-	for i in $(seq 1 6000); do
-		if tm capture-pane -p | grep -Eq -- "$pattern"; then
-			ms "$start" "$(now)"
-			return 0
-		fi
-		sleep 0.005
-	done
-	echo "timeout"
-}
 . "$(dirname "$0")/lib.sh"
 bytes() { stat -c %s "$out/tty" 2>/dev/null || echo 0; }
 status() { tm capture-pane -p | sed -n 39p; }

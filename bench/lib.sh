@@ -11,3 +11,20 @@ settle() {
 		prev=$cur
 	done
 }
+
+# Nanoseconds now; the milliseconds from $1 to $2.
+now() { date +%s%N; }
+ms() { echo $(( ($2 - $1) / 1000000 )); }
+# Waits until the screen matches an extended regular expression; prints the milliseconds
+# since $1.
+wait_for() {
+	local start=$1 pattern=$2 i
+	for i in $(seq 1 6000); do
+		if tm capture-pane -p | grep -Eq -- "$pattern"; then
+			ms "$start" "$(now)"
+			return 0
+		fi
+		sleep 0.005
+	done
+	echo "timeout"
+}

@@ -16,19 +16,6 @@ out=$(mktemp -d)
 trap 'tm kill-server 2>/dev/null; rm -rf "$out"' EXIT
 export JUBO_STATE="$out/state.db"
 
-now() { date +%s%N; }
-ms() { echo $(( ($2 - $1) / 1000000 )); }
-wait_for() {
-	local start=$1 pattern=$2 i
-	for i in $(seq 1 6000); do
-		if tm capture-pane -p | grep -Eq -- "$pattern"; then
-			ms "$start" "$(now)"
-			return 0
-		fi
-		sleep 0.005
-	done
-	echo "timeout"
-}
 . "$(dirname "$0")/lib.sh"
 status() { tm capture-pane -p | sed -n 39,40p | tr '\n' '|' | sed 's/   */  /g'; }
 key() {
