@@ -284,7 +284,7 @@ static void mark_act(struct table *t, enum action_id a, int rows, int cols)
 			sql_stmt_free(&ids);
 		}
 		if (n < 0)
-			store_failed(t, (int)(n == -2 ? -2 : -1));
+			store_failed(t, n == -2 ? -2 : -1);
 		else
 			shell_say(sh, 0, ngettext("%lld row marked read", "%lld rows marked read",
 						  (unsigned long)n),
