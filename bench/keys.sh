@@ -16,17 +16,7 @@ trap 'tm kill-server 2>/dev/null; rm -rf "$out"' EXIT
 
 . "$(dirname "$0")/lib.sh"
 bytes() { stat -c %s "$out/tty" 2>/dev/null || echo 0; }
-status() { tm capture-pane -p | sed -n 39p; }
-# key NAME PATTERN KEYS...: sends the keys, prints the time until the pattern shows.
-key() {
-	local name=$1 pattern=$2 t d
-	shift 2
-	settle
-	t=$(now)
-	tm send-keys "$@"
-	d=$(wait_for "$t" "$pattern")
-	printf '%-44s %6s ms   | %s\n' "$name" "$d" "$(status | sed 's/   */  /g')"
-}
+status() { tm capture-pane -p | sed -n 39p | sed 's/   */  /g'; }
 
 # The floor: tmux starting a program that prints at once, measured the same way.
 start=$(now)

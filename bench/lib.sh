@@ -1,4 +1,5 @@
-# lib.sh: what the benchmarks share. The caller defines tm (tmux on its own socket).
+# lib.sh: what the benchmarks share. The caller defines tm (tmux on its own socket) and, for
+# key, status (what to print beside each time).
 
 # settle [TRIES]: waits until two captures a tenth of a second apart are the same (the program
 # is idle, counts done), at most TRIES tenths (default 100).
@@ -27,4 +28,15 @@ wait_for() {
 		sleep 0.005
 	done
 	echo "timeout"
+}
+# key NAME PATTERN KEYS...: sends the keys, prints the time until the pattern shows and what
+# the caller's status prints; the name in key_width columns (default 44).
+key() {
+	local name=$1 pattern=$2 t d
+	shift 2
+	settle
+	t=$(now)
+	tm send-keys "$@"
+	d=$(wait_for "$t" "$pattern")
+	printf '%-*s %6s ms   | %s\n' "${key_width:-44}" "$name" "$d" "$(status)"
 }

@@ -18,15 +18,7 @@ export JUBO_STATE="$out/state.db"
 
 . "$(dirname "$0")/lib.sh"
 status() { tm capture-pane -p | sed -n 39,40p | tr '\n' '|' | sed 's/   */  /g'; }
-key() {
-	local name=$1 pattern=$2 t d
-	shift 2
-	settle
-	t=$(now)
-	tm send-keys "$@"
-	d=$(wait_for "$t" "$pattern")
-	printf '%-48s %6s ms   | %s\n' "$name" "$d" "$(status)"
-}
+key_width=48
 visit() {
 	tm kill-server 2>/dev/null
 	local start

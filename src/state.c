@@ -555,23 +555,6 @@ int state_mark_issues_read(struct store *s, enum query_target t, int from, int t
 	return refresh(s);
 }
 
-/* Binds a generated statement's values (sqlgen's) to st, from the first parameter on. */
-static void bind_all(sqlite3_stmt *st, const struct sql_bind *binds, size_t nbinds)
-{
-	for (size_t i = 0; st && i < nbinds; i++) {
-		const struct sql_bind *b = &binds[i];
-		int k = (int)i + 1;
-		if (b->type == BIND_TEXT)
-			sqlite3_bind_text(st, k, b->text, -1, SQLITE_TRANSIENT);
-		else if (b->type == BIND_INT)
-			sqlite3_bind_int64(st, k, b->i);
-		else if (b->type == BIND_REAL)
-			sqlite3_bind_double(st, k, b->d);
-		else
-			sqlite3_bind_null(st, k);
-	}
-}
-
 /* Runs sql, a statement over the rows a generated selection holds, with the selection's
  * binds: 0 and *changes, or -1. */
 static int run_over_rows(struct store *s, const char *sql, const struct sql_bind *binds,
@@ -580,7 +563,7 @@ static int run_over_rows(struct store *s, const char *sql, const struct sql_bind
 	sqlite3_stmt *st = prepare(s, sql, NULL);
 	if (!st)
 		return -1;
-	bind_all(st, binds, nbinds);
+	store_bind_values(st, binds, nbinds);
 	int rc = sqlite3_step(st);
 	if (changes)
 		*changes = sqlite3_changes64(db_of(s));

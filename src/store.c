@@ -2571,6 +2571,22 @@ int store_list_issues(struct store *s, store_row_fn fn, void *ctx)
 	return rc;
 }
 
+void store_bind_values(struct sqlite3_stmt *st, const struct sql_bind *binds, size_t nbinds)
+{
+	for (size_t i = 0; st && i < nbinds; i++) {
+		const struct sql_bind *b = &binds[i];
+		int n = (int)i + 1;
+		if (b->type == BIND_TEXT)
+			sqlite3_bind_text(st, n, b->text, -1, SQLITE_TRANSIENT);
+		else if (b->type == BIND_INT)
+			sqlite3_bind_int64(st, n, b->i);
+		else if (b->type == BIND_REAL)
+			sqlite3_bind_double(st, n, b->d);
+		else
+			sqlite3_bind_null(st, n);
+	}
+}
+
 /* The prepared statement for q's text, from the cache or newly prepared, with q's values
  * bound. NULL on an error. */
 static sqlite3_stmt *cached(struct store *s, const struct sql_stmt *q)
@@ -2595,18 +2611,7 @@ static sqlite3_stmt *cached(struct store *s, const struct sql_stmt *q)
 	}
 	s->cache[slot].used = ++s->clock;
 	sqlite3_stmt *st = s->cache[slot].st;
-	for (size_t i = 0; i < q->nbinds; i++) {
-		const struct sql_bind *b = &q->binds[i];
-		int n = (int)i + 1;
-		if (b->type == BIND_TEXT)
-			sqlite3_bind_text(st, n, b->text, -1, SQLITE_TRANSIENT);
-		else if (b->type == BIND_INT)
-			sqlite3_bind_int64(st, n, b->i);
-		else if (b->type == BIND_REAL)
-			sqlite3_bind_double(st, n, b->d);
-		else
-			sqlite3_bind_null(st, n);
-	}
+	store_bind_values(st, q->binds, q->nbinds);
 	return st;
 }
 

@@ -324,6 +324,10 @@ int store_deal_investors(struct store *s, long long deal_id, store_row_fn fn, vo
 struct sql_stmt;
 struct sql_bind;
 int store_run(struct store *s, const struct sql_stmt *q, store_row_fn fn, void *ctx);
+/* Binds sqlgen's values to a statement of one's own, from its first parameter on (what
+ * store_run does for its own statements). */
+struct sqlite3_stmt;
+void store_bind_values(struct sqlite3_stmt *st, const struct sql_bind *binds, size_t nbinds);
 /* The same with typed values (BIND_NULL, BIND_INT, BIND_REAL, BIND_TEXT; text borrowed until
  * the next row). A non-zero return stops it. */
 typedef int (*store_value_fn)(void *ctx, int ncols, const struct sql_bind *values);
