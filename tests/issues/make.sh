@@ -1,0 +1,18 @@
+#!/bin/sh
+# make.sh: typesets the test issues again (tests/issues/NNN, bundles that are also the answer
+# keys) as PDFs with LibreOffice Writer and as text in the seed's form. Needs Debian's
+# libreoffice-writer-nogui and fonts-noto-cjk; the PDFs are committed so that the tests need
+# neither. Run from anywhere: sh tests/issues/make.sh
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for dir in "$here"/[0-9][0-9][0-9]; do
+	n=$(basename "$dir")
+	/usr/bin/python3 "$here/typeset.py" "$dir" "$tmp/$n.fodt"
+	soffice --headless -env:UserInstallation="file://$tmp/profile" --convert-to pdf \
+		--outdir "$tmp" "$tmp/$n.fodt" >/dev/null 2>&1
+	cp "$tmp/$n.pdf" "$here/$n.pdf"
+	/usr/bin/python3 "$here/typeset.py" "$dir" "$here/$n.txt"
+	echo "typeset $n: $(pdfinfo "$here/$n.pdf" | sed -n 's/^Pages: *//p') pages"
+done
