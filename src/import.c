@@ -136,38 +136,11 @@ static void add_input(struct input_list *l, const char *path, enum file_kind kin
  * or -1 after reporting. */
 static int collect_issue_text(struct input_list *l, const char *path)
 {
-	size_t n = strlen(path);
-	int pdf = n > 4 && strcasecmp(path + n - 4, ".pdf") == 0;
-	char *bytes = NULL;
-	size_t len = 0;
-	if (pdf) {
-		bytes = issuetext_pdf_to_text(path, &len);
-		if (!bytes)
-			return -1;
-	} else if (read_file(path, &bytes, &len) != 0) {
-		diag_error_at(path, (struct textpos){ 0, 0 }, "%s", strerror(errno));
-		return -1;
-	}
-	struct textpos pos;
-	char *msg = NULL;
-	size_t tlen;
-	char *text = decode_to_utf8(bytes, len, pdf ? NULL : l->opt->encoding, &tlen, &pos, &msg);
-	free(bytes);
-	if (!text) {
-		diag_error_at(path, pos, "%s", msg);
-		free(msg);
-		return -1;
-	}
-	if (!issuetext_recognise(text, tlen)) {
-		free(text);
-		return 1;
-	}
-	struct issuetext_options io = { l->opt->date, l->opt->issue_number };
+	struct issuetext_options io = { l->opt->date, l->opt->issue_number, 0 };
 	struct bundle b;
-	int rc = issuetext_read(path, text, tlen, &io, &b);
-	free(text);
+	int rc = issuetext_read_file(path, l->opt->encoding, &io, &b);
 	if (rc != 0)
-		return -1;
+		return rc;
 	l->warnings += b.warnings;
 	l->group = ++l->groups;
 	for (size_t i = 0; i < b.count; i++) {

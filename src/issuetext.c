@@ -18,7 +18,10 @@
 #include <unistr.h>
 
 #include "amount.h"
+#include "decode.h"
 #include "diag.h"
+#include "reader/pagelayout.h"
+#include "reader/pdfwords.h"
 #include "gazetteer.h"
 #include "i18n.h"
 #include "text.h"
@@ -33,6 +36,17 @@ struct frag {
 	size_t line;
 	int space;  /* the line ended in a space */
 	int used;   /* taken by a table, a reference or a heading: not part of a body */
+	const struct grid *grid; /* a PDF's table, read by its geometry: text is its labels */
+};
+
+/* A PDF's places are a page and a line on it, kept in one number: page * PDF_LINES + line. */
+#define PDF_LINES 10000
+
+/* A warning kept until the reading ends, to be printed in order and once. */
+struct wmsg {
+	size_t line;
+	size_t seq;
+	char *text;
 };
 
 struct reader {
@@ -48,6 +62,10 @@ struct reader {
 	struct buf deals, events, stats;
 	struct bundle *out;
 	int articles;
+	int pdf;                /* lines are PDF places (PDF_LINES) */
+	struct wmsg *msgs;      /* warnings, printed by flush_warnings */
+	size_t nmsgs;
+	struct buf summary;     /* a line per table: rows read, warned, left out */
 };
 
 static void warn(struct reader *r, size_t line, const char *fmt, ...)
@@ -62,9 +80,61 @@ static void warn(struct reader *r, size_t line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
 	va_end(ap);
-	diag_warning_at(r->path, (struct textpos){ line, line ? 1 : 0 }, "%s", msg);
-	free(msg);
+	for (size_t i = 0; i < r->nmsgs; i++)
+		if (r->msgs[i].line == line && strcmp(r->msgs[i].text, msg) == 0) {
+			free(msg); /* said once */
+			return;
+		}
+	r->msgs = xrealloc(r->msgs, (r->nmsgs + 1) * sizeof *r->msgs);
+	r->msgs[r->nmsgs] = (struct wmsg){ line, r->nmsgs, msg };
+	r->nmsgs++;
 	r->warnings++;
+}
+
+/* What each table gave: "FILE: 도표 9: 7 rows read, 1 with a warning, 0 left out". */
+static void print_summary(struct reader *r, int quiet)
+{
+	char *all = buf_take(&r->summary);
+	for (char *line = all, *nl; !quiet && *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (!nl)
+			break;
+		*nl = '\0';
+		diag_error_at(r->path, (struct textpos){ 0, 0 }, "%s", line);
+	}
+	free(all);
+}
+
+static int cmp_wmsg(const void *a, const void *b)
+{
+	const struct wmsg *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Prints the warnings kept, by their place in the file (those about the whole issue first);
+ * a PDF's as "FILE: page P, line L". */
+static void flush_warnings(struct reader *r, int quiet)
+{
+	qsort(r->msgs, r->nmsgs, sizeof *r->msgs, cmp_wmsg);
+	for (size_t i = 0; i < r->nmsgs; i++) {
+		size_t line = r->msgs[i].line;
+		if (quiet) {
+		} else if (r->pdf && line) {
+			char *where = xasprintf(_("%s: page %zu, line %zu"), r->path, line / PDF_LINES,
+						line % PDF_LINES);
+			diag_warning_at(where, (struct textpos){ 0, 0 }, "%s", r->msgs[i].text);
+			free(where);
+		} else {
+			diag_warning_at(r->path, (struct textpos){ line, line ? 1 : 0 }, "%s",
+					r->msgs[i].text);
+		}
+		free(r->msgs[i].text);
+	}
+	free(r->msgs);
+	r->msgs = NULL;
+	r->nmsgs = 0;
 }
 
 static ucs4_t char_at(const char *s, int *len)
@@ -170,6 +240,37 @@ static int section_heading(const char *s, char *kind, size_t ksize, const char *
 	return *p != '\0';
 }
 
+/* Keeps a line that holds something (k, trimmed): a page footer gives the issue's number and
+ * the running head goes; runs of spaces become one. */
+static void push_frag(struct reader *r, const char *k, int space, size_t line,
+		      const struct grid *grid)
+{
+	int number = grid ? 0 : footer_number(k);
+	if (number) {
+		if (r->number && r->number != number)
+			warn(r, line, _("this footer names issue %d, an earlier one %d"), number,
+			     r->number);
+		else if (!r->number) {
+			r->number = number;
+			r->number_line = line;
+		}
+		return;
+	}
+	if (strcmp(k, "CHINA 창업") == 0) /* the running head */
+		return;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 512;
+		r->f = xrealloc(r->f, r->cap * sizeof *r->f);
+	}
+	/* Runs of spaces inside a line are one space. */
+	char *q = xstrdup(k), *o = q;
+	for (char *p = q; *p; p++)
+		if (!(*p == ' ' && o > q && o[-1] == ' '))
+			*o++ = *p;
+	*o = '\0';
+	r->f[r->n++] = (struct frag){ q, line, space, 0, grid };
+}
+
 static void add_frag(struct reader *r, const char *s, size_t len, size_t line)
 {
 	char *t = xstrndup(s, len);
@@ -182,38 +283,9 @@ static void add_frag(struct reader *r, const char *s, size_t len, size_t line)
 	*w = '\0';
 	space = space || ends_in_space(t, strlen(t));
 	char *k = trim(t);
-	if (!*k) {
-		free(t);
-		return;
-	}
-	int number = footer_number(k);
-	if (number) {
-		if (r->number && r->number != number)
-			warn(r, line, _("this footer names issue %d, an earlier one %d"), number,
-			     r->number);
-		else if (!r->number) {
-			r->number = number;
-			r->number_line = line;
-		}
-		free(t);
-		return;
-	}
-	if (strcmp(k, "CHINA 창업") == 0) { /* the running head */
-		free(t);
-		return;
-	}
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 512;
-		r->f = xrealloc(r->f, r->cap * sizeof *r->f);
-	}
-	/* Runs of spaces inside a line are one space. */
-	char *q = xstrdup(k), *o = q;
-	for (char *p = q; *p; p++)
-		if (!(*p == ' ' && o > q && o[-1] == ' '))
-			*o++ = *p;
-	*o = '\0';
+	if (*k)
+		push_frag(r, k, space, line, NULL);
 	free(t);
-	r->f[r->n++] = (struct frag){ q, line, space, 0 };
 }
 
 static void split_lines(struct reader *r, const char *text, size_t len)
@@ -399,7 +471,10 @@ static size_t match_amount(const char *s)
 		return 0;
 	size_t best = 0, off = 0;
 	for (int words = 0; words < 7 && s[off]; words++) {
-		while (s[off] && s[off] != ' ' && s[off] != ',' && s[off] != ')')
+		/* A thousands comma ("1,200 만 달러") is part of the number. */
+		while (s[off] && s[off] != ' ' && s[off] != ')' &&
+		       !(s[off] == ',' && !(off && s[off - 1] >= '0' && s[off - 1] <= '9' &&
+					    s[off + 1] >= '0' && s[off + 1] <= '9')))
 			off++;
 		char *prefix = xstrndup(s, off);
 		struct amount a;
@@ -751,8 +826,17 @@ static const struct {
 	{ "인수 금액", C_AMOUNT },    { "거래 금액", C_AMOUNT },    { "라운드", C_ROUND },
 	{ "소재지", C_PLACE },        { "분야", C_SECTOR },         { "소개", C_DESC },
 	{ "투자자", C_INVESTORS },    { "투자 기관", C_INVESTORS }, { "인수자", C_ACQUIRER },
-	{ "기업 개요", C_OVERVIEW },
+	{ "기업 개요", C_OVERVIEW },  { "투자 일자", C_SKIP },     { "일자", C_SKIP },
 };
+
+/* A label's column, or -1. */
+static int label_col(const char *label)
+{
+	for (size_t i = 0; i < sizeof header_labels / sizeof header_labels[0]; i++)
+		if (strcmp(label, header_labels[i].label) == 0)
+			return (int)header_labels[i].col;
+	return -1;
+}
 
 /* Reads a header's columns; returns how many, or -1 when s holds something else. A label
  * cut at the end (the page broke "기업 가" / "치") counts when partial is set. */
@@ -1149,11 +1233,227 @@ static size_t read_row(struct table *t, struct span *sp, size_t off, struct deal
 	return off;
 }
 
+
+/* ---- a PDF's table of deals, by its cells ----------------------------------------------------- */
+
+/* The company's cell: its Korean (or Latin) name and, after it, its Chinese name. */
+static void split_name(const char *cell, char **ko, char **zh)
+{
+	*ko = *zh = NULL;
+	const char *cut = NULL;
+	for (const char *p = strchr(cell, ' '); p; p = strchr(p + 1, ' '))
+		if (han_only(p + 1)) {
+			cut = p;
+			break;
+		}
+	if (!cut && han_only(cell) && strlen(cell) > 0) {
+		*zh = xstrdup(cell);
+		return;
+	}
+	if (cut) {
+		*ko = trimmed_copy(cell, 0, (size_t)(cut - cell));
+		/* A Chinese name has no spaces: a line break inside it is not one. */
+		struct buf b = { 0 };
+		for (const char *p = cut; *p; p++)
+			if (*p != ' ')
+				buf_addc(&b, *p);
+		*zh = buf_take(&b);
+	} else {
+		*ko = xstrdup(cell);
+	}
+}
+
+/* Whether a text is shaped like a list of names: no sentence in it, no amount, no round. */
+static int names_shaped(const char *s)
+{
+	char round[32];
+	for (const char *p = s; *p; p++) {
+		if ((p == s || p[-1] == ' ' || p[-1] == ',') && (match_amount(p) > 0 ||
+								 match_round(p, round, sizeof round)))
+			return 0;
+	}
+	return !strstr(s, "다.") && !strstr(s, "업체");
+}
+
+/* One row of a table read by its cells: every cell checked by what its column holds; what
+ * fails is left out (a round, an amount) or kept as written (a place, a sector), with a
+ * warning that names the row. Returns the warnings given, or -1 when the row is left out. */
+static int grid_row(struct reader *r, const struct grid *g, const int *cols, size_t row,
+		    size_t line, const char *table, struct deal *d)
+{
+	int warned = 0;
+	const char *const *cells = (const char *const *)g->cells + row * (size_t)g->ncols;
+	char *name = NULL;
+	for (int c = 0; c < g->ncols; c++)
+		if (cols[c] == C_NAME && cells[c][0])
+			split_name(cells[c], &d->name_ko, &d->name_zh);
+	if (d->name_ko)
+		name = xstrdup(d->name_ko);
+	else if (d->name_zh)
+		name = xstrdup(d->name_zh);
+	if (!name) {
+		int any = 0;
+		for (int c = 0; c < g->ncols; c++)
+			any = any || cells[c][0];
+		if (any)
+			warn(r, line, _("%s, row %zu: no company name: the row is left out"), table,
+			     row + 1);
+		return -1;
+	}
+	if (!d->name_ko) {
+		warn(r, line, _("%s, row %zu (%s): no Korean name: the Chinese one is kept as both"),
+		     table, row + 1, name);
+		d->name_ko = xstrdup(d->name_zh);
+		warned++;
+	}
+	d->name_ko = repair_letters(r, line, d->name_ko);
+	for (int c = 0; c < g->ncols; c++) {
+		const char *v = cells[c];
+		char round[32] = "";
+		size_t n = strlen(v);
+		if (cols[c] < 0 || cols[c] == C_NAME || cols[c] == C_SKIP || !*v)
+			continue;
+		switch (cols[c]) {
+		case C_ROUND:
+			if (match_round(v, round, sizeof round) == n) {
+				free(d->round), d->round = xstrdup(round);
+			} else {
+				warn(r, line, _("%s, row %zu (%s): '%s' is not a round jubo knows: left "
+						"out"), table, row + 1, name, v);
+				warned++;
+			}
+			break;
+		case C_AMOUNT:
+		case C_VALUATION:
+			if (match_amount(v) == n) {
+				char **slot = cols[c] == C_AMOUNT ? &d->amount : &d->valuation;
+				free(*slot), *slot = xstrdup(v);
+			} else {
+				warn(r, line, cols[c] == C_AMOUNT
+					      ? _("%s, row %zu (%s): cannot read an amount in '%s': left out")
+					      : _("%s, row %zu (%s): cannot read a valuation in '%s': left "
+						  "out"), table, row + 1, name, v);
+				warned++;
+			}
+			break;
+		case C_PLACE:
+			free(d->place), d->place = xstrdup(v);
+			if (strcmp(v, "산시") == 0 || strcmp(v, "산시성") == 0) {
+				warn(r, line, _("%s, row %zu (%s): '%s' names two provinces, 山西 "
+						"(산서) and 陕西 (섬서): kept as written"),
+				     table, row + 1, name, v);
+				warned++;
+			} else if (match_place(v) != n) {
+				warn(r, line, _("%s, row %zu (%s): '%s' is not a place jubo knows: kept "
+						"as written"), table, row + 1, name, v);
+				warned++;
+			}
+			break;
+		case C_SECTOR:
+			free(d->sector), d->sector = xstrdup(v);
+			if (match_sector(v) != n) {
+				warn(r, line, _("%s, row %zu (%s): '%s' is not a sector jubo knows: kept "
+						"as written"), table, row + 1, name, v);
+				warned++;
+			}
+			break;
+		case C_DESC: {
+			char *t = repair_letters(r, line, xstrdup(v));
+			free(d->desc), d->desc = t;
+			break;
+		}
+		case C_OVERVIEW:
+			if (d->desc) {
+				char *t = xasprintf("%s. %s", d->desc, v);
+				free(d->desc), d->desc = t;
+			} else {
+				free(d->desc), d->desc = xasprintf(". %s", v);
+			}
+			break;
+		case C_INVESTORS:
+		case C_ACQUIRER: {
+			char *t = repair_letters(r, line, xstrdup(v));
+			if (!names_shaped(t)) {
+				warn(r, line, _("%s, row %zu (%s): '%s' does not read as a list of "
+						"names: kept as written"), table, row + 1, name, t);
+				warned++;
+			}
+			char *names = list_names(r, line, t);
+			free(t);
+			char **slot = cols[c] == C_INVESTORS ? &d->investors : &d->acquirer;
+			free(*slot), *slot = names;
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	/* An overview whose 소개 was empty. */
+	if (d->desc && starts(d->desc, ". ")) {
+		char *t = xstrdup(d->desc + 2);
+		free(d->desc), d->desc = t;
+	}
+	free(name);
+	return warned;
+}
+
+/* A PDF's table of deals (its header at fragment h), read by its cells. */
+static void read_grid_deals(struct reader *r, size_t h, const char *caption, struct deals *out)
+{
+	const struct grid *g = r->f[h].grid;
+	int *cols = xmalloc((size_t)g->ncols * sizeof *cols);
+	const char *kind = "investment";
+	for (int c = 0; c < g->ncols; c++) {
+		cols[c] = label_col(g->labels[c]);
+		if (cols[c] == C_VALUATION)
+			kind = "unicorn";
+		else if (cols[c] == C_ACQUIRER)
+			kind = "ma";
+	}
+	r->f[h].used = 1;
+	char *table = caption ? xstrdup(caption) : xasprintf(_("the table at line %zu"),
+								r->f[h].line % PDF_LINES);
+	/* "도표 9. 중국 신규 ..." is named by its number. */
+	char *dot = starts(table, "도표") ? strchr(table, '.') : NULL;
+	if (dot)
+		*dot = '\0';
+	size_t read = 0, warned = 0, left = 0;
+	for (size_t row = 0; row < g->nrows; row++) {
+		struct deal d = { 0 };
+		snprintf(d.kind, sizeof d.kind, "%s", kind);
+		snprintf(d.scope, sizeof d.scope, "%s",
+			 caption && strstr(caption, "해외") ? "overseas" : "china");
+		d.line = (size_t)g->row_page[row] * PDF_LINES + (size_t)g->row_line[row];
+		int w = grid_row(r, g, cols, row, d.line, table, &d);
+		if (w < 0) {
+			free_deal(&d);
+			left++;
+			continue;
+		}
+		read++;
+		warned += w > 0;
+		out->items = xrealloc(out->items, (out->count + 1) * sizeof *out->items);
+		out->items[out->count++] = d;
+	}
+	if (g->uncertain) {
+		warn(r, r->f[h].line, _("%s: a column's edge was not found in a gap between words: "
+					"check its cells"), table);
+	}
+	buf_printf(&r->summary, _("%s: %zu rows read, %zu with a warning, %zu left out\n"), table,
+		   read, warned, left);
+	free(table);
+	free(cols);
+}
+
 /* Reads a table of deals whose header begins at fragment h, up to limit. Returns the
  * fragment after its header (the rows are marked used). */
 static size_t read_deal_table(struct reader *r, size_t h, size_t limit, const char *caption,
 			      struct deals *out)
 {
+	if (r->f[h].grid) {
+		read_grid_deals(r, h, caption, out);
+		return h + 1;
+	}
 	struct table t = { .r = r, .limit = limit };
 	/* The header: lines that are all column labels. */
 	size_t k = h;
@@ -1376,9 +1676,63 @@ static size_t events_header(const struct reader *r, size_t k)
 	return 0;
 }
 
+/* A PDF's events table (its header at fragment h), by its cells. */
+static void read_grid_events(struct reader *r, size_t h, size_t limit)
+{
+	const struct grid *g = r->f[h].grid;
+	int at[4] = { -1, -1, -1, -1 };
+	static const char *const labels[] = { "명칭", "기간", "장소", "분야" };
+	for (int c = 0; c < g->ncols; c++)
+		for (int k = 0; k < 4; k++)
+			if (strcmp(g->labels[c], labels[k]) == 0)
+				at[k] = c;
+	r->f[h].used = 1;
+	for (size_t k = h + 1; k < limit; k++)
+		if (strcmp(r->f[k].text, "행사 정보") == 0) {
+			r->f[k].used = 1;
+			break;
+		}
+	struct buf *b = &r->events;
+	buf_adds(b, "명칭,기간,장소,분야\n");
+	size_t read = 0, warned = 0, left = 0;
+	for (size_t row = 0; row < g->nrows; row++) {
+		const char *v[4];
+		for (int k = 0; k < 4; k++)
+			v[k] = at[k] >= 0 ? g->cells[row * (size_t)g->ncols + (size_t)at[k]] : "";
+		size_t line = (size_t)g->row_page[row] * PDF_LINES + (size_t)g->row_line[row];
+		if (!*v[0] || !*v[2]) {
+			warn(r, line, _("the events, row %zu: an event without a name or a place: left "
+					"out"), row + 1);
+			left++;
+			continue;
+		}
+		char *dates = xstrdup(v[1]);
+		if (match_dates(dates) != strlen(dates)) {
+			warn(r, line, _("the events, row %zu (%s): cannot read a date or a period in "
+					"'%s': left out"), row + 1, v[0], v[1]);
+			dates[0] = '\0';
+			warned++;
+		}
+		char *name = repair_letters(r, line, xstrdup(v[0]));
+		csv_field(b, name, 0);
+		csv_field(b, dates, 0);
+		csv_field(b, v[2], 0);
+		csv_field(b, v[3], 1);
+		free(name);
+		free(dates);
+		read++;
+	}
+	buf_printf(&r->summary, _("the events: %zu rows read, %zu with a warning, %zu left out\n"),
+		   read, warned, left);
+}
+
 /* The events table from fragment h (its header) to limit. */
 static void read_events(struct reader *r, size_t h, size_t limit)
 {
+	if (r->f[h].grid) {
+		read_grid_events(r, h, limit);
+		return;
+	}
 	size_t head = events_header(r, h);
 	for (size_t k = h; k < h + head; k++)
 		r->f[k].used = 1;
@@ -2245,12 +2599,139 @@ static void monday_after(const char *date, char *out)
 	iso_date(out, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
+/* Whether a PDF's table is one the reader takes by its cells: deals or events. */
+static int grid_is_read(const struct grid *g)
+{
+	int mapped = 0, name = g->ncols > 0 && label_col(g->labels[0]) == C_NAME;
+	int events = 0;
+	for (int c = 0; c < g->ncols; c++) {
+		mapped += label_col(g->labels[c]) >= 0;
+		events += strcmp(g->labels[c], "기간") == 0 || strcmp(g->labels[c], "장소") == 0;
+	}
+	return (name && mapped >= 4 && mapped == g->ncols) ||
+	       (events == 2 && strcmp(g->labels[0], "명칭") == 0);
+}
+
+static int read_issue(struct reader *rp, const struct issuetext_options *opt,
+		      struct bundle *out);
+
 int issuetext_read(const char *path, const char *text, size_t len,
 		   const struct issuetext_options *opt, struct bundle *out)
 {
 	memset(out, 0, sizeof *out);
 	struct reader r = { .path = path, .out = out };
 	split_lines(&r, text, len);
+	return read_issue(&r, opt, out);
+}
+
+int issuetext_read_pdf(const char *path, const struct issuetext_options *opt, struct bundle *out)
+{
+	memset(out, 0, sizeof *out);
+	struct pdf_doc doc;
+	if (pdf_words_read(path, &doc) != 0)
+		return -1;
+	struct layout lay;
+	layout_build(&doc, &lay);
+	pdf_doc_free(&doc);
+	struct buf all = { 0 };
+	for (size_t i = 0; i < lay.count; i++)
+		buf_printf(&all, "%s\n", lay.lines[i].text);
+	int issue = issuetext_recognise(all.data ? all.data : "", all.len);
+	buf_free(&all);
+	if (!issue) {
+		layout_free(&lay);
+		return 1;
+	}
+	struct reader r = { .path = path, .out = out, .pdf = 1 };
+	for (size_t i = 0; i < lay.count; i++) {
+		const struct layout_line *l = &lay.lines[i];
+		size_t line = (size_t)l->page * PDF_LINES + (size_t)l->line;
+		if (!l->grid || grid_is_read(l->grid)) {
+			push_frag(&r, l->text, l->space, line, l->grid);
+			continue;
+		}
+		/* Another table (an article's): its header and rows as lines. */
+		push_frag(&r, l->text, 1, line, NULL);
+		const struct grid *g = l->grid;
+		for (size_t row = 0; row < g->nrows; row++) {
+			struct buf b = { 0 };
+			for (int c = 0; c < g->ncols; c++) {
+				const char *v = g->cells[row * (size_t)g->ncols + (size_t)c];
+				if (*v && b.len)
+					buf_addc(&b, ' ');
+				buf_adds(&b, v);
+			}
+			char *t = buf_take(&b);
+			if (*t)
+				push_frag(&r, t, 1,
+					  (size_t)g->row_page[row] * PDF_LINES + (size_t)g->row_line[row],
+					  NULL);
+			free(t);
+		}
+	}
+	int rc = read_issue(&r, opt, out);
+	layout_free(&lay);
+	return rc;
+}
+
+char *issuetext_pdf_layout(const char *path)
+{
+	struct pdf_doc doc;
+	if (pdf_words_read(path, &doc) != 0)
+		return NULL;
+	struct layout lay;
+	layout_build(&doc, &lay);
+	pdf_doc_free(&doc);
+	char *text = layout_dump(&lay);
+	layout_free(&lay);
+	return text;
+}
+
+int issuetext_read_file(const char *path, const char *encoding,
+			const struct issuetext_options *opt, struct bundle *out)
+{
+	memset(out, 0, sizeof *out);
+	size_t n = strlen(path);
+	if (n > 4 && strcasecmp(path + n - 4, ".pdf") == 0)
+		return issuetext_read_pdf(path, opt, out);
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		diag_error_at(path, (struct textpos){ 0, 0 },
+			      _("not a regular file: jubo reads an issue's text from a file"));
+		return -1;
+	}
+	char *bytes;
+	size_t len;
+	if (read_file(path, &bytes, &len) != 0) {
+		diag_error_at(path, (struct textpos){ 0, 0 }, "%s", strerror(errno));
+		return -1;
+	}
+	struct textpos pos;
+	char *msg = NULL;
+	size_t tlen;
+	char *text = decode_to_utf8(bytes, len, encoding, &tlen, &pos, &msg);
+	free(bytes);
+	if (!text) {
+		diag_error_at(path, pos, "%s", msg);
+		free(msg);
+		return -1;
+	}
+	if (!issuetext_recognise(text, tlen)) {
+		free(text);
+		return 1;
+	}
+	int rc = issuetext_read(path, text, tlen, opt, out);
+	free(text);
+	return rc;
+}
+
+/* Reads the issue from the reader's lines (and takes them over). */
+static int read_issue(struct reader *rp, const struct issuetext_options *opt,
+		      struct bundle *out)
+{
+	struct reader r = *rp;
+	const char *path = r.path;
+	int quiet = opt && opt->quiet;
 	int number = opt && opt->number ? opt->number : r.number;
 	if (!number) {
 		diag_error_at(path, (struct textpos){ 0, 0 },
@@ -2480,6 +2961,9 @@ int issuetext_read(const char *path, const char *text, size_t len,
 		read_stats(&sub, &sp);
 		r.stats = sub.stats;
 		r.warnings = sub.warnings;
+		r.msgs = sub.msgs;
+		r.nmsgs = sub.nmsgs;
+		r.summary = sub.summary;
 		span_free(&sp);
 		free(sub.f);
 		free(idx);
@@ -2532,11 +3016,15 @@ int issuetext_read(const char *path, const char *text, size_t len,
 	if (r.stats.len)
 		add_file(out, "stats.csv", buf_take(&r.stats));
 	out->warnings = r.warnings;
+	flush_warnings(&r, quiet);
+	print_summary(&r, quiet);
 	for (size_t k = 0; k < r.n; k++)
 		free(r.f[k].text);
 	free(r.f);
 	return 0;
 fail:
+	flush_warnings(&r, quiet);
+	buf_free(&r.summary);
 	for (size_t k = 0; k < r.n; k++)
 		free(r.f[k].text);
 	free(r.f);
@@ -2625,71 +3113,4 @@ int issuetext_is_candidate(const char *name)
 	if (n > 4 && strcasecmp(base + n - 4, ".pdf") == 0)
 		return 1;
 	return n > 4 && strcasecmp(base + n - 4, ".txt") == 0 && strcasecmp(base, "issue.txt") != 0;
-}
-
-char *issuetext_pdf_to_text(const char *path, size_t *len)
-{
-	int out[2], err[2];
-	if (pipe(out) != 0 || pipe(err) != 0) {
-		diag_error_at(path, (struct textpos){ 0, 0 }, "%s", strerror(errno));
-		return NULL;
-	}
-	/* A name that begins with '-' would be read as an option. */
-	char *arg = path[0] == '-' ? xasprintf("./%s", path) : xstrdup(path);
-	pid_t pid = fork();
-	if (pid < 0) {
-		diag_error_at(path, (struct textpos){ 0, 0 }, "%s", strerror(errno));
-		free(arg);
-		return NULL;
-	}
-	if (pid == 0) {
-		dup2(out[1], 1);
-		dup2(err[1], 2);
-		close(out[0]);
-		close(out[1]);
-		close(err[0]);
-		close(err[1]);
-		/* No shell: the file name is one argument, whatever it holds. */
-		/* -raw: the order the page was drawn in, which keeps a table's cells row by row. */
-		char *const argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-q", arg, "-", NULL };
-		execvp("pdftotext", argv);
-		_exit(errno == ENOENT ? 127 : 126);
-	}
-	free(arg);
-	close(out[1]);
-	close(err[1]);
-	struct buf b = { 0 };
-	char chunk[65536];
-	ssize_t n;
-	while ((n = read(out[0], chunk, sizeof chunk)) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		buf_add(&b, chunk, (size_t)n);
-	}
-	close(out[0]);
-	char msg[512];
-	ssize_t m = read(err[0], msg, sizeof msg - 1);
-	msg[m > 0 ? m : 0] = '\0';
-	close(err[0]);
-	int status;
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-			diag_error_at(path, (struct textpos){ 0, 0 },
-				      _("reading a PDF needs pdftotext: install Debian's poppler-utils "
-					"(apt-get install poppler-utils), or give the text"));
-		else
-			diag_error_at(path, (struct textpos){ 0, 0 },
-				      _("pdftotext cannot read this PDF: %s"), trim(msg));
-		buf_free(&b);
-		return NULL;
-	}
-	*len = b.len;
-	if (!b.data)
-		buf_adds(&b, "");
-	return buf_take(&b);
 }

@@ -38,6 +38,7 @@ struct bundle {
 struct issuetext_options {
 	const char *date;  /* the issue's date (YYYY-MM-DD), or NULL to estimate it */
 	int number;        /* the issue's number, or 0 to read it from the footers */
+	int quiet;         /* no warnings and no summary printed (still counted) */
 };
 
 /* Whether the text is an issue as published: page footers "주간 중국창업 N 호", or numbered
@@ -49,16 +50,26 @@ int issuetext_recognise(const char *text, size_t len);
 int issuetext_read(const char *path, const char *text, size_t len,
 		   const struct issuetext_options *opt, struct bundle *out);
 
+/* Reads an issue's PDF by its geometry (reader/pagelayout.h): tables by their cells, every
+ * cell checked by what its column holds. As issuetext_read, with places "FILE: page P, line
+ * L" and a summary line per table after the warnings. */
+int issuetext_read_pdf(const char *path, const struct issuetext_options *opt, struct bundle *out);
+
+/* The page layout jubo reads a PDF by (pagelayout.h's layout_dump), for `jubo convert
+ * --layout`. Returns it malloc'd, or NULL after printing an error. */
+char *issuetext_pdf_layout(const char *path);
+
+/* Reads an issue's file: a PDF (issuetext_read_pdf) or its text in encoding (NULL: found out).
+ * Returns 0 with *out filled, 1 when the file is not an issue's (nothing printed), or -1 after
+ * printing an error. A FIFO or a device is refused, never read. */
+int issuetext_read_file(const char *path, const char *encoding,
+			const struct issuetext_options *opt, struct bundle *out);
+
 /* Writes the bundle's files under dir (made if missing; refused if it holds files already).
  * Returns 0, or -1 after printing an error. */
 int bundle_write(const struct bundle *b, const char *dir);
 
 void bundle_free(struct bundle *b);
-
-/* The text of a PDF through pdftotext (Debian's poppler-utils), run with execvp and no shell.
- * Returns the text (malloc'd, *len set) or NULL after printing an error that names the
- * package when pdftotext is missing. */
-char *issuetext_pdf_to_text(const char *path, size_t *len);
 
 /* Whether a file name is one this module reads (.pdf, or .txt other than issue.txt). */
 int issuetext_is_candidate(const char *name);

@@ -323,15 +323,23 @@ static int cmd_convert(int argc, char **argv)
 		{ "issue", required_argument, NULL, 'i' },
 		{ "date", required_argument, NULL, 'd' },
 		{ "encoding", required_argument, NULL, 'e' },
+		{ "layout", no_argument, NULL, 'L' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *dir = NULL, *encoding = NULL;
 	struct issuetext_options io = { 0 };
-	int c;
+	int c, layout = 0;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "o:i:d:e:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:i:d:e:qh", options, NULL)) != -1) {
 		switch (c) {
+		case 'L':
+			layout = 1;
+			break;
+		case 'q':
+			io.quiet = 1;
+			break;
 		case 'o':
 			dir = optarg;
 			break;
@@ -363,40 +371,23 @@ static int cmd_convert(int argc, char **argv)
 		return usage_error("%s", _("convert needs the issue's text or PDF"));
 	if (optind + 1 < argc)
 		return usage_error(_("unexpected argument '%s'"), argv[optind + 1]);
+	const char *path = argv[optind];
+	if (layout) {
+		char *text = issuetext_pdf_layout(path);
+		if (!text)
+			return 1;
+		fputs(text, stdout);
+		free(text);
+		return 0;
+	}
 	if (!dir)
 		return usage_error("%s", _("convert needs -o DIR, the bundle to write"));
-	const char *path = argv[optind];
-	size_t n = strlen(path), len;
-	char *bytes = NULL;
-	if (n > 4 && strcasecmp(path + n - 4, ".pdf") == 0) {
-		bytes = issuetext_pdf_to_text(path, &len);
-		if (!bytes)
-			return 1;
-		encoding = NULL;
-	} else if (read_file(path, &bytes, &len) != 0) {
-		diag_error_at(path, (struct textpos){ 0, 0 }, "%s", strerror(errno));
-		return 1;
-	}
-	struct textpos pos;
-	char *msg = NULL;
-	size_t tlen;
-	char *text = decode_to_utf8(bytes, len, encoding, &tlen, &pos, &msg);
-	free(bytes);
-	if (!text) {
-		diag_error_at(path, pos, "%s", msg);
-		free(msg);
-		return 1;
-	}
-	if (!issuetext_recognise(text, tlen)) {
+	struct bundle b;
+	int rc = issuetext_read_file(path, encoding, &io, &b);
+	if (rc == 1)
 		diag_error_at(path, (struct textpos){ 0, 0 },
 			      _("this is not an issue's text: no page footer such as '주간 중국창업 "
 				"418 호' and no numbered section such as '1. [산업분석] ...'"));
-		free(text);
-		return 1;
-	}
-	struct bundle b;
-	int rc = issuetext_read(path, text, tlen, &io, &b);
-	free(text);
 	if (rc != 0)
 		return 1;
 	rc = bundle_write(&b, dir);
