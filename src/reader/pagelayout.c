@@ -25,6 +25,7 @@ struct tline {
 	char *text;
 	double x0, y0, x1, y1;
 	double first_width;
+	double first_word;  /* how wide its first word is */
 	int block;
 	int words;
 };
@@ -159,7 +160,7 @@ static struct tline *lines_of(const struct pdf_word **w, size_t n, size_t *count
 			}
 		if (k == nl) {
 			out = xrealloc(out, (nl + 1) * sizeof *out);
-			out[nl++] = (struct tline){ NULL, s[i]->x0, s[i]->y0, s[i]->x1, s[i]->y1, 0,
+			out[nl++] = (struct tline){ NULL, s[i]->x0, s[i]->y0, s[i]->x1, s[i]->y1, 0, 0,
 						    s[i]->block, 0 };
 		}
 		member[i] = k;
@@ -190,6 +191,7 @@ static struct tline *lines_of(const struct pdf_word **w, size_t n, size_t *count
 		out[k].words = (int)m;
 		size_t chars = m ? u8_mbsnlen((const uint8_t *)lw[0]->text, strlen(lw[0]->text)) : 0;
 		out[k].first_width = chars ? (lw[0]->x1 - lw[0]->x0) / (double)chars : 0;
+		out[k].first_word = m ? lw[0]->x1 - lw[0]->x0 : 0;
 		free(lw);
 	}
 	free(member);
@@ -375,8 +377,25 @@ static void find_edges(struct tab *t, const struct pdf_word **w, size_t n, const
 				at = (ga + gz) / 2;
 			}
 		}
-		if (best < 0)
-			t->uncertain = 1;
+		if (best < 0) {
+			/* Text that touches (a table without padding): where the fewest words cross,
+			 * the nearest to the next label among equals. */
+			int fewest = -1;
+			for (size_t k = 0; k <= n; k++) {
+				double x = k < n ? w[k]->x0 : lx0[c + 1];
+				if (x < lx1[c] || x > lx0[c + 1])
+					continue;
+				int crossing = 0;
+				for (size_t i = 0; i < n; i++)
+					crossing += w[i]->x0 < x - 0.5 && w[i]->x1 > x + 0.5;
+				if (fewest < 0 || crossing < fewest || (crossing == fewest && x > at)) {
+					fewest = crossing;
+					at = x;
+				}
+			}
+			at -= 0.25;
+			t->uncertain = fewest != 0;
+		}
 		t->edge[c] = at;
 	}
 	free(sp);
@@ -453,7 +472,7 @@ static int ends_table(const struct tab *t, const struct pdf_word **w, size_t n, 
 
 /* The vertical gap that parts rows: between the gaps inside a cell (lines of one cell, all
  * alike) and the larger ones between rows, judged from the gaps in each column. */
-static double row_gap(const struct tab *t, const struct pdf_word **w, size_t n)
+static double row_gap(const struct tab *t, const struct pdf_word **w, size_t n, int *alike)
 {
 	double *gaps = NULL;
 	size_t ng = 0;
@@ -476,6 +495,7 @@ static double row_gap(const struct tab *t, const struct pdf_word **w, size_t n)
 	free(cw);
 	double h = t->height;
 	double theta = 0.5 * h;
+	*alike = 0;
 	if (ng) {
 		double gmin = gaps[0];
 		for (size_t i = 1; i < ng; i++)
@@ -488,8 +508,10 @@ static double row_gap(const struct tab *t, const struct pdf_word **w, size_t n)
 			theta = fmin(gmin + fmax(1.5, 0.15 * h), (gmin + g2) / 2);
 		else if (gmin < 0.2 * h)
 			theta = gmin + fmax(1.0, 0.1 * h); /* lines of cells, no row below another */
-		else
-			theta = gmin * 0.6; /* every gap parts rows */
+		else {
+			theta = gmin * 0.6; /* every gap may part rows */
+			*alike = 1;
+		}
 	}
 	free(gaps);
 	return theta;
@@ -564,12 +586,28 @@ static void grow_table(struct tab *t, const struct pdf_page *pg, char *used, dou
 	n = take;
 	for (size_t i = 0; i < n; i++)
 		used[w[i] - pg->words] = 1;
+	/* Where each column's text may reach: its widest line, or as near the next column's
+	 * text as the narrowest gap between two columns' text (the cells' padding) allows. */
+	double *start = xmalloc((size_t)t->ncols * sizeof *start);
 	for (int c = 0; c < t->ncols; c++)
-		for (size_t i = 0; i < n; i++)
-			if (column_of(t, w[i]) == c)
-				t->limit[c] = fmax(t->limit[c], w[i]->x1);
+		start[c] = 1e9;
+	for (size_t i = 0; i < n; i++) {
+		int c = column_of(t, w[i]);
+		t->limit[c] = fmax(t->limit[c], w[i]->x1);
+		start[c] = fmin(start[c], w[i]->x0);
+	}
+	double pad = 1e9;
+	for (int c = 0; c + 1 < t->ncols; c++)
+		if (start[c + 1] < 1e9 && t->limit[c] > 0)
+			pad = fmin(pad, start[c + 1] - t->limit[c]);
+	if (pad < 1e9)
+		for (int c = 0; c + 1 < t->ncols; c++)
+			if (start[c + 1] < 1e9)
+				t->limit[c] = fmax(t->limit[c], start[c + 1] - fmax(pad, 1.0));
+	free(start);
 	/* Rows: bands parted by more than the gap inside a cell. */
-	double theta = row_gap(t, w, n);
+	int alike;
+	double theta = row_gap(t, w, n, &alike);
 	int first_row = 1;
 	size_t i = 0;
 	const struct pdf_word **cw = xmalloc((n ? n : 1) * sizeof *cw);
@@ -586,6 +624,18 @@ static void grow_table(struct tab *t, const struct pdf_page *pg, char *used, dou
 			if (column_of(t, w[k]) == 0)
 				empty_first = 0;
 		int merge = first_row && fix_edges && empty_first && t->nrows > 0;
+		if (alike && !first_row) {
+			/* Gaps all alike: a band that fills no more than half the columns is the
+			 * rest of the row above (cells aligned at their top, some longer). */
+			int filled = 0;
+			for (int c = 0; c < t->ncols; c++)
+				for (size_t k = i; k < j; k++)
+					if (column_of(t, w[k]) == c) {
+						filled++;
+						break;
+					}
+			merge = merge || filled * 2 <= t->ncols;
+		}
 		if (!merge)
 			add_row(t, page, line_at(tops, ntops, w[i]->y0));
 		else
@@ -851,7 +901,15 @@ static void judge_engines(struct builder *b)
 {
 	for (int s = 0; s < 4; s++) {
 		int n = b->full[s] + b->roomy[s];
-		b->anywhere[s] = s == S_HAN || n < 4 || b->roomy[s] * 10 <= n;
+		/* Too few to tell: Hangul as Korean word processors break it (anywhere), Latin
+		 * between words (two full lines of Latin and none with room are telling: a word
+		 * processor that breaks between words leaves one full in several). */
+		if (n < (s == S_LATIN ? 2 : 4))
+			b->anywhere[s] = s != S_LATIN;
+		else
+			b->anywhere[s] = b->roomy[s] * 10 <= n;
+		if (s == S_HAN)
+			b->anywhere[s] = 1;
 	}
 }
 
@@ -874,8 +932,11 @@ static int inside_word(const struct builder *b, const struct tline *a, const str
 		return 0;
 	if (!is_full(a, n, limit))
 		return 0;
-	if (!b->anywhere[sa])
-		return strchr(a->text, ' ') == NULL; /* only a word longer than the line */
+	if (!b->anywhere[sa]) {
+		/* Only a word longer than the line: the line is that one word, and it and the next
+		 * line's first word together would not have fitted where the line starts. */
+		return strchr(a->text, ' ') == NULL && a->x1 - a->x0 + n->first_word > limit - a->x0;
+	}
 	if (sa == S_HANGUL) {
 		/* A word that stands alone elsewhere, where the two joined never do. */
 		const char *sp = strrchr(a->text, ' ');
