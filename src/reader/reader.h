@@ -142,6 +142,7 @@ size_t match_round(const char *s, char *out, size_t size);
 size_t match_amount(const char *s);
 size_t match_place(const char *s);
 size_t match_sector(const char *s);
+size_t match_sector_in_sentence(const char *s);
 int ends_like_description(const char *s, size_t len);
 char *repair_letters(struct reader *r, size_t line, char *s);
 void csv_field(struct buf *b, const char *v, int last);

@@ -152,35 +152,6 @@ static int direction_after(const char *s)
 	return 0;
 }
 
-/* "전월 대비 33%, 작년 동기 대비 53% 감소": the month-on-month and year-on-year changes in the
- * sentence after s, as metric_mom and metric_yoy. */
-static void changes(struct reader *r, const char *s, const char *metric, const char *dimension,
-		    const char *key, size_t line)
-{
-	static const struct {
-		const char *pat, *suffix;
-	} kinds[] = { { "전월 대비 #%", "_mom" }, { "동기 대비 #%", "_yoy" } };
-	const char *stop = strstr(s, "다. ");
-	for (size_t i = 0; i < 2; i++) {
-		struct caps c;
-		const char *e;
-		const char *at = pat_find(s, s, kinds[i].pat, &c, &e);
-		if (!at || (stop && at > stop))
-			continue;
-		int dir = direction_after(e);
-		char m[48];
-		snprintf(m, sizeof m, "%s%s", metric, kinds[i].suffix);
-		if (!dir) {
-			reader_warn(r, line, _("'%s' says no direction (감소 or 증가): left out"),
-			     c.numtext[0]);
-			continue;
-		}
-		char v[40];
-		snprintf(v, sizeof v, "%s%s", dir < 0 ? "-" : "", c.numtext[0]);
-		stat_row(r, m, dimension, key, v, "%", "", 0);
-	}
-}
-
 /* 억 위안 as the stats keep amounts, from an amount as written ("9,498 만 위안"). */
 static int eok(const char *written, char *out, size_t size)
 {
@@ -363,140 +334,540 @@ static const char *subsector_dimension(const char *industry)
 	return strcmp(industry, "스마트 제조") == 0 ? "smart_manufacturing" : "subsector";
 }
 
+/* ---- by meaning ----------------------------------------------------------------------------- */
+
+/* A figure of the text: a number and what it counts in. */
+enum unit { U_CASES, U_UNITS, U_EOK, U_PERCENT };
+
+struct figure {
+	const char *at, *end; /* the number, and past its unit */
+	char text[32];
+	double value;
+	enum unit unit;
+};
+
+struct figures {
+	struct figure *items;
+	size_t n;
+};
+
+/* Every figure in [from, to): "# 건", "# 개", "# 억 위안", "#%". */
+static void scan_figures(const char *from, const char *to, struct figures *out)
+{
+	out->items = NULL;
+	out->n = 0;
+	for (const char *p = from; p < to; p++) {
+		if (*p < '0' || *p > '9' || (p > from && ((p[-1] >= '0' && p[-1] <= '9') ||
+							  p[-1] == '.' || p[-1] == ',')))
+			continue;
+		struct figure f = { p, NULL, "", 0, U_CASES };
+		const char *e = read_number(p, &f.value, f.text, sizeof f.text);
+		if (!e)
+			continue;
+		const char *u = e;
+		while (*u == ' ')
+			u++;
+		if (starts(u, "건"))
+			f.unit = U_CASES, f.end = u + strlen("건");
+		else if (starts(u, "개"))
+			f.unit = U_UNITS, f.end = u + strlen("개");
+		else if (starts(u, "억 위안"))
+			f.unit = U_EOK, f.end = u + strlen("억 위안");
+		else if (*u == '%' && u == e)
+			f.unit = U_PERCENT, f.end = u + 1;
+		if (f.end && f.end <= to + 16) {
+			out->items = xrealloc(out->items, (out->n + 1) * sizeof *out->items);
+			out->items[out->n++] = f;
+		}
+		p = e - 1;
+	}
+}
+
+/* The first figure in unit at or after from (and before to when to is set); NULL if none. */
+static const struct figure *next_figure(const struct figures *fs, const char *from,
+					const char *to, enum unit unit)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->items[i].at >= from && (!to || fs->items[i].at < to) &&
+		    fs->items[i].unit == unit)
+			return &fs->items[i];
+	return NULL;
+}
+
+/* Where the figure's own words end: at the next figure counted in 건, 개 or 억 위안, or at to. */
+static const char *clause_end(const struct figures *fs, const struct figure *f, const char *to)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (fs->items[i].at > f->at && fs->items[i].unit != U_PERCENT)
+			return fs->items[i].at < to ? fs->items[i].at : to;
+	return to;
+}
+
+/* The month-on-month and year-on-year changes said between from and to, as metric_mom and
+ * metric_yoy: "전월 대비 33%, 작년 동기 대비 53% 감소", "전월보다 3% 늘었고, 1 년 전보다는
+ * 26% 줄었으며". A change whose direction is not said is a warning. */
+static void changes_in(struct reader *r, const char *from, const char *to, const char *metric,
+		       const char *dimension, const char *key, size_t line)
+{
+	static const char *const month[] = { "전월", "전달", "지난달", "전 월", NULL };
+	static const char *const year[] = { "동기 대비", "1 년 전", "전년", "작년", "지난해",
+					     "한 해 전", NULL };
+	const char *const *kinds[2] = { month, year };
+	static const char *const suffix[2] = { "_mom", "_yoy" };
+	for (int k = 0; k < 2; k++) {
+		const char *best = NULL;
+		for (const char *const *w = kinds[k]; *w; w++) {
+			const char *q = from;
+			while ((q = strstr(q, *w)) && q < to) {
+				/* "작년 동기 대비": the year's word, not the month's. */
+				if (!best || q < best)
+					best = q;
+				break;
+			}
+		}
+		if (!best)
+			continue;
+		/* The first percentage after the word, before the next change's word. */
+		struct figures fs;
+		scan_figures(best, to, &fs);
+		const struct figure *pc = next_figure(&fs, best, to, U_PERCENT);
+		if (pc && pc->at - best < 48) {
+			int dir = direction_after(pc->end);
+			char m[48];
+			snprintf(m, sizeof m, "%s%s", metric, suffix[k]);
+			if (!dir) {
+				reader_warn(r, line, _("%s: '%s%%' says no direction (감소 or 증가): left "
+						       "out"), m, pc->text);
+			} else {
+				char v[40];
+				snprintf(v, sizeof v, "%s%s", dir < 0 ? "-" : "", pc->text);
+				stat_row(r, m, dimension, key, v, "%", "", 0);
+			}
+		}
+		free(fs.items);
+	}
+}
+
+/* A figure and its changes up to the next figure. */
+static void figure_with_changes(struct reader *r, const struct figures *fs,
+				const struct figure *f, const char *to, const char *metric,
+				const char *dimension, const char *key, const char *unit,
+				const char *share, size_t line)
+{
+	stat_row(r, metric, dimension, key, f->text, unit, share ? share : "", 0);
+	changes_in(r, f->end, clause_end(fs, f, to), metric, dimension, key, line);
+}
+
+/* "장쑤성(江苏, 118 건), 광둥성(广东, 94 건) ...": the first list of ranked names in [from, to),
+ * as [*start, *end). Names before "(" are a sector of the vocabulary (which has spaces) or a
+ * word. Returns 0 when there is none. */
+static int find_ranking(const char *from, const char *to, const char **start, const char **end)
+{
+	for (const char *p = from; p < to; p++) {
+		if (*p != '(')
+			continue;
+		/* The name before it. */
+		const char *b = p;
+		while (b > from && b[-1] != ' ')
+			b--;
+		for (const char *q = from; q < p; q++)
+			if ((q == from || q[-1] == ' ') && match_sector(q) == (size_t)(p - q)) {
+				b = q;
+				break;
+			}
+		const char *close = memchr(p, ')', (size_t)(to - p));
+		if (!close)
+			return 0;
+		/* A ranking's item holds a figure: "江苏, 118 건", "9.69억 위안", "7 건". */
+		int figure = 0;
+		for (const char *q = p; q < close; q++)
+			if (*q >= '0' && *q <= '9')
+				figure = 1;
+		if (!figure || b == p)
+			continue;
+		*start = b;
+		/* Items go on while ", NAME(" or " 및 NAME(" follows. */
+		const char *e = close + 1;
+		for (;;) {
+			const char *q = e;
+			if (starts(q, ", "))
+				q += 2;
+			else if (starts(q, " 및 "))
+				q += strlen(" 및 ");
+			else
+				break;
+			const char *open = q;
+			while (open < to && *open != '(' && *open != ',' && !starts(open, "다"))
+				open++;
+			if (open >= to || *open != '(')
+				break;
+			const char *c2 = memchr(open, ')', (size_t)(to - open));
+			if (!c2)
+				break;
+			e = c2 + 1;
+		}
+		*end = e;
+		return 1;
+	}
+	return 0;
+}
+
+/* Sector names separated by commas: the first such list of two or more in [from, to). */
+static int find_sector_list(const char *from, const char *to, const char **start,
+			    const char **end)
+{
+	for (const char *p = from; p < to; p++) {
+		if (p != from && p[-1] != ' ')
+			continue;
+		size_t n = match_sector_in_sentence(p);
+		if (!n)
+			continue;
+		const char *e = p + n;
+		int items = 1;
+		while (starts(e, ", ") && match_sector_in_sentence(e + 2)) {
+			e += 2 + match_sector_in_sentence(e + 2);
+			items++;
+		}
+		if (items >= 2) {
+			*start = p;
+			*end = e;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+enum part_kind {
+	P_INTRO, P_INDUSTRY, P_SUBSECTOR, P_REGION, P_CITY, P_STAGE, P_BIG, P_UNICORN,
+	P_INSTITUTIONS, P_VCPE, P_CVC, P_MA, P_MA_INDUSTRY, P_MA_REGION, P_OTHER,
+};
+
+/* What a heading ("◼ 지역별 분포", "투자 기관 분석") names. */
+static enum part_kind heading_kind(const char *h)
+{
+	/* The heading alone: a few words, not what follows it. */
+	char head[48];
+	snprintf(head, sizeof head, "%s", h);
+	char *next = strstr(head, "◼");
+	if (next)
+		*next = '\0';
+	int ma = strstr(head, "인수합병") != NULL;
+	if (strstr(head, "주요 인수합병"))
+		return P_OTHER;
+	if (strstr(head, "인수합병 시장"))
+		return P_MA;
+	if (ma && strstr(head, "산업"))
+		return P_MA_INDUSTRY;
+	if (ma && strstr(head, "지역"))
+		return P_MA_REGION;
+	if (strstr(head, "세분화"))
+		return P_SUBSECTOR;
+	if (strstr(head, "산업별"))
+		return P_INDUSTRY;
+	if (strstr(head, "지역별"))
+		return P_REGION;
+	if (strstr(head, "도시"))
+		return P_CITY;
+	if (strstr(head, "단계"))
+		return P_STAGE;
+	if (strstr(head, "대형 투자 사건"))
+		return P_BIG;
+	if (strstr(head, "유니콘 기업"))
+		return P_UNICORN;
+	if (strstr(head, "VC/PE 기관 순위"))
+		return P_VCPE;
+	if (strstr(head, "CVC 기관 순위"))
+		return P_CVC;
+	if (strstr(head, "투자 기관 분석"))
+		return P_INSTITUTIONS;
+	return P_OTHER;
+}
+
+struct part {
+	enum part_kind kind;
+	const char *from, *to;
+};
+
+/* The analysis cut at its headings: "◼ ..." and the titles of its chapters. */
+static size_t cut_parts(const char *t, struct part *parts, size_t max)
+{
+	static const char *const titles[] = { "투자 기관 분석", "중국 인수합병 시장 분석",
+					      "글로벌 대형 투자 및 유니콘 분석", NULL };
+	size_t n = 0;
+	parts[n++] = (struct part){ P_INTRO, t, NULL };
+	for (const char *p = t; *p && n < max; p++) {
+		int title = 0;
+		for (const char *const *ti = titles; *ti; ti++)
+			if ((p == t || p[-1] == ' ') && starts(p, *ti))
+				title = 1;
+		if (!starts(p, "◼") && !title)
+			continue;
+		const char *h = starts(p, "◼") ? p + strlen("◼") : p;
+		while (*h == ' ')
+			h++;
+		parts[n - 1].to = p;
+		enum part_kind k = heading_kind(h);
+		parts[n++] = (struct part){ k, h, NULL };
+		p = h;
+	}
+	parts[n - 1].to = t + strlen(t);
+	return n;
+}
+
+static const struct part *part_of(const struct part *parts, size_t n, enum part_kind k)
+{
+	for (size_t i = 0; i < n; i++)
+		if (parts[i].kind == k)
+			return &parts[i];
+	return NULL;
+}
+
+/* The share said after a figure: "(전체 산업의 65.5%)", "전체의 65.5%를 차지". */
+static const char *share_after(const struct figures *fs, const struct figure *f, const char *to)
+{
+	const struct figure *pc = next_figure(fs, f->end, clause_end(fs, f, to), U_PERCENT);
+	return pc ? pc->text : "";
+}
+
+static void missing(struct reader *r, size_t line, const char *what)
+{
+	reader_warn(r, line, _("the investment analysis does not say %s (or not in words jubo "
+			       "reads): left out"), what);
+}
+
 void read_stats(struct reader *r, const struct span *sp)
 {
 	const char *t = sp->text;
-	struct caps c;
-	const char *e, *at;
-	char key[128];
-	const char *ma = strstr(t, "인수합병 건수는 총");
-	char *deals_part = xstrndup(t, ma ? (size_t)(ma - t) : strlen(t));
-	const char *d = deals_part;
+	struct part parts[48];
+	size_t np = cut_parts(t, parts, sizeof parts / sizeof parts[0]);
+	struct figures fs;
+	scan_figures(t, t + strlen(t), &fs);
+	const struct part *pt;
+	double total_count = -1;
+	size_t total_line = 0;
 
-	if ((at = pat_find(d, d, "총 # 건의 투자 건수가 발생", &c, &e))) {
-		stat_row(r, "deal_count", "total", "전체", c.numtext[0], "건", "", 0);
-		changes(r, e, "deal_count", "total", "전체", line_of(sp, t + (at - d)));
+	/* The month's totals: its first count and its first amount, each with its changes. */
+	pt = &parts[0];
+	const struct figure *f;
+	if ((f = next_figure(&fs, pt->from, pt->to, U_CASES))) {
+		total_count = f->value;
+		total_line = line_of(sp, f->at);
+		figure_with_changes(r, &fs, f, pt->to, "deal_count", "total", "전체", "건", NULL,
+				    total_line);
+	} else {
+		missing(r, line_of(sp, pt->from), _("the month's number of deals"));
 	}
-	if ((at = pat_find(d, d, "공개된 총 투자 금액은 # 억 위안", &c, &e))) {
-		stat_row(r, "deal_amount", "total", "전체", c.numtext[0], "억 위안", "", 0);
-		changes(r, e, "deal_amount", "total", "전체", line_of(sp, t + (at - d)));
-	}
+	if ((f = next_figure(&fs, pt->from, pt->to, U_EOK)))
+		figure_with_changes(r, &fs, f, pt->to, "deal_amount", "total", "전체", "억 위안",
+				    NULL, line_of(sp, f->at));
+	else
+		missing(r, line_of(sp, pt->from), _("the month's amount"));
+
+	/* The leading industry and its busiest field ("세분화"). */
 	char *top = NULL, top_count[32] = "";
-	if ((at = pat_find(d, d, "는 가장 인기 있는 산업으로, 총 # 건", &c, &e))) {
-		const char *b = at;
-		while (b > d && !(b[-1] == ' ' && b - 1 > d && b[-2] == ','))
-			b--;
-		top = trimmed_copy(d, (size_t)(b - d), (size_t)(at - d));
-		snprintf(top_count, sizeof top_count, "%s", c.numtext[0]);
-	}
-	if ((at = pat_find(d, d,
-		       "상위 # 개 산업에서 발생한 투자 건수는 # 건(전체 산업의 #%)*, 이들 산업은 각각 @이다",
-		       &c, &e))) {
-		names_ranked(r, c.txt[0], c.txtlen[0], "deal_count", "건", top, top_count);
-		snprintf(key, sizeof key, "상위 %s 개 산업 (건수 기준)", c.numtext[0]);
-		stat_row(r, "deal_count", "industry", key, c.numtext[1], "건", c.numtext[2], 0);
-		struct caps c2;
-		if (pat_find(d, e, "상위 # 개 산업에서 공개된 총 금액은 # 억 위안(전체 산업의 #%)", &c2,
-			 NULL))
-			stat_row(r, "deal_amount", "industry", key, c2.numtext[1], "억 위안",
-				 c2.numtext[2], 0);
-	}
-	if ((at = pat_find(d, d,
-		       "금액이 가장 많은 상위 # 개 산업은 @ 순으로, 공개된 총 금액은 # 억 위안(전체 산업의 #%)",
-		       &c, &e))) {
-		names_ranked(r, c.txt[0], c.txtlen[0], "deal_amount", "억 위안", NULL, NULL);
-		snprintf(key, sizeof key, "상위 %s 개 산업 (금액 기준)", c.numtext[0]);
-		stat_row(r, "deal_amount", "industry", key, c.numtext[1], "억 위안", c.numtext[2], 0);
-	}
-	if ((at = pat_find(d, d, "는 가장 인기 있는 산업으로, 총 # 건", &c, &e))) {
-		/* The industry is the words before it, back to a comma. */
-		const char *b = at;
-		while (b > d && !(b[-1] == ' ' && b - 1 > d && b[-2] == ','))
-			b--;
-		char *industry = trimmed_copy(d, (size_t)(b - d), (size_t)(at - d));
-		const char *dim = subsector_dimension(industry);
-		char *whole = xasprintf("%s 전체", industry);
-		stat_row(r, "deal_count", dim, whole, c.numtext[0], "건", "", 0);
-		free(whole);
-		struct caps c2;
-		if (pat_find(d, e, "그 중 @ 분야는 # 건", &c2, NULL)) {
-			char *sub = xstrndup(c2.txt[0], c2.txtlen[0]);
-			stat_row(r, "deal_count", dim, trim(sub), c2.numtext[0], "건", "", 1);
-			free(sub);
+	if ((pt = part_of(parts, np, P_SUBSECTOR)) &&
+	    (f = next_figure(&fs, pt->from, pt->to, U_CASES))) {
+		const char *name = NULL;
+		size_t nlen = 0;
+		for (const char *q = pt->from; q < f->at; q++)
+			if ((q == pt->from || q[-1] == ' ') && match_sector_in_sentence(q)) {
+				name = q;
+				nlen = match_sector_in_sentence(q);
+			}
+		if (name) {
+			top = xstrndup(name, nlen);
+			snprintf(top_count, sizeof top_count, "%s", f->text);
+			const char *dim = subsector_dimension(top);
+			char *whole = xasprintf("%s 전체", top);
+			stat_row(r, "deal_count", dim, whole, f->text, "건", "", 0);
+			free(whole);
+			struct caps c;
+			const char *e;
+			if (pat_find(pt->from, f->end, "그 중 @ 분야는 # 건", &c, &e) && e <= pt->to) {
+				char *sub = xstrndup(c.txt[0], c.txtlen[0]);
+				stat_row(r, "deal_count", dim, trim(sub), c.numtext[0], "건", "", 1);
+				free(sub);
+			}
 		}
-		free(industry);
+	}
+	/* Industries: the ranked names, the top ones' count and amount, then the ranking by
+	 * amount with its total. */
+	if ((pt = part_of(parts, np, P_INDUSTRY))) {
+		const char *a, *z;
+		struct caps c;
+		const char *ne;
+		const char *topn = pat_find(pt->from, pt->from, "상위 # 개", &c, &ne);
+		char n_top[16];
+		snprintf(n_top, sizeof n_top, "%.8s", topn && topn < pt->to ? c.numtext[0] : "5");
+		const char *by_amount = strstr(pt->from, "금액이 가장 많은");
+		if (by_amount && by_amount > pt->to)
+			by_amount = NULL;
+		const char *counts_to = by_amount ? by_amount : pt->to;
+		if (find_sector_list(pt->from, counts_to, &a, &z))
+			names_ranked(r, a, (size_t)(z - a), "deal_count", "건", top, top_count);
+		char key[64];
+		snprintf(key, sizeof key, "상위 %s 개 산업 (건수 기준)", n_top);
+		const struct figure *cnt = next_figure(&fs, pt->from, counts_to, U_CASES);
+		if (cnt) {
+			stat_row(r, "deal_count", "industry", key, cnt->text, "건",
+				 share_after(&fs, cnt, counts_to), 0);
+			const struct figure *am = next_figure(&fs, cnt->end, counts_to, U_EOK);
+			if (am)
+				stat_row(r, "deal_amount", "industry", key, am->text, "억 위안",
+					 share_after(&fs, am, counts_to), 0);
+		} else {
+			missing(r, line_of(sp, pt->from), _("the top industries' number of deals"));
+		}
+		if (by_amount) {
+			if (find_sector_list(by_amount, pt->to, &a, &z))
+				names_ranked(r, a, (size_t)(z - a), "deal_amount", "억 위안", NULL, NULL);
+			snprintf(key, sizeof key, "상위 %s 개 산업 (금액 기준)", n_top);
+			const struct figure *am = next_figure(&fs, by_amount, pt->to, U_EOK);
+			if (am)
+				stat_row(r, "deal_amount", "industry", key, am->text, "억 위안",
+					 share_after(&fs, am, pt->to), 0);
+		}
 	}
 	free(top);
-	if ((at = pat_find(d, d, "건수가 가장 많은 상위 # 개 지역은 @이다", &c, &e)))
-		ranking(r, c.txt[0], c.txtlen[0], "deal_count", "region", 0, line_of(sp, t + (at - d)));
-	if ((at = pat_find(d, d, "건수가 가장 많은 상위 # 개 도시는 @이다", &c, &e)))
-		ranking(r, c.txt[0], c.txtlen[0], "deal_count", "city", 0, line_of(sp, t + (at - d)));
-	if ((at = strstr(d, "단계별로"))) {
-		const char *to = strstr(at, "대형 투자");
-		read_stages(r, sp, at, to ? to : d + strlen(d));
+	/* Rankings of places and institutions. */
+	static const struct {
+		enum part_kind kind;
+		const char *dimension;
+		int with_zh;
+		const char *what;
+	} rankings[] = {
+		{ P_REGION, "region", 0, N_("the regions' ranking") },
+		{ P_CITY, "city", 0, N_("the cities' ranking") },
+		{ P_VCPE, "vcpe", 1, N_("the VC/PE institutions' ranking") },
+		{ P_CVC, "cvc", 1, N_("the CVC institutions' ranking") },
+	};
+	for (size_t i = 0; i < sizeof rankings / sizeof rankings[0]; i++) {
+		const char *a, *z;
+		if (!(pt = part_of(parts, np, rankings[i].kind)))
+			continue;
+		if (find_ranking(pt->from, pt->to, &a, &z))
+			ranking(r, a, (size_t)(z - a), "deal_count", rankings[i].dimension,
+				rankings[i].with_zh, line_of(sp, a));
+		else
+			missing(r, line_of(sp, pt->from), _(rankings[i].what));
 	}
-	if (pat_find(d, d, "전 세계에서 # 건의 대형 투자 건수가 신규 발생했으며, 공개된 총 투자 금액만 # 억 위안",
-		 &c, &e)) {
-		stat_row(r, "deal_count", "big_deal", "전 세계", c.numtext[0], "건", "", 0);
-		stat_row(r, "deal_amount", "big_deal", "전 세계", c.numtext[1], "억 위안", "", 0);
+	if ((pt = part_of(parts, np, P_STAGE)))
+		read_stages(r, sp, pt->from, pt->to);
+	/* Big deals: the world's count and amount, then China's with their shares. */
+	if ((pt = part_of(parts, np, P_BIG))) {
+		const char *cn = strstr(pt->from, "중국");
+		if (cn && cn >= pt->to)
+			cn = NULL;
+		const struct figure *wc = next_figure(&fs, pt->from, cn, U_CASES);
+		const struct figure *wa = next_figure(&fs, pt->from, cn, U_EOK);
+		if (wc && wa) {
+			stat_row(r, "deal_count", "big_deal", "전 세계", wc->text, "건", "", 0);
+			stat_row(r, "deal_amount", "big_deal", "전 세계", wa->text, "억 위안", "", 0);
+		}
+		const struct figure *cc = cn ? next_figure(&fs, cn, pt->to, U_CASES) : NULL;
+		const struct figure *ca = cn ? next_figure(&fs, cn, pt->to, U_EOK) : NULL;
+		if (cc)
+			stat_row(r, "deal_count", "big_deal", "중국", cc->text, "건",
+				 share_after(&fs, cc, pt->to), 0);
+		if (ca)
+			stat_row(r, "deal_amount", "big_deal", "중국", ca->text, "억 위안",
+				 share_after(&fs, ca, pt->to), 0);
+		if (!wc || !wa || !cc || !ca)
+			missing(r, line_of(sp, pt->from), _("every figure of the big deals"));
 	}
-	if (pat_find(d, d, "중국에서 발생한 대형 투자 건수는 # 건으로, 전 세계 대형 투자 건수의 #%*투자 금액은 # 억 위안으로, 전 세계 신규 투자 금액의 #%",
-		 &c, &e)) {
-		stat_row(r, "deal_count", "big_deal", "중국", c.numtext[0], "건", c.numtext[1], 0);
-		stat_row(r, "deal_amount", "big_deal", "중국", c.numtext[2], "억 위안", c.numtext[3], 0);
-	}
-	if (pat_find(d, d, "전 세계에서 # 개의 유니콘 기업이 새롭게 등장", &c, &e))
-		stat_row(r, "new_count", "unicorn", "전 세계", c.numtext[0], "개", "", 0);
-	if (pat_find(d, d, "중국에서는 # 개의 유니콘 기업이 신규 등장", &c, &e))
-		stat_row(r, "new_count", "unicorn", "중국", c.numtext[0], "개", "", 0);
-	if (pat_find(d, d, "전 세계에는 총 # 개의 유니콘 기업이", &c, &e))
-		stat_row(r, "total_count", "unicorn", "전 세계", c.numtext[0], "개", "", 0);
-	if (pat_find(d, d, "중국에는 # 개의 유니콘 기업이 있고, 그 비율은 #%", &c, &e))
-		stat_row(r, "total_count", "unicorn", "중국", c.numtext[0], "개", c.numtext[1], 0);
-	static const char *const institutions[] = { "VC/PE 기관", "CVC 기관" };
-	for (size_t i = 0; i < 2; i++) {
-		char pat[64];
-		snprintf(pat, sizeof pat, "%s은 # 개로", institutions[i]);
-		if ((at = pat_find(d, d, pat, &c, &e))) {
-			stat_row(r, "institution_count", "investor", institutions[i], c.numtext[0], "개",
-				 "", 0);
-			changes(r, e, "institution_count", "investor", institutions[i],
-				line_of(sp, t + (at - d)));
+	/* New unicorns, the world's and China's, then how many there are. */
+	if ((pt = part_of(parts, np, P_UNICORN))) {
+		const struct figure *u[4];
+		const char *from = pt->from;
+		size_t k = 0;
+		for (; k < 4 && (u[k] = next_figure(&fs, from, pt->to, U_UNITS)); k++)
+			from = u[k]->end;
+		if (k == 4) {
+			stat_row(r, "new_count", "unicorn", "전 세계", u[0]->text, "개", "", 0);
+			stat_row(r, "new_count", "unicorn", "중국", u[1]->text, "개", "", 0);
+			stat_row(r, "total_count", "unicorn", "전 세계", u[2]->text, "개", "", 0);
+			stat_row(r, "total_count", "unicorn", "중국", u[3]->text, "개",
+				 share_after(&fs, u[3], pt->to), 0);
+		} else {
+			missing(r, line_of(sp, pt->from), _("the four counts of unicorns"));
 		}
 	}
-	if ((at = pat_find(d, d, "상위 # 개 VC/PE 기관은 @이다", &c, &e)))
-		ranking(r, c.txt[0], c.txtlen[0], "deal_count", "vcpe", 1, line_of(sp, t + (at - d)));
-	if ((at = pat_find(d, d, "상위 # 개 CVC 기관은 @이다", &c, &e)))
-		ranking(r, c.txt[0], c.txtlen[0], "deal_count", "cvc", 1, line_of(sp, t + (at - d)));
-	free(deals_part);
-
-	if (!ma)
-		return;
-	size_t ma_line = line_of(sp, ma);
-	if ((at = pat_find(ma, ma, "인수합병 건수는 총 # 건이 발생", &c, &e))) {
-		stat_row(r, "deal_count", "ma", "전체", c.numtext[0], "건", "", 0);
-		changes(r, e, "deal_count", "ma", "전체", ma_line);
+	/* Institutions: each kind's count and changes. */
+	if ((pt = part_of(parts, np, P_INSTITUTIONS))) {
+		static const char *const kinds[] = { "VC/PE 기관", "CVC 기관" };
+		for (int k = 0; k < 2; k++) {
+			const char *w = strstr(pt->from, kinds[k]);
+			const struct figure *c = w && w < pt->to ? next_figure(&fs, w, pt->to, U_UNITS)
+								  : NULL;
+			if (c)
+				figure_with_changes(r, &fs, c, pt->to, "institution_count", "investor",
+						    kinds[k], "개", NULL, line_of(sp, c->at));
+			else
+				missing(r, line_of(sp, pt->from), kinds[k]);
+		}
 	}
-	if (pat_find(ma, ma, "중국 국내 인수합병 건수는 # 건, 해외 인수합병 건수는 # 건", &c, &e)) {
-		struct caps c2;
-		const char *share =
-			pat_find(ma, ma, "중국 국내 인수합병 건수는 총 # 건으로, 전체 인수합병 건수의 #%", &c2,
-			     NULL)
-				? c2.numtext[1]
-				: "";
-		stat_row(r, "deal_count", "ma", "중국 국내", c.numtext[0], "건", share, 0);
-		stat_row(r, "deal_count", "ma", "해외", c.numtext[1], "건", "", 0);
+	/* M&A: the total, at home and abroad, the amount; industries; regions. */
+	const struct part *mr = part_of(parts, np, P_MA_REGION);
+	if ((pt = part_of(parts, np, P_MA))) {
+		const struct figure *all = next_figure(&fs, pt->from, pt->to, U_CASES);
+		if (all)
+			figure_with_changes(r, &fs, all, pt->to, "deal_count", "ma", "전체", "건", NULL,
+					    line_of(sp, all->at));
+		else
+			missing(r, line_of(sp, pt->from), _("the number of M&A deals"));
+		const char *home = strstr(pt->from, "국내");
+		const char *abroad = strstr(pt->from, "해외");
+		const struct figure *h = home && home < pt->to ? next_figure(&fs, home, pt->to, U_CASES)
+							       : NULL;
+		const struct figure *o = abroad && abroad < pt->to
+						 ? next_figure(&fs, abroad, pt->to, U_CASES)
+						 : NULL;
+		if (h) {
+			const char *share = "";
+			const struct figure *hr = mr ? next_figure(&fs, mr->from, mr->to, U_CASES) : NULL;
+			if (hr && strcmp(hr->text, h->text) == 0)
+				share = share_after(&fs, hr, mr->to);
+			stat_row(r, "deal_count", "ma", "중국 국내", h->text, "건", share, 0);
+		}
+		if (o)
+			stat_row(r, "deal_count", "ma", "해외", o->text, "건", "", 0);
+		const struct figure *am = next_figure(&fs, pt->from, pt->to, U_EOK);
+		if (am)
+			figure_with_changes(r, &fs, am, pt->to, "deal_amount", "ma", "전체", "억 위안",
+					    NULL, line_of(sp, am->at));
 	}
-	if ((at = pat_find(ma, ma, "공개된 총 거래 금액은 # 억 위안", &c, &e))) {
-		stat_row(r, "deal_amount", "ma", "전체", c.numtext[0], "억 위안", "", 0);
-		changes(r, e, "deal_amount", "ma", "전체", line_of(sp, at));
+	if ((pt = part_of(parts, np, P_MA_INDUSTRY))) {
+		const struct figure *n = next_figure(&fs, pt->from, pt->to, U_UNITS);
+		if (n)
+			stat_row(r, "industry_count", "ma", "전체", n->text, "개", "", 0);
+		const char *a, *z, *from = pt->from;
+		for (int k = 0; k < 2 && find_ranking(from, pt->to, &a, &z); k++) {
+			ranking(r, a, (size_t)(z - a), "deal_count", "ma_industry", 0, line_of(sp, a));
+			from = z;
+		}
 	}
-	if (pat_find(ma, ma, "총 # 개 산업에 집중", &c, &e))
-		stat_row(r, "industry_count", "ma", "전체", c.numtext[0], "개", "", 0);
-	if ((at = pat_find(ma, ma, "건수 기준으로 상위 # 개 산업은 @ 산업이었다", &c, &e)))
-		ranking(r, c.txt[0], c.txtlen[0], "deal_count", "ma_industry", 0, line_of(sp, at));
-	if ((at = pat_find(ma, ma, "금액 기준으로 상위 # 개 산업은 @ 산업이었다", &c, &e)))
-		ranking(r, c.txt[0], c.txtlen[0], "deal_count", "ma_industry", 0, line_of(sp, at));
-	if ((at = pat_find(ma, ma, "상위 # 개 지역은 @이었다", &c, &e)))
-		ranking(r, c.txt[0], c.txtlen[0], "deal_count", "ma_region", 0, line_of(sp, at));
+	if (mr) {
+		const char *a, *z;
+		if (find_ranking(mr->from, mr->to, &a, &z))
+			ranking(r, a, (size_t)(z - a), "deal_count", "ma_region", 0, line_of(sp, a));
+	}
+	/* The month's count is the largest: a region's or an industry's cannot exceed it. */
+	if (total_count >= 0) {
+		for (size_t i = 0; i < fs.n; i++) {
+			const struct figure *g = &fs.items[i];
+			if (g->unit == U_CASES && g->value > total_count &&
+			    !(g->at >= parts[0].from && g->at < parts[0].to)) {
+				const struct part *big = part_of(parts, np, P_BIG);
+				const struct part *ma = part_of(parts, np, P_MA);
+				if ((big && g->at >= big->from && g->at < big->to) ||
+				    (ma && g->at >= ma->from))
+					continue;
+				reader_warn(r, total_line,
+					    _("the month's number of deals (%g) is smaller than %s 건 "
+					      "said later: check it"), total_count, g->text);
+				break;
+			}
+		}
+	}
+	free(fs.items);
 }

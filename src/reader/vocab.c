@@ -174,6 +174,26 @@ size_t match_sector(const char *s)
 	return best;
 }
 
+/* A sector at s in a sentence: followed by a word's end or a particle ("인공지능는",
+ * "소재이다", "소재 순으로"). */
+size_t match_sector_in_sentence(const char *s)
+{
+	static const char *const particles[] = { "은", "는", "이", "가", "의", "과", "와", "로",
+						 "으로", "순", "등", NULL };
+	size_t best = 0;
+	for (const char *const *v = sectors; *v; v++) {
+		size_t n = strlen(*v);
+		if (n <= best || strncmp(s, *v, n) != 0)
+			continue;
+		int ok = word_end(s, n);
+		for (const char *const *pt = particles; *pt && !ok; pt++)
+			ok = strncmp(s + n, *pt, strlen(*pt)) == 0;
+		if (ok)
+			best = n;
+	}
+	return best;
+}
+
 /* What a company's 소개 ends with: the kind of company it is. */
 int ends_like_description(const char *s, size_t len)
 {

@@ -290,8 +290,6 @@ def deal_tables(when):
             n += 1
             deal_table(L[scope], rows)
     uni = [d for d in deals if d["kind"] == "unicorn"]
-    if not uni:
-        return
     para("◼ 신규 등장한 유니콘 기업의 통계")
     nw, nc = val("new_count", "unicorn", "전 세계"), val("new_count", "unicorn", "중국")
     tw, tc = val("total_count", "unicorn", "전 세계"), val("total_count", "unicorn", "중국")
