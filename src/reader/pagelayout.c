@@ -922,6 +922,10 @@ static int inside_word(const struct builder *b, const struct tline *a, const str
 	/* "9," / "800 만 위안": a number broken after its thousands comma. */
 	if (la == ',' && al >= 2 && is_digit((ucs4_t)a->text[al - 2]) && is_digit(fn))
 		return 1;
+	/* "2025.06.10-2025." / "06.12": a date or a number broken after its point. */
+	if ((la == '.' || la == '/' || la == ':') && al >= 2 && is_digit((ucs4_t)a->text[al - 2]) &&
+	    is_digit(fn) && is_full(a, n, limit))
+		return 1;
 	/* "2025.08.31-" / "2025.09.02", "Pre-" / "IPO". */
 	if (la == '-' && al >= 2 && a->text[al - 2] != ' ')
 		return 1;
