@@ -344,6 +344,7 @@ static int read_issue(struct reader *rp, const struct issuetext_options *opt,
 		reader_warn(&r, r.number_line, _("the footers name issue %d; imported as %d (--issue)"),
 		     r.number, opt->number);
 
+	drop_repeated_headers(&r);
 	/* Numbered sections, and where each one's references end. */
 	size_t *heads = NULL, nheads = 0;
 	for (size_t k = 0; k < r.n; k++) {

@@ -31,7 +31,7 @@ static const struct {
 	{ "인수 금액", C_AMOUNT },    { "거래 금액", C_AMOUNT },    { "라운드", C_ROUND },
 	{ "소재지", C_PLACE },        { "분야", C_SECTOR },         { "소개", C_DESC },
 	{ "투자자", C_INVESTORS },    { "투자 기관", C_INVESTORS }, { "인수자", C_ACQUIRER },
-	{ "기업 개요", C_OVERVIEW },  { "투자 일자", C_SKIP },     { "일자", C_SKIP },
+	{ "기업 개요", C_OVERVIEW },  { "투자 일자", C_DATE },     { "일자", C_DATE },
 };
 
 /* A label's column, or -1. */
@@ -109,6 +109,16 @@ static int stop_line(const char *s)
 	       section_heading(s, kind, sizeof kind, &title) || strcmp(s, "참고자료") == 0;
 }
 
+/* A day as the tables print it, "2025.04.03": its length, or 0. */
+static size_t match_day(const char *s)
+{
+	int y, m, d, n = 0;
+	if (sscanf(s, "%4d.%2d.%2d%n", &y, &m, &d, &n) != 3 || n != 10 || y < 1990 || m < 1 ||
+	    m > 12 || d < 1 || d > 31)
+		return 0;
+	return word_end(s, 10) ? 10 : 0;
+}
+
 /* Whether the text at s is what the column reads (for the columns that have a vocabulary). */
 static size_t match_col(enum col c, const char *s)
 {
@@ -121,6 +131,8 @@ static size_t match_col(enum col c, const char *s)
 		return match_amount(s);
 	case C_PLACE:
 		return match_place(s);
+	case C_DATE:
+		return match_day(s);
 	default:
 		return 0;
 	}
@@ -165,6 +177,19 @@ static int col_at(const struct table *t, enum col c, size_t k)
 	return ok;
 }
 
+static int free_text_col(enum col c)
+{
+	return c == C_DESC || c == C_INVESTORS || c == C_ACQUIRER || c == C_OVERVIEW;
+}
+
+/* A line of one Han character: the end of a Chinese name the page broke ("百川智慧物" / "流"). */
+static int one_han(const char *s)
+{
+	ucs4_t c;
+	int n = u8_mbtouc(&c, (const uint8_t *)s, strlen(s));
+	return n > 0 && s[n] == '\0' && ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF));
+}
+
 /* Whether a row starts at fragment k: its name (Korean and Chinese, or a Latin name on one
  * to three lines) and then what the second column reads. *name_end gets the fragment after
  * the name (or the name's own fragment when the second column follows on its line) and
@@ -192,9 +217,16 @@ static int row_starts(const struct table *t, size_t k, int first, size_t *name_e
 			continue;
 		if (j == k + 2 && has_comma(r->f[k + 1].text))
 			continue;
-		if (col_at(t, second, j + 1)) {
-			*name_end = j + 1;
-			*zh = 1;
+		/* The Chinese name may go on over lines broken inside it. */
+		size_t z = j;
+		while (z + 2 < t->limit && !r->f[z].space &&
+		       (han_only(r->f[z + 1].text) || one_han(r->f[z + 1].text)))
+			z++;
+		/* The second column read by its vocabulary, or (a column of free text, such as
+		 * 인수자) taken on the Chinese name's word. */
+		if (col_at(t, second, z + 1) || (free_text_col(second) && !t->overseas)) {
+			*name_end = z + 1;
+			*zh = (int)(z - j + 1);
 			*split = 0;
 			return 1;
 		}
@@ -282,10 +314,6 @@ static char *list_names(struct reader *r, size_t line, const char *s)
 	return buf_take(&b);
 }
 
-static int free_text_col(enum col c)
-{
-	return c == C_DESC || c == C_INVESTORS || c == C_ACQUIRER || c == C_OVERVIEW;
-}
 
 /* Reads columns [from, to) of a row, from the span's text at off; a column of free text
  * that is the row's last runs to the span's end. Returns where reading stopped. */
@@ -322,9 +350,10 @@ static size_t read_row(struct table *t, struct span *sp, size_t off, struct deal
 						    : _("'%s' is not a sector jubo knows: kept as written"),
 				     w);
 			} else {
-				reader_warn(r, line, col == C_ROUND ? _("cannot read a round in '%s': left out")
-							     : _("cannot read an amount in '%s': left out"),
-				     w);
+				reader_warn(r, line, col == C_ROUND  ? _("cannot read a round in '%s': left out")
+						     : col == C_DATE ? _("cannot read a day in '%s': left out")
+								     : _("cannot read an amount in '%s': left out"),
+					    w);
 				end = off; /* a wrong value is worse than none */
 			}
 			free(w);
@@ -344,8 +373,16 @@ static size_t read_row(struct table *t, struct span *sp, size_t off, struct deal
 			} else {
 				/* A 소개 ends with the kind of company it is, at a cell's end. */
 				end = 0;
-				for (size_t k = span_frag(sp, off); k < sp->to && !end; k++) {
+				size_t first_k = span_frag(sp, off), stop_k = sp->to;
+				for (size_t k = first_k; k < sp->to && !end; k++) {
 					size_t fs = sp->starts[k - sp->from];
+					/* Never into the next row. */
+					size_t ne, sl;
+					int z;
+					if (k > first_k && row_starts(t, k, 0, &ne, &z, &sl) && z) {
+						stop_k = k;
+						break;
+					}
 					size_t fe = fs + strlen(r->f[k].text);
 					/* Inside a line, only "...업체" ends a 소개 ("제공업체 미공개"):
 					 * "라이브거래플랫폼 운영업체" goes on past its 플랫폼. */
@@ -370,11 +407,19 @@ static size_t read_row(struct table *t, struct span *sp, size_t off, struct deal
 							end = sp->starts[k + 1 - sp->from] + nl;
 					}
 				}
-				if (!end) {
+				if (!end && has_comma(r->f[first_k].text) &&
+				    !ends_like_description(r->f[first_k].text, strlen(r->f[first_k].text))) {
+					/* A list of names where the 소개 would be: its cell is empty. */
+					end = off;
+					char *w = trimmed_copy(s, off, span_frag_end(sp, off));
+					reader_warn(r, line, _("no 소개 before '%s': read as the next column"), w);
+					free(w);
+				} else if (!end) {
 					end = span_frag_end(sp, off);
 					reader_warn(r, line, _("cannot tell where this description ends: took "
 							"its first line"));
 				}
+				(void)stop_k;
 			}
 		}
 		char *v = trimmed_copy(s, off, end);
@@ -391,6 +436,9 @@ static size_t read_row(struct table *t, struct span *sp, size_t off, struct deal
 			break;
 		case C_PLACE:
 			free(d->place), d->place = xstrdup(v);
+			if (*v && place_homonym(v) == strlen(v))
+				reader_warn(r, line, _("%s: '%s' names two provinces, 山西 (산서) and 陕西 "
+						       "(섬서): kept as written"), d->name_ko, v);
 			break;
 		case C_SECTOR:
 			free(d->sector), d->sector = xstrdup(v);
@@ -506,7 +554,7 @@ static int grid_row(struct reader *r, const struct grid *g, const int *cols, siz
 		const char *v = cells[c];
 		char round[32] = "";
 		size_t n = strlen(v);
-		if (cols[c] < 0 || cols[c] == C_NAME || cols[c] == C_SKIP || !*v)
+		if (cols[c] < 0 || cols[c] == C_NAME || cols[c] == C_SKIP || cols[c] == C_DATE || !*v)
 			continue;
 		switch (cols[c]) {
 		case C_ROUND:
@@ -533,7 +581,7 @@ static int grid_row(struct reader *r, const struct grid *g, const int *cols, siz
 			break;
 		case C_PLACE:
 			free(d->place), d->place = xstrdup(v);
-			if (strcmp(v, "산시") == 0 || strcmp(v, "산시성") == 0) {
+			if (place_homonym(v) == n) {
 				reader_warn(r, line, _("%s, row %zu (%s): '%s' names two provinces, 山西 "
 						"(산서) and 陕西 (섬서): kept as written"),
 				     table, row + 1, name, v);
@@ -640,6 +688,27 @@ static void read_grid_deals(struct reader *r, size_t h, const char *caption, str
 	free(cols);
 }
 
+void drop_repeated_headers(struct reader *r)
+{
+	for (size_t k = 0; k < r->n; k++) {
+		enum col cols[16];
+		int partial;
+		if (r->f[k].grid || !(starts(r->f[k].text, "기업 명칭") || starts(r->f[k].text, "기업명")) ||
+		    read_header(r->f[k].text, cols, 16, &partial) < 4 || partial)
+			continue;
+		size_t w = k + 1, m = k + 1;
+		for (; m < r->n && !stop_line(r->f[m].text); m++) {
+			if (strcmp(r->f[m].text, r->f[k].text) == 0) {
+				free(r->f[m].text);
+				continue;
+			}
+			r->f[w++] = r->f[m];
+		}
+		memmove(r->f + w, r->f + m, (r->n - m) * sizeof *r->f);
+		r->n -= m - w;
+	}
+}
+
 /* Reads a table of deals whose header begins at fragment h, up to limit. Returns the
  * fragment after its header (the rows are marked used). */
 size_t read_deal_table(struct reader *r, size_t h, size_t limit, const char *caption,
@@ -698,11 +767,15 @@ size_t read_deal_table(struct reader *r, size_t h, size_t limit, const char *cap
 		d.line = r->f[row].line;
 		size_t body_off = 0;
 		if (zh) {
-			if (r->no_signal && name_end - 1 - row == 2)
+			size_t zh_from = name_end - (size_t)zh;
+			if (r->no_signal && zh_from - row == 2)
 				d.name_ko = xasprintf("%s%s", r->f[row].text, r->f[row + 1].text);
 			else
-				d.name_ko = join_frags(r, row, name_end - 1, NULL);
-			d.name_zh = xstrdup(r->f[name_end - 1].text);
+				d.name_ko = join_frags(r, row, zh_from, NULL);
+			struct buf zb = { 0 };
+			for (size_t i = zh_from; i < name_end; i++)
+				buf_adds(&zb, r->f[i].text);
+			d.name_zh = buf_take(&zb);
 		} else if (split) {
 			char *nm = join_frags(r, row, name_end + 1, NULL);
 			size_t before = strlen(nm) - strlen(r->f[name_end].text);
@@ -733,6 +806,11 @@ size_t read_deal_table(struct reader *r, size_t h, size_t limit, const char *cap
 			if (row_starts(&t, j, 0, &next_name_end, &next_zh, &next_split) &&
 			    (j > last_k || next_zh) &&
 			    (next_zh || (next_split && next_name_end == j) ||
+			     /* A Latin name on a line or two and then the second column's
+			      * vocabulary: no list goes on into a round or an amount. */
+			     (!next_split && !free_text_col(t.cols[1]) &&
+			      (next_name_end == j + 1 ||
+			       (next_name_end == j + 2 && !r->f[j].space))) ||
 			     !cell_goes_on(r, j - 1, j - 1 >= pure_from, width))) {
 				next = j;
 				break;

@@ -139,8 +139,11 @@ void read_events(struct reader *r, size_t h, size_t limit)
 			reader_warn(r, line, _("the event's name ends in a comma: read without it"));
 		}
 		char *dates = xstrndup(s + p, n);
-		/* 장소 and 분야: the rest of the line, a word each. */
-		size_t q = skip_spaces(s, p + n), fe = span_frag_end(&sp, p);
+		/* 장소 and 분야: the rest of the line where the dates end, or (a period broken over
+		 * lines, cells centred apart) the line after it; a word, then the rest. */
+		size_t q = skip_spaces(s, p + n), fe = span_frag_end(&sp, p + n - 1);
+		if (q >= fe && s[q])
+			fe = span_frag_end(&sp, q);
 		size_t place_end = q;
 		while (s[place_end] && s[place_end] != ' ' && place_end < fe)
 			place_end++;

@@ -75,7 +75,7 @@ struct refs {
 
 enum col {
 	C_NAME, C_ROUND, C_AMOUNT, C_VALUATION, C_PLACE, C_SECTOR, C_DESC, C_INVESTORS,
-	C_ACQUIRER, C_OVERVIEW, C_SKIP,
+	C_ACQUIRER, C_OVERVIEW, C_DATE, C_SKIP,
 };
 
 struct deal {
@@ -140,6 +140,9 @@ char *trimmed_copy(const char *s, size_t from, size_t to);
 int word_end(const char *s, size_t len);
 size_t match_round(const char *s, char *out, size_t size);
 size_t match_amount(const char *s);
+/* 산시성 or 산시 at s, which in Korean names both 山西 and 陕西: its length, or 0. match_place
+ * reads it as a place; its reader warns that it cannot tell which. */
+size_t place_homonym(const char *s);
 size_t match_place(const char *s);
 size_t match_sector(const char *s);
 size_t match_sector_in_sentence(const char *s);
@@ -155,6 +158,8 @@ void free_deal(struct deal *d);
 size_t read_deal_table(struct reader *r, size_t h, size_t limit, const char *caption,
 			      struct deals *out);
 void mend_investors(struct deals *ds);
+/* A table's header printed again after a page break, inside the table: gone. */
+void drop_repeated_headers(struct reader *r);
 void write_deals(struct reader *r, const struct deals *ds);
 
 /* ---- events.c: the events table */

@@ -127,9 +127,18 @@ static size_t match_name(const char *s, const char *name)
 
 /* A place of the gazetteer at s (a province, city or country, in Korean, Chinese, English
  * or an alias): the length of the longest. */
+size_t place_homonym(const char *s)
+{
+	static const char *const names[] = { "산시성", "산시", NULL };
+	for (const char *const *n = names; *n; n++)
+		if (strncmp(s, *n, strlen(*n)) == 0 && word_end(s, strlen(*n)))
+			return strlen(*n);
+	return 0;
+}
+
 size_t match_place(const char *s)
 {
-	size_t best = 0;
+	size_t best = place_homonym(s);
 	for (size_t i = 0; i < gazetteer_count; i++) {
 		const struct place_row *p = &gazetteer_places[i];
 		const char *names[] = { p->name_ko, p->name_zh, p->name_en };

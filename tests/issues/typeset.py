@@ -505,11 +505,25 @@ class Text:
             self.y -= h
 
     def draw_row(self, cs):
-        # pdftotext gives a row's cells one after the other, each cell's lines in order.
+        """The cells drawn one after the other, each centred in the row; as pdftotext -raw
+        gives them, a draw on the baseline of the one before continues its line."""
+        tall = max(len(c) for c in cs)
+        last_y = None
         for c in cs:
-            for line, space in c:
-                if line:
+            top = (tall - len(c)) / 2.0
+            for k, (line, space) in enumerate(c):
+                y = top + k
+                if not line:
+                    continue
+                if last_y is not None and y == last_y and self.lines[-1] == "":
+                    self.lines.pop()
+                    prev = self.lines.pop()
+                    self.lines.append(prev + ("" if prev.endswith(" ") else " ") + line +
+                                      (" " if space else ""))
+                    self.lines.append("")
+                else:
                     self.emit(line, space)
+                last_y = y
 
 
 if OUT.endswith(".fodt"):
