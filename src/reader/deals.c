@@ -182,6 +182,27 @@ static int free_text_col(enum col c)
 	return c == C_DESC || c == C_INVESTORS || c == C_ACQUIRER || c == C_OVERVIEW;
 }
 
+/* A Chinese name on a line: Han, with perhaps Latin letters or digits ("智行医疗AI"), no
+ * Hangul. */
+static int zh_name(const char *s)
+{
+	if (han_only(s))
+		return 1;
+	int han = 0;
+	for (const char *q = s; *q;) {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, (const uint8_t *)q, strlen(q));
+		if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF))
+			han++;
+		else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			return 0;
+		else if (!han)
+			return 0; /* it begins with Han */
+		q += n > 0 ? n : 1;
+	}
+	return han >= 2;
+}
+
 /* A line of one Han character: the end of a Chinese name the page broke ("百川智慧物" / "流"). */
 static int one_han(const char *s)
 {
@@ -206,7 +227,7 @@ static int row_starts(const struct table *t, size_t k, int first, size_t *name_e
 		return 0;
 	/* A Korean name (perhaps broken inside a word) and a Chinese one. */
 	for (size_t j = k + 1; j < t->limit && j <= k + 2; j++) {
-		if (!han_only(r->f[j].text) || han_only(r->f[k].text) || has_comma(r->f[k].text) ||
+		if (!zh_name(r->f[j].text) || han_only(r->f[k].text) || has_comma(r->f[k].text) ||
 		    j + 1 >= t->limit)
 			continue;
 		/* Two lines of a name: the first broken inside the word, or (in a text that does not
@@ -484,11 +505,25 @@ static void split_name(const char *cell, char **ko, char **zh)
 {
 	*ko = *zh = NULL;
 	const char *cut = NULL;
-	for (const char *p = strchr(cell, ' '); p; p = strchr(p + 1, ' '))
-		if (han_only(p + 1)) {
-			cut = p;
-			break;
+	/* The Chinese name: the words from the first that begins with Han to the end, Han with
+	 * Latin letters or digits in it ("智行医疗AI"). */
+	for (const char *p = strchr(cell, ' '); p; p = strchr(p + 1, ' ')) {
+		ucs4_t c;
+		if (u8_mbtouc(&c, (const uint8_t *)p + 1, strlen(p + 1)) > 0 &&
+		    ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF))) {
+			int hangul = 0;
+			for (const char *q = p + 1; *q;) {
+				ucs4_t d;
+				int n = u8_mbtouc(&d, (const uint8_t *)q, strlen(q));
+				hangul = hangul || (d >= 0xAC00 && d <= 0xD7A3);
+				q += n > 0 ? n : 1;
+			}
+			if (!hangul) {
+				cut = p;
+				break;
+			}
 		}
+	}
 	if (!cut && han_only(cell) && strlen(cell) > 0) {
 		*zh = xstrdup(cell);
 		return;
@@ -504,6 +539,31 @@ static void split_name(const char *cell, char **ko, char **zh)
 	} else {
 		*ko = xstrdup(cell);
 	}
+}
+
+/* An amount as the newsletter spaces it: its currency a word apart from 억 or 만 ("96.0006억
+ * 위안"), which a line break between them cannot tell. Malloc'd. */
+static char *spaced_amount(const char *v)
+{
+	static const char *const units[] = { "억", "만", "천", NULL };
+	static const char *const currencies[] = { "위안", "달러", "유로", "엔", "원", "파운드",
+						  "홍콩달러", NULL };
+	struct buf b = { 0 };
+	for (const char *p = v; *p;) {
+		int glued = 0;
+		for (const char *const *u = units; *u && !glued; u++)
+			if (starts(p, *u))
+				for (const char *const *c = currencies; *c && !glued; c++)
+					if (starts(p + strlen(*u), *c)) {
+						buf_adds(&b, *u);
+						buf_addc(&b, ' ');
+						p += strlen(*u);
+						glued = 1;
+					}
+		if (!glued)
+			buf_addc(&b, *p++);
+	}
+	return buf_take(&b);
 }
 
 /* Whether a text is shaped like a list of names: no sentence in it, no amount, no round. */
@@ -552,6 +612,13 @@ static int grid_row(struct reader *r, const struct grid *g, const int *cols, siz
 	d->name_ko = repair_letters(r, line, d->name_ko);
 	for (int c = 0; c < g->ncols; c++) {
 		const char *v = cells[c];
+		const char *note = g->notes[row * (size_t)g->ncols + (size_t)c];
+		if (note && *v) {
+			reader_warn(r, line, _("%s, row %zu (%s): read '%s' as two words where a full "
+					       "line broke (as the issue writes them elsewhere): check it"),
+				    table, row + 1, name, note);
+			warned++;
+		}
 		char round[32] = "";
 		size_t n = strlen(v);
 		if (cols[c] < 0 || cols[c] == C_NAME || cols[c] == C_SKIP || cols[c] == C_DATE || !*v)
@@ -570,7 +637,7 @@ static int grid_row(struct reader *r, const struct grid *g, const int *cols, siz
 		case C_VALUATION:
 			if (match_amount(v) == n) {
 				char **slot = cols[c] == C_AMOUNT ? &d->amount : &d->valuation;
-				free(*slot), *slot = xstrdup(v);
+				free(*slot), *slot = spaced_amount(v);
 			} else {
 				reader_warn(r, line, cols[c] == C_AMOUNT
 					      ? _("%s, row %zu (%s): cannot read an amount in '%s': left out")

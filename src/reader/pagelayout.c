@@ -623,19 +623,21 @@ static void grow_table(struct tab *t, const struct pdf_page *pg, char *used, dou
 		for (size_t k = i; k < j; k++)
 			if (column_of(t, w[k]) == 0)
 				empty_first = 0;
-		int merge = first_row && fix_edges && empty_first && t->nrows > 0;
-		if (alike && !first_row) {
-			/* Gaps all alike: a band that fills no more than half the columns is the
-			 * rest of the row above (cells aligned at their top, some longer). */
-			int filled = 0;
-			for (int c = 0; c < t->ncols; c++)
-				for (size_t k = i; k < j; k++)
-					if (column_of(t, w[k]) == c) {
-						filled++;
-						break;
-					}
+		int filled = 0;
+		for (int c = 0; c < t->ncols; c++)
+			for (size_t k = i; k < j; k++)
+				if (column_of(t, w[k]) == c) {
+					filled++;
+					break;
+				}
+		/* The rest of a row the page broke, at the top of the next page: its first cell
+		 * empty, or no more than half its cells holding anything. */
+		int merge = first_row && fix_edges && t->nrows > 0 &&
+			    (empty_first || filled * 2 <= t->ncols);
+		/* Gaps all alike: a band that fills no more than half the columns is the rest of
+		 * the row above (cells aligned at their top, some longer). */
+		if (alike && !first_row)
 			merge = merge || filled * 2 <= t->ncols;
-		}
 		if (!merge)
 			add_row(t, page, line_at(tops, ntops, w[i]->y0));
 		else
@@ -843,15 +845,18 @@ static void lay_page(struct builder *b, const struct pdf_page *pg, int page)
 
 /* ---- line ends ------------------------------------------------------------------------------ */
 
-static int lex_has(const struct builder *b, const char *w)
+static int cmp_str(const void *a, const void *b)
 {
-	for (size_t i = 0; i < b->nlex; i++)
-		if (strcmp(b->lexicon[i], w) == 0)
-			return 1;
-	return 0;
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Words inside lines (not first, not last: no line end can have cut them). */
+static int lex_has(const struct builder *b, const char *w)
+{
+	return b->nlex && bsearch(&w, b->lexicon, b->nlex, sizeof *b->lexicon, cmp_str) != NULL;
+}
+
+/* Words inside lines (not first, not last: no line end can have cut them), without the
+ * punctuation after them. */
 static void learn_words(struct builder *b, const char *text)
 {
 	char *copy = xstrdup(text);
@@ -860,7 +865,11 @@ static void learn_words(struct builder *b, const char *text)
 	int first = 1;
 	while (tok) {
 		char *next = strtok_r(NULL, " ", &save);
-		if (!first && next && script_of(first_char(tok)) == S_HANGUL && !lex_has(b, tok)) {
+		enum script sc = script_of(first_char(tok));
+		size_t n = strlen(tok);
+		while (n && strchr(",.;)", tok[n - 1]))
+			tok[--n] = '\0';
+		if (!first && next && n && (sc == S_HANGUL || sc == S_LATIN)) {
 			if (b->nlex == b->caplex) {
 				b->caplex = b->caplex ? b->caplex * 2 : 256;
 				b->lexicon = xrealloc(b->lexicon, b->caplex * sizeof *b->lexicon);
@@ -871,6 +880,22 @@ static void learn_words(struct builder *b, const char *text)
 		tok = next;
 	}
 	free(copy);
+}
+
+/* Sorts the words learnt, each once, for lex_has. */
+static void settle_words(struct builder *b)
+{
+	if (!b->nlex)
+		return;
+	qsort(b->lexicon, b->nlex, sizeof *b->lexicon, cmp_str);
+	size_t w = 1;
+	for (size_t i = 1; i < b->nlex; i++) {
+		if (strcmp(b->lexicon[i], b->lexicon[w - 1]) == 0)
+			free(b->lexicon[i]);
+		else
+			b->lexicon[w++] = b->lexicon[i];
+	}
+	b->nlex = w;
 }
 
 /* Whether line a (ending at a->x1, with text up to limit) is full: the next line's first
@@ -915,7 +940,7 @@ static void judge_engines(struct builder *b)
 
 /* Whether the break between lines a and n is inside a word. */
 static int inside_word(const struct builder *b, const struct tline *a, const struct tline *n,
-		       double limit)
+		       double limit, int *guessed)
 {
 	ucs4_t la = last_char(a->text), fn = first_char(n->text);
 	size_t al = strlen(a->text);
@@ -930,12 +955,34 @@ static int inside_word(const struct builder *b, const struct tline *a, const str
 	if (la == '-' && al >= 2 && a->text[al - 2] != ' ')
 		return 1;
 	enum script sa = script_of(la), sn = script_of(fn);
+	/* A number broken over lines: the line is full, or what follows it ("31%,") would not
+	 * have fitted where "3" ended. */
 	if (is_digit(la) && is_digit(fn))
-		return is_full(a, n, limit);
+		return is_full(a, n, limit) || limit - a->x1 < n->first_word;
 	if (sa != sn || sa == S_OTHER)
 		return 0;
 	if (!is_full(a, n, limit))
 		return 0;
+	/* A Latin word that stands alone elsewhere, where the two joined never do
+	 * ("Industrious" / "Ventures"). */
+	if (sa == S_LATIN && b->anywhere[sa]) {
+		const char *sp = strrchr(a->text, ' ');
+		const char *last = sp ? sp + 1 : a->text;
+		const char *e = strchr(n->text, ' ');
+		char *next = xstrndup(n->text, e ? (size_t)(e - n->text) : strlen(n->text));
+		/* Without the comma or full stop after it. */
+		size_t nl = strlen(next);
+		while (nl && (next[nl - 1] == ',' || next[nl - 1] == '.' || next[nl - 1] == ';'))
+			next[--nl] = '\0';
+		char *joined = xasprintf("%s%s", last, next);
+		int apart = lex_has(b, next) && !lex_has(b, joined);
+		free(next);
+		free(joined);
+		if (apart) {
+			*guessed = 1;
+			return 0;
+		}
+	}
 	if (!b->anywhere[sa]) {
 		/* Only a word longer than the line: the line is that one word, and it and the next
 		 * line's first word together would not have fitted where the line starts. */
@@ -951,18 +998,33 @@ static int inside_word(const struct builder *b, const struct tline *a, const str
 		int apart = lex_has(b, next) && !lex_has(b, joined);
 		free(next);
 		free(joined);
-		if (apart)
+		if (apart) {
+			*guessed = 1;
 			return 0;
+		}
 	}
 	return 1;
 }
 
-static char *join_lines(const struct builder *b, const struct tline *l, size_t n, double limit)
+/* A cell's lines as one text. Where a full line's break was judged by the words the document
+ * uses elsewhere, *note gets the words as read ("Box Group"), malloc'd (else NULL). */
+static char *join_lines(const struct builder *b, const struct tline *l, size_t n, double limit,
+			char **note)
 {
 	struct buf out = { 0 };
+	*note = NULL;
 	for (size_t i = 0; i < n; i++) {
-		if (i && !inside_word(b, &l[i - 1], &l[i], limit))
+		int guessed = 0;
+		if (i && !inside_word(b, &l[i - 1], &l[i], limit, &guessed)) {
 			buf_addc(&out, ' ');
+			if (guessed && !*note) {
+				const char *sp = strrchr(l[i - 1].text, ' ');
+				const char *e = strchr(l[i].text, ' ');
+				*note = xasprintf("%s %.*s", sp ? sp + 1 : l[i - 1].text,
+						  (int)(e ? (size_t)(e - l[i].text) : strlen(l[i].text)),
+						  l[i].text);
+			}
+		}
 		buf_adds(&out, l[i].text);
 	}
 	return buf_take(&out);
@@ -979,11 +1041,24 @@ void layout_build(const struct pdf_doc *doc, struct layout *out)
 		lay_page(&b, &doc->pages[p], (int)p + 1);
 		qsort(b.items + from, b.n - from, sizeof *b.items, cmp_item);
 	}
-	/* The page's right edge of text, for lines outside tables. */
+	/* The page's right edge of text, for lines outside tables: the furthest that three
+	 * lines reach alike (a long address may run past the margin). */
 	double *right = xcalloc(doc->count + 1, sizeof *right);
-	for (size_t i = 0; i < b.n; i++)
-		if (!b.items[i].tab)
-			right[b.items[i].page] = fmax(right[b.items[i].page], b.items[i].line.x1);
+	double *ends = xmalloc((b.n + 1) * sizeof *ends);
+	for (size_t p = 1; p <= doc->count; p++) {
+		size_t m = 0;
+		for (size_t i = 0; i < b.n; i++)
+			if (!b.items[i].tab && b.items[i].page == (int)p)
+				ends[m++] = b.items[i].line.x1;
+		qsort(ends, m, sizeof *ends, cmp_double);
+		right[p] = m ? ends[m - 1] : 0;
+		for (size_t i = m; i >= 3; i--)
+			if (ends[i - 1] - ends[i - 3] <= 1.5) {
+				right[p] = ends[i - 1];
+				break;
+			}
+	}
+	free(ends);
 	/* Count how lines end, and the words that stand alone. */
 	for (size_t i = 0; i < b.n; i++) {
 		struct item *it = &b.items[i];
@@ -1006,6 +1081,7 @@ void layout_build(const struct pdf_doc *doc, struct layout *out)
 			}
 	}
 	judge_engines(&b);
+	settle_words(&b);
 	if (getenv("JUBO_LAYOUT_DEBUG"))
 		fprintf(stderr, "line ends: hangul %d full %d roomy, han %d/%d, latin %d/%d\n",
 			b.full[S_HANGUL], b.roomy[S_HANGUL], b.full[S_HAN], b.roomy[S_HAN],
@@ -1018,8 +1094,10 @@ void layout_build(const struct pdf_doc *doc, struct layout *out)
 		if (!it->tab) {
 			ll->text = it->line.text;
 			const struct item *nx = i + 1 < b.n ? &b.items[i + 1] : NULL;
+			int guessed = 0;
 			if (nx && !nx->tab && nx->page == it->page && nx->line.block == it->line.block)
-				ll->space = !inside_word(&b, &it->line, &nx->line, right[it->page]);
+				ll->space = !inside_word(&b, &it->line, &nx->line, right[it->page],
+							 &guessed);
 			continue;
 		}
 		struct tab *t = it->tab;
@@ -1036,11 +1114,12 @@ void layout_build(const struct pdf_doc *doc, struct layout *out)
 		ll->text = buf_take(&hb);
 		g->nrows = t->nrows;
 		g->cells = xmalloc((t->nrows * (size_t)t->ncols + 1) * sizeof *g->cells);
+		g->notes = xmalloc((t->nrows * (size_t)t->ncols + 1) * sizeof *g->notes);
 		for (size_t r = 0; r < t->nrows; r++)
 			for (int c = 0; c < t->ncols; c++) {
-				struct cell *cell = &t->cells[r * (size_t)t->ncols + (size_t)c];
-				g->cells[r * (size_t)t->ncols + (size_t)c] =
-					join_lines(&b, cell->l, cell->n, t->limit[c]);
+				size_t at = r * (size_t)t->ncols + (size_t)c;
+				struct cell *cell = &t->cells[at];
+				g->cells[at] = join_lines(&b, cell->l, cell->n, t->limit[c], &g->notes[at]);
 			}
 		g->row_page = xmalloc((t->nrows + 1) * sizeof *g->row_page);
 		g->row_line = xmalloc((t->nrows + 1) * sizeof *g->row_line);
@@ -1068,9 +1147,12 @@ void layout_free(struct layout *l)
 		for (int c = 0; c < g->ncols; c++)
 			free(g->labels[c]);
 		free(g->labels);
-		for (size_t k = 0; k < g->nrows * (size_t)g->ncols; k++)
+		for (size_t k = 0; k < g->nrows * (size_t)g->ncols; k++) {
 			free(g->cells[k]);
+			free(g->notes[k]);
+		}
 		free(g->cells);
+		free(g->notes);
 		free(g->row_page);
 		free(g->row_line);
 		free(g);

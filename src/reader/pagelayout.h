@@ -34,6 +34,8 @@ struct grid {
 	char **labels;   /* as printed, e.g. "기업 명칭" (a wrapped label joined) */
 	size_t nrows;
 	char **cells;    /* nrows * ncols, never NULL ("" for an empty cell) */
+	char **notes;    /* nrows * ncols: NULL, or the words a full line's break was judged
+			  * between by the words the document uses elsewhere ("Box Group") */
 	int *row_page;   /* where each row begins: page (from 1) */
 	int *row_line;   /* and line on that page (from 1, counted as the lines read) */
 	int pages;       /* the pages it is printed on */

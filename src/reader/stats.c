@@ -580,6 +580,8 @@ static enum part_kind heading_kind(const char *h)
 		return P_CVC;
 	if (strstr(head, "투자 기관 분석"))
 		return P_INSTITUTIONS;
+	if (strstr(head, "시장 투자 분석"))
+		return P_INTRO;
 	return P_OTHER;
 }
 
@@ -592,7 +594,8 @@ struct part {
 static size_t cut_parts(const char *t, struct part *parts, size_t max)
 {
 	static const char *const titles[] = { "투자 기관 분석", "중국 인수합병 시장 분석",
-					      "글로벌 대형 투자 및 유니콘 분석", NULL };
+					      "글로벌 대형 투자 및 유니콘 분석",
+					      "중국 1 급 시장 투자 분석", NULL };
 	size_t n = 0;
 	parts[n++] = (struct part){ P_INTRO, t, NULL };
 	for (const char *p = t; *p && n < max; p++) {
@@ -611,13 +614,25 @@ static size_t cut_parts(const char *t, struct part *parts, size_t max)
 		p = h;
 	}
 	parts[n - 1].to = t + strlen(t);
+	/* The month's totals follow their chapter's title where it is printed; what comes
+	 * before it is the article's own text. */
+	for (size_t i = 1; i < n; i++)
+		if (parts[i].kind == P_INTRO) {
+			parts[0].kind = P_OTHER;
+			struct part intro = parts[i];
+			memmove(parts + 1, parts, i * sizeof *parts);
+			parts[0] = intro;
+			break;
+		}
 	return n;
 }
 
+/* The part of a kind, after the month's totals (an article's own headings before them are
+ * not the analysis's). */
 static const struct part *part_of(const struct part *parts, size_t n, enum part_kind k)
 {
 	for (size_t i = 0; i < n; i++)
-		if (parts[i].kind == k)
+		if (parts[i].kind == k && parts[i].from >= parts[0].from)
 			return &parts[i];
 	return NULL;
 }

@@ -39,6 +39,14 @@ LAYOUTS = {
               ma=["기업 명칭", "인수자", "인수 금액", "소재지", "분야", "소개", "기업 개요"]),
     423: dict(wording=3, china=STD_INV, overseas=STD_INV, unicorn=STD_UNI, ma=STD_MA,
               widths={"기업 명칭": 48, "투자 금액": 40, "라운드": 34, "소개": 70}),
+    # Held out: typeset after the reader was written, in another face, with centred headers,
+    # wider padding, justified paragraphs and the M&A columns in another order.
+    424: dict(wording=2, china=STD_INV, overseas=STD_INV, unicorn=STD_UNI,
+              ma=["기업 명칭", "소재지", "분야", "인수자", "인수 금액", "소개", "기업 개요"],
+              font="Noto Serif CJK KR", center_head=True, padding="3.5pt", justify=True,
+              widths={"기업 명칭": 56, "소개": 84, "투자자": 140}),
+    # No. 418 (data/418) typeset the same way.
+    418: dict(wording=1, china=STD_INV, overseas=STD_INV, unicorn=STD_UNI, ma=STD_MA),
 }
 
 
@@ -321,7 +329,8 @@ def ref_lines(refs, source, date):
 def body(a):
     for p in a["body"]:
         if p.startswith("## "):
-            para("◼ " + p[3:], 10)
+            # "◼" marks a news item: a news article's own headings are plain lines.
+            para(("" if a["Section"] == "news" else "◼ ") + p[3:], 10)
         elif p.startswith("- "):
             for b in p.split("\n"):
                 para("⚫ " + b[2:], 9, 10)
@@ -349,6 +358,11 @@ for a in arts:
             investment_text(a)
         ref_lines(a["refs"], a.get("Source", ""), a.get("Date", ""))
         para("참고자료", 9)
+for a in arts:
+    if a["Section"] == "kic":
+        para(a["Title"], 12)
+        body(a)
+        para("KIC 중국 뉴스", 9)
 if events:
     DOC.append(("t", ["명칭", "기간", "장소", "분야"],
                 [[e["명칭"], e["기간"], e["장소"], e["분야"]] for e in events], [250, 70, 50, 60], 8))
@@ -362,16 +376,22 @@ def fodt():
     for s in sizes:
         name = ("P%g" % s).replace(".", "_")
         auto.append('<style:style style:name="%s" style:family="paragraph"><style:paragraph-properties '
-                    'fo:margin-bottom="%gpt"/><style:text-properties fo:font-size="%gpt" '
+                    'fo:margin-bottom="%gpt"%s/><style:text-properties fo:font-size="%gpt" '
                     'style:font-size-asian="%gpt" style:font-size-complex="%gpt"/></style:style>' %
-                    (name, 4, s, s, s))
+                    (name, 4, ' fo:text-align="justify"' if L.get("justify") else "", s, s, s))
         auto.append('<style:style style:name="I%s" style:family="paragraph"><style:paragraph-properties '
                     'fo:margin-left="10pt" fo:margin-bottom="2pt"/><style:text-properties fo:font-size="%gpt" '
                     'style:font-size-asian="%gpt"/></style:style>' % (name, s, s))
         auto.append('<style:style style:name="C%s" style:family="paragraph"><style:text-properties '
                     'fo:font-size="%gpt" style:font-size-asian="%gpt"/></style:style>' % (name, s, s))
+        auto.append('<style:style style:name="C%sH" style:family="paragraph"><style:paragraph-properties '
+                    'fo:text-align="center"/><style:text-properties '
+                    'fo:font-size="%gpt" style:font-size-asian="%gpt"/></style:style>' % (name, s, s))
     auto.append('<style:style style:name="Cell" style:family="table-cell"><style:table-cell-properties '
-                'style:vertical-align="middle" fo:padding="2pt" fo:border="0.5pt solid #000000"/></style:style>')
+                'style:vertical-align="middle" fo:padding="%s" fo:border="0.5pt solid #000000"/></style:style>'
+                % L.get("padding", "2pt"))
+    auto.append('<style:style style:name="Head" style:family="paragraph"><style:paragraph-properties '
+                'fo:text-align="center"/></style:style>')
     body_x = []
     for t, b in enumerate(DOC):
         if b[0] == "p":
@@ -390,19 +410,20 @@ def fodt():
             cols.append('<table:table-column table:style-name="%s.%d"/>' % (tn, c))
         cname = ("CP%g" % size).replace(".", "_")
 
-        def row(cells):
+        def row(cells, head=False):
             out = ["<table:table-row>"]
             for v in cells:
                 out.append('<table:table-cell table:style-name="Cell" office:value-type="string">')
                 for line in (v.split("\n") if v else [""]):
-                    out.append('<text:p text:style-name="%s">%s</text:p>' % (cname, escape(line)))
+                    style = cname + ("H" if head and L.get("center_head") else "")
+                    out.append('<text:p text:style-name="%s">%s</text:p>' % (style, escape(line)))
                 out.append("</table:table-cell>")
             out.append("</table:table-row>")
             return "".join(out)
         body_x.append('<table:table table:name="%s" table:style-name="%s">%s<table:table-header-rows>%s'
                       '</table:table-header-rows>%s</table:table>' %
-                      (tn, tn, "".join(cols), row(header), "".join(row(r) for r in rows)))
-    font = "Noto Sans CJK KR"
+                      (tn, tn, "".join(cols), row(header, True), "".join(row(r) for r in rows)))
+    font = L.get("font", "Noto Sans CJK KR")
     return """<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
  xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
