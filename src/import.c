@@ -843,6 +843,10 @@ static char *column_label(enum file_kind table, enum column col)
 struct table {
 	const char *path;
 	enum file_kind kind;
+	/* A table the issue reader wrote from an issue's text or PDF: it checked every value and
+	 * warned with the user's own file, page and line, so its values are not warned again
+	 * with a file the user never sees. */
+	int from_issue;
 	int index[COL_COUNT];         /* field index of each column, -1 if absent */
 	struct csv_record header;
 };
@@ -980,6 +984,8 @@ static void read_money(struct import *im, const struct table *t, const struct ce
 	case AMOUNT_EMPTY:
 		break;
 	case AMOUNT_UNREADABLE: {
+		if (t->from_issue)
+			break;
 		struct textpos pos = c->pos[col];
 		pos.col += u8_mbsnlen((const uint8_t *)text, stop);
 		diag_warning_at(t->path, pos, _("cannot read the amount '%s' (%s); it is kept as "
@@ -1124,6 +1130,8 @@ static int read_period(const struct table *t, const struct cells *c, enum column
 static void warn_unknown_place(struct import *im, const struct table *t, struct textpos pos,
 			       const char *name)
 {
+	if (t->from_issue)
+		return;
 	diag_warning_at(t->path, pos, _("unknown place '%s'; it is kept as written"), name);
 	im->counts->warnings++;
 }
@@ -1180,10 +1188,12 @@ static int import_deal_row(struct import *im, struct table *t, const struct csv_
 		if (f && strcmp(p.kind, "country") == 0) {
 			where.country = p;
 		} else {
-			diag_warning_at(t->path, c->pos[COL_COUNTRY],
-					_("unknown country '%s'; it is kept as written"),
-					c->v[COL_COUNTRY]);
-			im->counts->warnings++;
+			if (!t->from_issue) {
+				diag_warning_at(t->path, c->pos[COL_COUNTRY],
+						_("unknown country '%s'; it is kept as written"),
+						c->v[COL_COUNTRY]);
+				im->counts->warnings++;
+			}
 			snprintf(where.country.name_ko, sizeof where.country.name_ko, "%s",
 				 c->v[COL_COUNTRY]);
 		}
@@ -1480,6 +1490,7 @@ static int import_table(struct import *im, const char *path, enum file_kind kind
 		return -1;
 	struct csv_reader r;
 	struct table t = { .path = path, .kind = kind };
+	t.from_issue = im->current && im->current->text && strcmp(path, im->current->path) == 0;
 	struct csv_record rec = { 0 };
 	struct textpos pos;
 	char *msg = NULL;

@@ -723,10 +723,15 @@ static void read_grid_deals(struct reader *r, size_t h, const char *caption, str
 	r->f[h].used = 1;
 	char *table = caption ? xstrdup(caption) : xasprintf(_("the table at line %zu"),
 								r->f[h].line % PDF_LINES);
-	/* "도표 9. 중국 신규 ..." is named by its number. */
+	/* "도표 9. 중국 신규 ..." is named by its number; "◼ 2025 년 ... 인수합병" by its words. */
 	char *dot = starts(table, "도표") ? strchr(table, '.') : NULL;
 	if (dot)
 		*dot = '\0';
+	if (starts(table, "◼")) {
+		char *t2 = xstrdup(trim(table + strlen("◼")));
+		free(table);
+		table = t2;
+	}
 	size_t read = 0, warned = 0, left = 0;
 	for (size_t row = 0; row < g->nrows; row++) {
 		struct deal d = { 0 };
