@@ -93,8 +93,17 @@ void diag_error_at(const char *file, struct textpos pos, const char *fmt, ...)
 	va_end(ap);
 }
 
+static int quiet_warnings;
+
+void diag_set_quiet(int quiet)
+{
+	quiet_warnings = quiet;
+}
+
 void diag_warning_at(const char *file, struct textpos pos, const char *fmt, ...)
 {
+	if (quiet_warnings)
+		return;
 	va_list ap;
 	va_start(ap, fmt);
 	vreport(file, pos, _("warning"), fmt, ap);

@@ -11,6 +11,9 @@ void diag_error_at(const char *file, struct textpos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void diag_warning_at(const char *file, struct textpos pos, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* --quiet: warnings are not printed (their callers still count them). */
+void diag_set_quiet(int quiet);
+
 /* An error with no file. */
 void diag_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

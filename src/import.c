@@ -136,7 +136,7 @@ static void add_input(struct input_list *l, const char *path, enum file_kind kin
  * or -1 after reporting. */
 static int collect_issue_text(struct input_list *l, const char *path)
 {
-	struct issuetext_options io = { l->opt->date, l->opt->issue_number, 0 };
+	struct issuetext_options io = { l->opt->date, l->opt->issue_number, l->opt->quiet };
 	struct bundle b;
 	int rc = issuetext_read_file(path, l->opt->encoding, &io, &b);
 	if (rc != 0)
@@ -242,6 +242,12 @@ static int collect(struct input_list *l, const char *path)
 		return 0;
 	}
 	enum file_kind kind;
+	/* The issue's published text saved as issue.txt is that, not a bundle's header. */
+	if (strcmp(base_name(path), "issue.txt") == 0 && issuetext_file_is_published(path)) {
+		int rc = collect_issue_text(l, path);
+		if (rc <= 0)
+			return rc;
+	}
 	if (!kind_of_name(base_name(path), &kind) && issuetext_is_candidate(path)) {
 		int rc = collect_issue_text(l, path);
 		if (rc <= 0)

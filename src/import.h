@@ -17,6 +17,7 @@ struct import_options {
 	int issue_number;      /* issue that single files belong to when no issue.txt is given;
 				* for an issue's text, its number when the footers do not say */
 	const char *date;      /* an issue's text: its date (YYYY-MM-DD), or NULL to estimate */
+	int quiet;             /* no warnings printed, and no summary of an issue's tables */
 };
 
 struct import_counts {

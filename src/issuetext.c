@@ -619,6 +619,8 @@ static int read_issue(struct reader *rp, const struct issuetext_options *opt,
 		add_file(out, "stats.csv", buf_take(&r.stats));
 	out->warnings = r.warnings;
 	flush_warnings(&r, quiet);
+	if (getenv("JUBO_READER_WORK"))
+		fprintf(stderr, "jubo: %s: the reader joined %llu bytes\n", path, reader_work());
 	print_summary(&r, quiet);
 	for (size_t k = 0; k < r.n; k++)
 		free(r.f[k].text);
@@ -669,42 +671,117 @@ static int write_whole(const char *path, const char *text, size_t len)
 	return close(fd);
 }
 
-int bundle_write(const struct bundle *b, const char *dir)
+/* Removes a directory written by bundle_write and what is in it (files and articles/). */
+static void remove_tree(const char *dir)
 {
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-		diag_error_at(dir, (struct textpos){ 0, 0 }, "%s", strerror(errno));
-		return -1;
-	}
 	DIR *d = opendir(dir);
-	if (!d) {
-		diag_error_at(dir, (struct textpos){ 0, 0 }, "%s", strerror(errno));
-		return -1;
+	if (d) {
+		struct dirent *e;
+		while ((e = readdir(d))) {
+			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+				continue;
+			char *p = xasprintf("%s/%s", dir, e->d_name);
+			struct stat st;
+			if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+				remove_tree(p);
+			else
+				unlink(p);
+			free(p);
+		}
+		closedir(d);
 	}
+	rmdir(dir);
+}
+
+static int dir_is_empty(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
 	struct dirent *e;
 	int empty = 1;
 	while ((e = readdir(d)))
 		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
 			empty = 0;
 	closedir(d);
-	if (!empty) {
-		diag_error_at(dir, (struct textpos){ 0, 0 },
-			      _("this directory holds files already: name a new or empty one"));
+	return empty;
+}
+
+int bundle_write(const struct bundle *b, const char *dir)
+{
+	struct stat st;
+	if (stat(dir, &st) == 0) {
+		if (!S_ISDIR(st.st_mode)) {
+			diag_error_at(dir, (struct textpos){ 0, 0 }, "%s", strerror(ENOTDIR));
+			return -1;
+		}
+		int empty = dir_is_empty(dir);
+		if (empty < 0) {
+			diag_error_at(dir, (struct textpos){ 0, 0 }, "%s", strerror(errno));
+			return -1;
+		}
+		if (!empty) {
+			diag_error_at(dir, (struct textpos){ 0, 0 },
+				      _("this directory holds files already: name a new or empty one"));
+			return -1;
+		}
+	}
+	/* Written whole beside it, then renamed into its place: a full disk or a kill leaves
+	 * no half-written bundle under the name asked for. */
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	char *tmp = xasprintf("%.*s.tmp-XXXXXX", (int)n, dir);
+	if (!mkdtemp(tmp)) {
+		diag_error_at(dir, (struct textpos){ 0, 0 }, "%s", strerror(errno));
+		free(tmp);
 		return -1;
 	}
-	char *articles = xasprintf("%s/articles", dir);
-	int rc = mkdir(articles, 0755) == 0 || errno == EEXIST ? 0 : -1;
+	chmod(tmp, 0755);
+	char *articles = xasprintf("%s/articles", tmp);
+	int rc = mkdir(articles, 0755) == 0 ? 0 : -1;
 	if (rc != 0)
-		diag_error_at(articles, (struct textpos){ 0, 0 }, "%s", strerror(errno));
+		diag_error_at(dir, (struct textpos){ 0, 0 }, "%s", strerror(errno));
 	free(articles);
 	for (size_t i = 0; i < b->count && rc == 0; i++) {
-		char *path = xasprintf("%s/%s", dir, b->files[i].name);
+		char *path = xasprintf("%s/%s", tmp, b->files[i].name);
 		if (write_whole(path, b->files[i].text, b->files[i].len) != 0) {
-			diag_error_at(path, (struct textpos){ 0, 0 }, "%s", strerror(errno));
+			char *shown = xasprintf("%s/%s", dir, b->files[i].name);
+			diag_error_at(shown, (struct textpos){ 0, 0 }, "%s", strerror(errno));
+			free(shown);
 			rc = -1;
 		}
 		free(path);
 	}
+	/* rename() takes the place of an empty directory. */
+	if (rc == 0 && rename(tmp, dir) != 0) {
+		diag_error_at(dir, (struct textpos){ 0, 0 }, "%s", strerror(errno));
+		rc = -1;
+	}
+	if (rc != 0)
+		remove_tree(tmp);
+	free(tmp);
 	return rc;
+}
+
+int issuetext_file_is_published(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return 0;
+	char *bytes;
+	size_t len;
+	if (read_file(path, &bytes, &len) != 0)
+		return 0;
+	struct textpos pos;
+	char *msg = NULL;
+	size_t tlen;
+	char *text = decode_to_utf8(bytes, len, NULL, &tlen, &pos, &msg);
+	free(bytes);
+	free(msg);
+	int yes = text && issuetext_recognise(text, tlen);
+	free(text);
+	return yes;
 }
 
 int issuetext_is_candidate(const char *name)

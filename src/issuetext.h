@@ -71,6 +71,10 @@ int bundle_write(const struct bundle *b, const char *dir);
 
 void bundle_free(struct bundle *b);
 
+/* Whether a regular file holds an issue's published text (its page footers or numbered
+ * sections): read in full, as issuetext_recognise judges it. */
+int issuetext_file_is_published(const char *path);
+
 /* Whether a file name is one this module reads (.pdf, or .txt other than issue.txt). */
 int issuetext_is_candidate(const char *name);
 

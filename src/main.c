@@ -118,6 +118,33 @@ static int usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* An option a command does not know, named as typed; a file whose name begins with '-' is
+ * an option to getopt, so the message says how to name it. Call with opterr 0, at once after
+ * getopt_long returned '?'. */
+static int unknown_option(const char *command, char **argv, const char *optstring)
+{
+	char opt[64];
+	if (optopt)
+		snprintf(opt, sizeof opt, "-%c", optopt);
+	else
+		snprintf(opt, sizeof opt, "%s", argv[optind - 1]);
+	if (optopt && strchr(optstring, optopt)) {
+		fprintf(stderr, _("jubo: %s: option '%s' needs a value\n"), command, opt);
+		fprintf(stderr, "%s\n", _("Try 'jubo --help' for more information."));
+		return EXIT_USAGE;
+	}
+	/* The whole argument: in a cluster ("-v.pdf") getopt has not moved past it yet. */
+	const char *arg = argv[optind - 1];
+	if (optopt && argv[optind] && argv[optind][0] == '-' && argv[optind][1] != '-' &&
+	    strchr(argv[optind], optopt))
+		arg = argv[optind];
+	fprintf(stderr, _("jubo: %s: unknown option '%s' (a file whose name begins with '-' is "
+			  "named ./%s)\n"),
+		command, opt, arg[0] == '-' ? arg : opt);
+	fprintf(stderr, "%s\n", _("Try 'jubo --help' for more information."));
+	return EXIT_USAGE;
+}
+
 static int file_exists(const char *path)
 {
 	struct stat st;
@@ -339,6 +366,7 @@ static int cmd_convert(int argc, char **argv)
 			break;
 		case 'q':
 			io.quiet = 1;
+			diag_set_quiet(1);
 			break;
 		case 'o':
 			dir = optarg;
@@ -364,7 +392,7 @@ static int cmd_convert(int argc, char **argv)
 			print_usage(stdout);
 			return 0;
 		default:
-			return usage_error("%s", _("unknown option for convert"));
+			return unknown_option("convert", argv, "o:i:d:e:qh");
 		}
 	}
 	if (optind >= argc)
@@ -406,14 +434,19 @@ static int cmd_import(const char *db, int argc, char **argv)
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "issue", required_argument, NULL, 'i' },
 		{ "date", required_argument, NULL, 'd' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct import_options opt = { 0 };
 	int c;
 	optind = 0; /* 0 makes glibc start afresh, permuting options after operands */
-	while ((c = getopt_long(argc, argv, "e:rni:d:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "e:rni:d:qh", options, NULL)) != -1) {
 		switch (c) {
+		case 'q':
+			opt.quiet = 1;
+			diag_set_quiet(1);
+			break;
 		case 'e':
 			opt.encoding = optarg;
 			break;
@@ -441,7 +474,7 @@ static int cmd_import(const char *db, int argc, char **argv)
 			print_usage(stdout);
 			return 0;
 		default:
-			return usage_error("%s", _("unknown option for import"));
+			return unknown_option("import", argv, "e:rni:d:qh");
 		}
 	}
 	if (optind >= argc)
@@ -529,7 +562,7 @@ static int cmd_list(const char *db, int argc, char **argv)
 			print_usage(stdout);
 			return 0;
 		default:
-			return usage_error("%s", _("unknown option for list"));
+			return unknown_option("list", argv, "f:s:rc:F:w:h");
 		}
 	}
 	o.what = optind < argc ? argv[optind] : "issues";
@@ -574,7 +607,7 @@ static int cmd_export(const char *db, int argc, char **argv)
 			print_usage(stdout);
 			return 0;
 		default:
-			return usage_error("%s", _("unknown option for export"));
+			return unknown_option("export", argv, "if:o:h");
 		}
 	}
 	if (!ics)
@@ -789,6 +822,7 @@ int main(int argc, char **argv)
 	}
 	if (db && !*db)
 		return usage_error("%s", _("--db expects a file name"));
+	opterr = 0; /* the commands name what they cannot read (unknown_option) */
 	store_set_wait_notice(tell_waiting, NULL, NULL);
 	text_policy_from_locale();
 	if (ambiguous >= 0)

@@ -781,6 +781,9 @@ void drop_repeated_headers(struct reader *r)
 	}
 }
 
+/* The most lines a row of a table may take. */
+#define ROW_WINDOW 200
+
 /* Reads a table of deals whose header begins at fragment h, up to limit. Returns the
  * fragment after its header (the rows are marked used). */
 size_t read_deal_table(struct reader *r, size_t h, size_t limit, const char *caption,
@@ -861,10 +864,13 @@ size_t read_deal_table(struct reader *r, size_t h, size_t limit, const char *cap
 		d.name_ko = repair_letters(r, d.line, d.name_ko);
 		size_t body_from = name_end;
 		struct span sp;
-		span_init(&sp, r, body_from, end);
+		/* A row's cells lie within a window of lines, never the rest of the table (which
+		 * made a long table's reading quadratic). */
+		size_t win = end - body_from > ROW_WINDOW ? body_from + ROW_WINDOW : end;
+		span_init(&sp, r, body_from, win);
 		size_t off = read_row(&t, &sp, body_off, &d, 1, t.ncols - 1);
 		off = skip_spaces(sp.text, off);
-		size_t last_k = off < sp.starts[end - body_from] ? span_frag(&sp, off) : end - 1;
+		size_t last_k = off < sp.starts[win - body_from] ? span_frag(&sp, off) : win - 1;
 		/* The next row begins after the last column's first line; a Latin name only where
 		 * the last column's cell ended. */
 		size_t pure_from = last_k < end && off == sp.starts[last_k - body_from] ? last_k

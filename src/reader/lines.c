@@ -35,12 +35,15 @@ void reader_warn(struct reader *r, size_t line, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
 	va_end(ap);
-	for (size_t i = 0; i < r->nmsgs; i++)
+	/* Said once: the same words about the same line come close together (a cell read twice),
+	 * so the last few are enough to look at, whatever the number of warnings. */
+	for (size_t i = r->nmsgs > 16 ? r->nmsgs - 16 : 0; i < r->nmsgs; i++)
 		if (r->msgs[i].line == line && strcmp(r->msgs[i].text, msg) == 0) {
-			free(msg); /* said once */
+			free(msg);
 			return;
 		}
-	r->msgs = xrealloc(r->msgs, (r->nmsgs + 1) * sizeof *r->msgs);
+	if ((r->nmsgs & (r->nmsgs - 1)) == 0) /* 0, 1, 2, 4, ...: grown by doubling */
+		r->msgs = xrealloc(r->msgs, (r->nmsgs ? r->nmsgs * 2 : 1) * sizeof *r->msgs);
 	r->msgs[r->nmsgs] = (struct wmsg){ line, r->nmsgs, msg };
 	r->nmsgs++;
 	r->warnings++;
@@ -297,6 +300,15 @@ char *join_frags(const struct reader *r, size_t from, size_t to, size_t *starts)
 }
 
 
+/* Bytes joined into spans: the reader's work, which must grow with the text and no faster
+ * (tests/cli/issuetext.sh doubles a table and reads JUBO_READER_WORK's count). */
+static unsigned long long joined_bytes;
+
+unsigned long long reader_work(void)
+{
+	return joined_bytes;
+}
+
 void span_init(struct span *sp, const struct reader *r, size_t from, size_t to)
 {
 	sp->r = r;
@@ -305,6 +317,7 @@ void span_init(struct span *sp, const struct reader *r, size_t from, size_t to)
 	sp->starts = xmalloc((to - from + 1) * sizeof *sp->starts);
 	sp->text = join_frags(r, from, to, sp->starts);
 	sp->starts[to - from] = strlen(sp->text);
+	joined_bytes += sp->starts[to - from];
 }
 
 void span_free(struct span *sp)

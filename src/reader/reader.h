@@ -128,6 +128,8 @@ void push_frag(struct reader *r, const char *k, int space, size_t line,
 		      const struct grid *grid);
 void split_lines(struct reader *r, const char *text, size_t len);
 char *join_frags(const struct reader *r, size_t from, size_t to, size_t *starts);
+/* Bytes joined into spans so far, in this process. */
+unsigned long long reader_work(void);
 void span_init(struct span *sp, const struct reader *r, size_t from, size_t to);
 void span_free(struct span *sp);
 size_t span_frag(const struct span *sp, size_t off);
