@@ -94,9 +94,9 @@ int pdf_words_parse(const char *x, size_t len, struct pdf_doc *doc)
 			page = &doc->pages[doc->count++];
 			*page = (struct pdf_page){ attr(lt, gt, "width"), attr(lt, gt, "height"), NULL, 0 };
 			cap = 0;
-		} else if (strncmp(lt, "<block ", 7) == 0) {
+		} else if (strncmp(lt, "<block", 6) == 0 && (lt[6] == ' ' || lt[6] == '>')) {
 			block++;
-		} else if (strncmp(lt, "<line ", 6) == 0) {
+		} else if (strncmp(lt, "<line", 5) == 0 && (lt[5] == ' ' || lt[5] == '>')) {
 			line++;
 		} else if (strncmp(lt, "<word ", 6) == 0 && page) {
 			const char *close = gt + 1;

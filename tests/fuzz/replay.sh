@@ -4,7 +4,7 @@
 . "$top_srcdir/tests/cli/lib.sh"
 builddir=$(cd "$(dirname "$JUBO")/.." && pwd)
 JUBO_SAMPLE_DB=${JUBO_SAMPLE_DB:?the sample store}; export JUBO_SAMPLE_DB
-for t in csv amount date filter article text import issuetext; do
+for t in csv amount date filter article text import issuetext layout; do
 	replay="$builddir/tests/fuzz/replay_$t"
 	corpus="$top_srcdir/tests/fuzz/corpus/$t" regress="$top_srcdir/tests/fuzz/regress/$t"
 	mkdir -p "$tmp/none"

@@ -22,7 +22,7 @@ static const char *file_of(const struct bundle *b, const char *name)
 /* Reads text; returns 0 and the bundle, or -1. */
 static int read_text(const char *text, const char *date, struct bundle *b)
 {
-	struct issuetext_options opt = { date, 0 };
+	struct issuetext_options opt = { date, 0, 0 };
 	return issuetext_read("test.txt", text, strlen(text), &opt, b);
 }
 
@@ -199,11 +199,98 @@ static const char news_page[] =
 	"둘째 행사 2031.06.10 베이징 포럼 \n"
 	"행사 정보 \n";
 
+/* The month's figures worded otherwise, a ranking that ends "... 순이었다", an M&A part. */
+static const char stats_page[] =
+	" 2. [투자분석] 2030 년 8 월 중국 투융자 현황 \n"
+	"중국 1 급 시장 투자 분석 \n"
+	"2030 년 8 월 중국 1 급 시장에서 공개된 투자 금액은 512.5 억 위안이었고(전월 대비 4%, 작년 "
+	"동기 대비 7% 증가), 투자 건수는 모두 712 건이었다(전월보다 12% 늘었으며, 1 년 전보다는 "
+	"3% 줄었다). \n"
+	"◼ 지역별 분포 \n"
+	"지역별 투자 건수는 광둥성(广东, 168 건), 장쑤성(江苏, 150 건), 베이징(北京, 99 건) 순이었다. \n"
+	"◼ 인기 도시 분포 \n"
+	"도시별로는 선전(深圳, 80 건), 상하이(上海, 75 건) 순으로 투자가 많았다. \n"
+	"중국 인수합병 시장 분석 \n"
+	"이번 달 인수합병은 모두 40 건으로 전월보다 10% 늘었다. 공개된 거래 금액은 20.5 억 위안이다. \n"
+	"가람신문(嘉蓝日报). 8 월 투자 동향. (30.09.02) \n"
+	"https://example.net/report8 \n"
+	"참고자료 \n";
+
+static void test_stats_by_meaning(void)
+{
+	char *text = xasprintf("%s주간 중국창업 901 호 【1】 \n", stats_page);
+	struct bundle b;
+	ok(read_text(text, "2030-09-08", &b) == 0, "an analysis worded otherwise reads");
+	const char *st = file_of(&b, "stats.csv");
+	expect_line(st, "2030-08,deal_count,total,", "2030-08,deal_count,total,전체,712,건,,",
+		    "the month's count, after its amount in the sentence, not a region's 168");
+	expect_line(st, "2030-08,deal_count_mom,total,", "2030-08,deal_count_mom,total,전체,12,%,,",
+		    "'전월보다 12% 늘었으며': up 12% on the month");
+	expect_line(st, "2030-08,deal_count_yoy,total,", "2030-08,deal_count_yoy,total,전체,-3,%,,",
+		    "'1 년 전보다는 3% 줄었다': down 3% on the year");
+	expect_line(st, "2030-08,deal_amount_yoy,total,", "2030-08,deal_amount_yoy,total,전체,7,%,,",
+		    "the amount's changes, in brackets after it, share their direction");
+	expect_line(st, "2030-08,deal_count,region,장쑤성", "2030-08,deal_count,region,장쑤성,150,건,,2",
+		    "a ranking that ends '... 순이었다'");
+	expect_line(st, "2030-08,deal_count,city,상하이", "2030-08,deal_count,city,상하이,75,건,,2",
+		    "the cities' ranking in other words");
+	expect_line(st, "2030-08,deal_count_mom,ma,", "2030-08,deal_count_mom,ma,전체,10,%,,",
+		    "M&A's count and its change");
+	expect_line(st, "2030-08,deal_amount,ma,", "2030-08,deal_amount,ma,전체,20.5,억 위안,,",
+		    "M&A's amount");
+	ok(b.warnings == 0, "parts the analysis does not have are not asked for");
+	bundle_free(&b);
+	free(text);
+}
+
+/* The text form: a table with a 투자 일자 column, a row whose 소개 cell is empty, a Chinese
+ * name over two lines, the header printed again after a footer. */
+static const char dated_table[] =
+	" 2. [투자분석] 2030 년 7 월 중국 투융자 현황 \n"
+	"도표 9. 중국 신규 대형 투자 사건(일부분) \n"
+	"기업 명칭 투자 일자 라운드 투자 금액 소재지 분야 소개 투자자 \n"
+	"가람전자 \n"
+	"嘉蓝电子 \n"
+	"2030.07.0\n"
+	"3 \n"
+	"B 라운드 \n"
+	"35.5 억 위안 \n"
+	"광둥 스마트 제조 \n"
+	"항저우 창업투자, 알리바바 \n"
+	"주간 중국창업 900 호                                            【7】    \n"
+	"\f \n"
+	"기업 명칭 투자 일자 라운드 투자 금액 소재지 분야 소개 투자자 \n"
+	"나래바이오과학 \n"
+	"娜莱生物科\n"
+	"学 \n"
+	"2030.07.11 \n"
+	"A 라운드 미공개 후난 의료 건강 항체 개발업체 \n"
+	"샹장자본 \n"
+	"가람신문(嘉蓝日报). 7 월 투자 동향. (30.08.02) \n"
+	"https://example.net/report \n"
+	"참고자료 \n";
+
+static void test_text_tables(void)
+{
+	struct bundle b;
+	ok(read_text(dated_table, "2030-08-04", &b) == 0, "a table with a 투자 일자 column reads");
+	const char *d = file_of(&b, "deals.csv");
+	expect_line(d, "investment,china,2030-07,가람전자",
+		    "investment,china,2030-07,가람전자,嘉蓝电子,B 라운드,35.5 억 위안,,,광둥,스마트 제조,,"
+		    "항저우 창업투자; 알리바바",
+		    "the day read and set aside; an empty 소개 beside a list of names");
+	expect_line(d, "investment,china,2030-07,나래바이오과학",
+		    "investment,china,2030-07,나래바이오과학,娜莱生物科学,A 라운드,미공개,,,후난,의료 건강,"
+		    "항체 개발업체,샹장자본",
+		    "after the header printed again: a Chinese name over two lines");
+	bundle_free(&b);
+}
+
 static void test_articles_events(void)
 {
 	struct bundle b;
 	int rc = issuetext_read("news.txt", news_page, strlen(news_page),
-				&(struct issuetext_options){ NULL, 901 }, &b);
+				&(struct issuetext_options){ NULL, 901, 0 }, &b);
 	is_int(rc, 0, "sections and references without a footer read with the number given");
 	is_int(b.number, 901, "the number given");
 	is_str(b.date, "2031-05-12", "the date: the Monday after the latest dated item (05-09)");
@@ -255,7 +342,7 @@ static void test_no_line_end_spaces(void)
 		buf_printf(&t, "%d 번째 줄의 글은\n여기서 이어진다.\n", i);
 	buf_adds(&t, "가람(嘉蓝). 원문. (31.01.02)\nhttps://example.net/x\n참고자료\n");
 	struct bundle b;
-	int rc = issuetext_read("raw.txt", t.data, t.len, &(struct issuetext_options){ NULL, 7 },
+	int rc = issuetext_read("raw.txt", t.data, t.len, &(struct issuetext_options){ NULL, 7, 0 },
 				&b);
 	is_int(rc, 0, "a text without line-end spaces reads");
 	const char *a = file_of(&b, "articles/01-industry.md");
@@ -268,6 +355,8 @@ static void test_no_line_end_spaces(void)
 int main(void)
 {
 	test_deals();
+	test_stats_by_meaning();
+	test_text_tables();
 	test_articles_events();
 	test_refused();
 	test_no_line_end_spaces();
