@@ -251,22 +251,26 @@ int issuetext_read_pdf(const char *path, const struct issuetext_options *opt, st
 			push_frag(&r, l->text, l->space, line, l->grid);
 			continue;
 		}
-		/* Another table (an article's): its header and rows as lines. */
-		push_frag(&r, l->text, 1, line, NULL);
+		/* Another table (an article's): drawn as a table in the article, its header and
+		 * rows as Markdown pipe rows. */
 		const struct grid *g = l->grid;
-		for (size_t row = 0; row < g->nrows; row++) {
+		for (size_t row = 0; row <= g->nrows; row++) {
 			struct buf b = { 0 };
+			buf_adds(&b, "|");
 			for (int c = 0; c < g->ncols; c++) {
-				const char *v = g->cells[row * (size_t)g->ncols + (size_t)c];
-				if (*v && b.len)
-					buf_addc(&b, ' ');
-				buf_adds(&b, v);
+				const char *v = row == 0 ? g->labels[c]
+							 : g->cells[(row - 1) * (size_t)g->ncols + (size_t)c];
+				buf_addc(&b, ' ');
+				for (; *v; v++) /* a bar in a cell is not a column's end */
+					buf_addc(&b, *v == '|' ? '/' : *v);
+				buf_adds(&b, " |");
 			}
 			char *t = buf_take(&b);
-			if (*t)
-				push_frag(&r, t, 1,
-					  (size_t)g->row_page[row] * PDF_LINES + (size_t)g->row_line[row],
-					  NULL);
+			push_frag(&r, t, 1,
+				  row ? (size_t)g->row_page[row - 1] * PDF_LINES + (size_t)g->row_line[row - 1]
+				      : line,
+				  NULL);
+			r.f[r.n - 1].table_row = 1;
 			free(t);
 		}
 	}

@@ -183,7 +183,7 @@ static char *take_source_note(char *p)
 	return src;
 }
 
-enum block_kind { B_PARA, B_HEADING, B_BULLET, B_CAPTION };
+enum block_kind { B_PARA, B_HEADING, B_BULLET, B_CAPTION, B_TABLE };
 
 struct blocks {
 	struct buf out;
@@ -244,16 +244,67 @@ static const char *strip_marker(const char *s, enum block_kind *kind)
 
 /* The body in the bundle's Markdown: paragraphs (a sentence's end at a line's end closes
  * one), "## " headings (◼, －), "- " bullets (⚫) and the captions of figures on their own. */
+/* How wide a full line of the text is: the widest that many lines reach (the page broke
+ * those by width). 0 when the text has too few lines to tell. */
+static size_t full_width(const struct reader *r)
+{
+	size_t widths[64] = { 0 };
+	size_t n = 0;
+	for (size_t k = 0; k < r->n; k++) {
+		size_t w = text_strwidth(r->f[k].text);
+		if (w >= 64)
+			w = 63;
+		widths[w]++;
+		n++;
+	}
+	if (n < 20)
+		return 0;
+	/* The width at which a tenth of the lines are as wide or wider. */
+	size_t seen = 0;
+	for (size_t w = 63; w > 0; w--) {
+		seen += widths[w];
+		if (seen * 10 >= n)
+			return w;
+	}
+	return 0;
+}
+
 char *body_of(struct reader *r, size_t from, size_t to, char **source_note)
 {
 	struct blocks b = { 0 };
 	size_t prev = (size_t)-1;
+	size_t full = r->pdf ? 0 : full_width(r);
+	int figure = 0; /* after a 도표 caption: numbered rows and their bullets */
 	for (size_t k = from; k < to; k++) {
 		const struct frag *f = &r->f[k];
 		if (f->used)
 			continue;
+		if (f->table_row) {
+			/* A row of an article's table: a line of its own, the rows together. */
+			block_end(r, &b, source_note);
+			if (b.out.len)
+				buf_adds(&b.out, b.last_kind == B_TABLE ? "\n" : "\n\n");
+			buf_adds(&b.out, f->text);
+			b.last_kind = B_TABLE;
+			prev = (size_t)-1;
+			continue;
+		}
 		enum block_kind kind;
 		const char *rest = strip_marker(f->text, &kind);
+		if (rest && kind == B_CAPTION)
+			figure = 1;
+		/* In a figure, a numbered row's title after its header's labels or after the
+		 * bullets of the row before ("2 4 세대 고에너지 방사광원") begins a block of its own. */
+		if (!rest && figure && b.cur.len && (b.kind == B_BULLET || figure == 1) &&
+		    f->text[0] >= '0' && f->text[0] <= '9') {
+			const char *q = f->text;
+			while (*q >= '0' && *q <= '9')
+				q++;
+			if (*q == ' ' && q - f->text <= 2) {
+				block_end(r, &b, source_note);
+				figure = 2; /* its rows have begun */
+			}
+		}
 		if (rest) {
 			block_end(r, &b, source_note);
 			b.kind = kind;
@@ -273,6 +324,10 @@ char *body_of(struct reader *r, size_t from, size_t to, char **source_note)
 		buf_adds(&b.cur, f->text);
 		prev = k;
 		if (f->space && ends_sentence(f))
+			block_end(r, &b, source_note);
+		/* A short line the page did not break by its width (a figure's label: "업스트림",
+		 * "핵심 장치") is an item of its own, not glued to the next. */
+		else if (!f->space && full && text_strwidth(f->text) * 2 < full)
 			block_end(r, &b, source_note);
 	}
 	block_end(r, &b, source_note);

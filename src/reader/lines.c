@@ -226,7 +226,7 @@ void push_frag(struct reader *r, const char *k, int space, size_t line,
 		if (!(*p == ' ' && o > q && o[-1] == ' '))
 			*o++ = *p;
 	*o = '\0';
-	r->f[r->n++] = (struct frag){ q, line, space, 0, grid };
+	r->f[r->n++] = (struct frag){ q, line, space, 0, grid, 0 };
 }
 
 static void add_frag(struct reader *r, const char *s, size_t len, size_t line)

@@ -24,6 +24,7 @@ struct frag {
 	int space;  /* the line ended in a space */
 	int used;   /* taken by a table, a reference or a heading: not part of a body */
 	const struct grid *grid; /* a PDF's table, read by its geometry: text is its labels */
+	int table_row;  /* a row of an article's table, as a Markdown pipe row ("| a | b |") */
 };
 
 /* A warning kept until the reading ends, to be printed in order and once. */
