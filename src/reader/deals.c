@@ -765,8 +765,10 @@ void drop_repeated_headers(struct reader *r)
 	for (size_t k = 0; k < r->n; k++) {
 		enum col cols[16];
 		int partial;
-		if (r->f[k].grid || !(starts(r->f[k].text, "기업 명칭") || starts(r->f[k].text, "기업명")) ||
-		    read_header(r->f[k].text, cols, 16, &partial) < 4 || partial)
+		const char *t = r->f[k].text;
+		int events = strcmp(t, "명칭 기간 장소 분야") == 0;
+		if (r->f[k].grid || (!events && (!(starts(t, "기업 명칭") || starts(t, "기업명")) ||
+						 read_header(t, cols, 16, &partial) < 4 || partial)))
 			continue;
 		size_t w = k + 1, m = k + 1;
 		for (; m < r->n && !stop_line(r->f[m].text); m++) {

@@ -62,6 +62,7 @@ struct builder {
 	struct tab *open; /* a table that may go on on the next page */
 	/* Line ends counted by script (see judge_engines). */
 	int full[4], roomy[4];
+	int whole[4];   /* full lines whose next line begins with a word the issue uses alone */
 	int anywhere[4];
 	/* Words that stand alone inside a line somewhere in the document. */
 	char **lexicon;
@@ -374,7 +375,10 @@ static void find_edges(struct tab *t, const struct pdf_word **w, size_t n, const
 			double ga = sp[k].z, gz = sp[k + 1].a;
 			if (ga >= lx1[c] - 0.01 && gz <= lx0[c + 1] + 0.01 && gz - ga > best) {
 				best = gz - ga;
-				at = (ga + gz) / 2;
+				/* Near the next column's text, which starts where its cells start; a
+				 * column's own text ends wherever its lines do (another page's may
+				 * reach further). */
+				at = gz - fmin(2.0, (gz - ga) / 2);
 			}
 		}
 		if (best < 0) {
@@ -464,8 +468,12 @@ static int ends_table(const struct tab *t, const struct pdf_word **w, size_t n, 
 		free(ls[i].text);
 	free(ls);
 	for (size_t i = 0; i < n && !end; i++) {
-		if (w[i]->y1 - w[i]->y0 > 1.25 * t->height || (edges && straddles(t, w[i])))
+		if (w[i]->y1 - w[i]->y0 > 1.25 * t->height || (edges && straddles(t, w[i]))) {
 			end = 1;
+			if (getenv("JUBO_LAYOUT_DEBUG"))
+				fprintf(stderr, "table ends at '%s' %.1f-%.1f (height %.1f, table %.1f)\n",
+					w[i]->text, w[i]->x0, w[i]->x1, w[i]->y1 - w[i]->y0, t->height);
+		}
 	}
 	return end;
 }
@@ -681,6 +689,140 @@ static void free_tab(struct tab *t)
 	free(t);
 }
 
+/* ---- tables of any labels (an article's) -------------------------------------------------- */
+
+/* A band's words as cells: words that overlap or stand closer than a wide space are one
+ * cell. Returns how many, with each cell's extent and text (malloc'd) in the arrays given
+ * (at most max). */
+static int band_cells(const struct pdf_word **w, size_t n, int max, double *x0, double *x1,
+		      char **text)
+{
+	const struct pdf_word **s = xmalloc((n ? n : 1) * sizeof *s);
+	memcpy(s, w, n * sizeof *s);
+	qsort(s, n, sizeof *s, cmp_word_x);
+	int count = 0;
+	size_t from = 0;
+	for (size_t i = 0; i <= n; i++) {
+		double h = i < n ? s[i]->y1 - s[i]->y0 : 0;
+		if (i < n && i > from && s[i]->x0 - x1[count] < 0.6 * h) {
+			x1[count] = fmax(x1[count], s[i]->x1);
+			continue;
+		}
+		if (i > from || i == n) {
+			if (i > from) {
+				/* The cell's words top to bottom, each line left to right. */
+				size_t nl;
+				struct tline *ls = lines_of(s + from, i - from, &nl);
+				struct buf b = { 0 };
+				for (size_t k = 0; k < nl; k++) {
+					if (k)
+						buf_addc(&b, ' ');
+					buf_adds(&b, ls[k].text);
+					free(ls[k].text);
+				}
+				free(ls);
+				if (count < max)
+					text[count] = buf_take(&b);
+				else
+					buf_free(&b);
+				count++;
+			}
+			if (i == n)
+				break;
+		}
+		if (count >= max)
+			break;
+		from = i;
+		x0[count] = s[i]->x0;
+		x1[count] = s[i]->x1;
+	}
+	free(s);
+	return count < max ? count : max;
+}
+
+#define MAX_COLS 12
+
+/* Whether two bands' cells stand in the same columns: as many, and each gap between two
+ * cells of one open where the other's is (a white channel down the table; a justified
+ * line's wide spaces never line up so). */
+static int same_columns(int n1, const double *a0, const double *a1, int n2, const double *b0,
+			const double *b1)
+{
+	if (n1 != n2 || n1 < 2)
+		return 0;
+	for (int c = 0; c + 1 < n1; c++) {
+		double lo = fmax(a1[c], b1[c]), hi = fmin(a0[c + 1], b0[c + 1]);
+		if (hi - lo < 1.0)
+			return 0;
+	}
+	return 1;
+}
+
+/* A table whose header is any words (an article's "번호 성과 발표기관 주요 내용"): a band of
+ * two or more cells with a band below it in the same columns. Returns the table (its rows
+ * taken, its words marked used) or NULL. */
+static struct tab *any_table(const struct pdf_page *pg, char *used, size_t a, size_t z,
+			     int page, const double *tops, size_t ntops, double *at)
+{
+	size_t nh;
+	double ht, hb;
+	const struct pdf_word **hw = header_band(pg, used, a, z, &nh, &ht, &hb);
+	double hx0[MAX_COLS], hx1[MAX_COLS];
+	char *labels[MAX_COLS];
+	int nc = band_cells(hw, nh, MAX_COLS, hx0, hx1, labels);
+	struct tab *t = NULL;
+	if (nc >= 2 && nh) {
+		/* The row below: unused words from under the header down to the first gap wider
+		 * than the gap between a cell's lines (rows part by their cells' padding). */
+		double h = hw[0]->y1 - hw[0]->y0;
+		const struct pdf_word **bw = xmalloc((pg->count ? pg->count : 1) * sizeof *bw);
+		size_t nb = 0;
+		for (size_t i = 0; i < pg->count; i++)
+			if (!used[i] && pg->words[i].y0 > hb - 0.5)
+				bw[nb++] = &pg->words[i];
+		qsort(bw, nb, sizeof *bw, cmp_word_y);
+		size_t take = 0;
+		if (nb && bw[0]->y0 < hb + 2 * h) {
+			double bottom = bw[0]->y1;
+			take = 1;
+			while (take < nb && bw[take]->y0 <= bottom + 0.3 * h) {
+				bottom = fmax(bottom, bw[take]->y1);
+				take++;
+			}
+		}
+		nb = take;
+		if (nb) {
+			double bx0[MAX_COLS], bx1[MAX_COLS];
+			char *btext[MAX_COLS];
+			int nbc = band_cells(bw, nb, MAX_COLS, bx0, bx1, btext);
+			for (int c = 0; c < nbc; c++)
+				free(btext[c]);
+			if (same_columns(nc, hx0, hx1, nbc, bx0, bx1)) {
+				t = xcalloc(1, sizeof *t);
+				t->ncols = nc;
+				t->labels = xmalloc((size_t)nc * sizeof *t->labels);
+				for (int c = 0; c < nc; c++)
+					t->labels[c] = labels[c];
+				nc = 0; /* taken */
+				t->edge = xcalloc((size_t)t->ncols, sizeof *t->edge);
+				t->limit = xcalloc((size_t)t->ncols, sizeof *t->limit);
+				t->height = h;
+				t->pages = 1;
+				for (size_t i = 0; i < nh; i++)
+					used[hw[i] - pg->words] = 1;
+				find_edges(t, hw, nh, hx0, hx1);
+				grow_table(t, pg, used, hb, page, tops, ntops, 0, hx0, hx1, hw, nh);
+				*at = ht;
+			}
+		}
+		free(bw);
+	}
+	for (int c = 0; c < nc; c++)
+		free(labels[c]);
+	free(hw);
+	return t;
+}
+
 /* ---- a page --------------------------------------------------------------------------------- */
 
 static void add_item(struct builder *b, struct item it)
@@ -769,6 +911,22 @@ static void lay_page(struct builder *b, const struct pdf_page *pg, int page)
 			free(labels);
 			free(x0);
 			free(x1);
+			if (from == ht && t->ncols <= MAX_COLS) {
+				/* A header of any labels (an article's table), printed again. */
+				double cx0[MAX_COLS], cx1[MAX_COLS];
+				char *cells[MAX_COLS];
+				int nc = band_cells(hw, nh, MAX_COLS, cx0, cx1, cells);
+				int same = nc == t->ncols;
+				for (int c = 0; c < nc; c++) {
+					same = same && strcmp(cells[c], t->labels[c]) == 0;
+					free(cells[c]);
+				}
+				if (same) {
+					for (size_t i = 0; i < nh; i++)
+						used[hw[i] - pg->words] = 1;
+					from = hb;
+				}
+			}
 			free(hw);
 			size_t before = t->nrows;
 			int pages = t->pages;
@@ -825,6 +983,42 @@ static void lay_page(struct builder *b, const struct pdf_page *pg, int page)
 		}
 		free(text);
 		a = z;
+	}
+
+	/* Tables of any labels (an article's), top to bottom. */
+	for (int found = 1; found;) {
+		found = 0;
+		size_t best = pg->count;
+		for (size_t i = 0; i < pg->count; i++)
+			if (!used[i] && (best == pg->count || pg->words[i].y0 < pg->words[best].y0))
+				best = i;
+		/* Each unused line in turn, from the top; a table found starts the search again. */
+		double from_y = best < pg->count ? pg->words[best].y0 - 1 : 0;
+		while (!found) {
+			size_t next = pg->count;
+			for (size_t i = 0; i < pg->count; i++)
+				if (!used[i] && pg->words[i].y0 > from_y &&
+				    (next == pg->count || pg->words[i].y0 < pg->words[next].y0))
+					next = i;
+			if (next == pg->count)
+				break;
+			size_t a = next, z = next;
+			while (a > 0 && pg->words[a - 1].line == pg->words[next].line)
+				a--;
+			while (z < pg->count && pg->words[z].line == pg->words[next].line)
+				z++;
+			double at;
+			struct tab *t = any_table(pg, used, a, z, page, tops, ntops, &at);
+			if (t && t->nrows) {
+				add_item(b, (struct item){ at, { 0 }, t, page, line_at(tops, ntops, at) });
+				if (t->open)
+					b->open = t;
+				found = 1;
+			} else if (t) {
+				free_tab(t);
+			}
+			from_y = pg->words[next].y0 + 0.5;
+		}
 	}
 
 	/* Every other word: lines, one per baseline. */
@@ -913,10 +1107,18 @@ static void count_end(struct builder *b, const struct tline *a, const struct tli
 	enum script sa = script_of(last_char(a->text)), sn = script_of(first_char(n->text));
 	if (sa != sn || sa == S_OTHER || !strchr(a->text, ' '))
 		return;
-	if (is_full(a, n, limit))
-		b->full[sa]++;
-	else
+	if (!is_full(a, n, limit)) {
 		b->roomy[sa]++;
+		return;
+	}
+	b->full[sa]++;
+	const char *e = strchr(n->text, ' ');
+	char *next = xstrndup(n->text, e ? (size_t)(e - n->text) : strlen(n->text));
+	size_t nl = strlen(next);
+	while (nl && strchr(",.;)", next[nl - 1]))
+		next[--nl] = '\0';
+	b->whole[sa] += lex_has(b, next);
+	free(next);
 }
 
 /* A script that the typesetter breaks anywhere leaves every line it broke full, to within a
@@ -931,8 +1133,10 @@ static void judge_engines(struct builder *b)
 		 * processor that breaks between words leaves one full in several). */
 		if (n < (s == S_LATIN ? 2 : 4))
 			b->anywhere[s] = s != S_LATIN;
-		else
-			b->anywhere[s] = b->roomy[s] * 10 <= n;
+		else /* Nearly every line full; or most, and what follows them is mostly not a
+		      * word the issue uses alone (a word's rest: "ement", "rthwell"). */
+			b->anywhere[s] = b->roomy[s] * 10 <= n ||
+					 (b->full[s] >= 2 * b->roomy[s] && b->whole[s] * 5 < b->full[s] * 2);
 		if (s == S_HAN)
 			b->anywhere[s] = 1;
 	}
@@ -975,7 +1179,8 @@ static int inside_word(const struct builder *b, const struct tline *a, const str
 		while (nl && (next[nl - 1] == ',' || next[nl - 1] == '.' || next[nl - 1] == ';'))
 			next[--nl] = '\0';
 		char *joined = xasprintf("%s%s", last, next);
-		int apart = lex_has(b, next) && !lex_has(b, joined);
+		/* A letter or two ("A" of "NVIDI" / "A") stands alone too often to tell. */
+		int apart = nl >= 3 && lex_has(b, next) && !lex_has(b, joined);
 		free(next);
 		free(joined);
 		if (apart) {
@@ -1059,11 +1264,26 @@ void layout_build(const struct pdf_doc *doc, struct layout *out)
 			}
 	}
 	free(ends);
-	/* Count how lines end, and the words that stand alone. */
+	/* The words that stand alone, then how lines end. */
 	for (size_t i = 0; i < b.n; i++) {
 		struct item *it = &b.items[i];
 		if (!it->tab) {
 			learn_words(&b, it->line.text);
+			continue;
+		}
+		struct tab *t = it->tab;
+		for (size_t r = 0; r < t->nrows; r++)
+			for (int c = 0; c < t->ncols; c++) {
+				struct cell *cell = &t->cells[r * (size_t)t->ncols + (size_t)c];
+				for (size_t k = 0; k < cell->n; k++)
+					learn_words(&b, cell->l[k].text);
+			}
+	}
+	settle_words(&b);
+
+	for (size_t i = 0; i < b.n; i++) {
+		struct item *it = &b.items[i];
+		if (!it->tab) {
 			if (i + 1 < b.n && !b.items[i + 1].tab && b.items[i + 1].page == it->page &&
 			    b.items[i + 1].line.block == it->line.block)
 				count_end(&b, &it->line, &b.items[i + 1].line, right[it->page]);
@@ -1073,19 +1293,15 @@ void layout_build(const struct pdf_doc *doc, struct layout *out)
 		for (size_t r = 0; r < t->nrows; r++)
 			for (int c = 0; c < t->ncols; c++) {
 				struct cell *cell = &t->cells[r * (size_t)t->ncols + (size_t)c];
-				for (size_t k = 0; k < cell->n; k++) {
-					learn_words(&b, cell->l[k].text);
-					if (k + 1 < cell->n)
-						count_end(&b, &cell->l[k], &cell->l[k + 1], t->limit[c]);
-				}
+				for (size_t k = 0; k + 1 < cell->n; k++)
+					count_end(&b, &cell->l[k], &cell->l[k + 1], t->limit[c]);
 			}
 	}
 	judge_engines(&b);
-	settle_words(&b);
 	if (getenv("JUBO_LAYOUT_DEBUG"))
-		fprintf(stderr, "line ends: hangul %d full %d roomy, han %d/%d, latin %d/%d\n",
-			b.full[S_HANGUL], b.roomy[S_HANGUL], b.full[S_HAN], b.roomy[S_HAN],
-			b.full[S_LATIN], b.roomy[S_LATIN]);
+		fprintf(stderr, "line ends: hangul %d full (%d whole) %d roomy, latin %d (%d) %d\n",
+			b.full[S_HANGUL], b.whole[S_HANGUL], b.roomy[S_HANGUL], b.full[S_LATIN],
+			b.whole[S_LATIN], b.roomy[S_LATIN]);
 	out->lines = xmalloc((b.n ? b.n : 1) * sizeof *out->lines);
 	for (size_t i = 0; i < b.n; i++) {
 		struct item *it = &b.items[i];

@@ -50,6 +50,10 @@ cp "$tmp/stderr" w418pdf
 todo "score '$top_srcdir/data/418' b418pdf w418pdf 418.pdf" "No. 418's PDF: at the goal" \
 	"a line broke at the cell's edge between Box and Group: read as two words, warned"
 check '! grep -q "^  wrong" 418.pdf.score' "No. 418's PDF: no wrong value without a warning"
+check 'grep -q "^| 업스트림 | 핵심 장치 | 뇌파 수집 장비, BCI 칩 등 |$" b418pdf/articles/06-industry.md' \
+	"an article's table of any labels, drawn as a table in the article"
+check 'grep -q "^| 번호 | 성과 | 발표기관 | 주요 내용 |$" b418pdf/articles/01-news.md && [ "$(grep -c "^| " b418pdf/articles/01-news.md)" -eq 11 ]' \
+	"a news item's table: its header and its ten rows, each whole"
 check 'grep -q "read .Box Group,. as two words where a full line broke" w418pdf' \
 	"a break judged by the words the issue uses elsewhere is said"
 

@@ -334,6 +334,15 @@ def body(a):
         elif p.startswith("- "):
             for b in p.split("\n"):
                 para("⚫ " + b[2:], 9, 10)
+        elif p.startswith("|"):
+            # An article's table: a bordered table, its columns shared out by their text.
+            rows = [[c.strip() for c in l.strip().strip("|").split("|")]
+                    for l in p.split("\n") if l.strip() and not set(l.strip()) <= set("|-: ")]
+            n = len(rows[0])
+            longest = [max(len(r[c]) if c < len(r) else 0 for r in rows) for c in range(n)]
+            total = float(sum(min(x, 60) + 4 for x in longest))
+            widths = [max(36, 500 * (min(x, 60) + 4) / total) for x in longest]
+            DOC.append(("t", rows[0], [r + [""] * (n - len(r)) for r in rows[1:]], widths, 8))
         else:
             para(p.replace("\n", " "), 10)
 
