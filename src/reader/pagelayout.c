@@ -147,7 +147,8 @@ static int same_line(double a0, double a1, double b0, double b1)
 static struct tline *lines_of(const struct pdf_word **w, size_t n, size_t *count)
 {
 	const struct pdf_word **s = xmalloc((n ? n : 1) * sizeof *s);
-	memcpy(s, w, n * sizeof *s);
+	if (n)
+		memcpy(s, w, n * sizeof *s);
 	qsort(s, n, sizeof *s, cmp_word_y);
 	struct tline *out = NULL;
 	size_t nl = 0;
@@ -216,7 +217,8 @@ static int read_labels(const struct pdf_word **w, size_t n, char ***labels, doub
 		       double **x1)
 {
 	const struct pdf_word **s = xmalloc((n ? n : 1) * sizeof *s);
-	memcpy(s, w, n * sizeof *s);
+	if (n)
+		memcpy(s, w, n * sizeof *s);
 	qsort(s, n, sizeof *s, cmp_word_x);
 	/* Stacked words (a label wrapped in its cell) overlap horizontally: one cluster. */
 	size_t nc = 0;
@@ -235,7 +237,8 @@ static int read_labels(const struct pdf_word **w, size_t n, char ***labels, doub
 	for (size_t c = 0; c < nc; c++) {
 		size_t m = start[c + 1] - start[c];
 		const struct pdf_word **cw = xmalloc(m * sizeof *cw);
-		memcpy(cw, s + start[c], m * sizeof *cw);
+		if (m)
+			memcpy(cw, s + start[c], m * sizeof *cw);
 		qsort(cw, m, sizeof *cw, cmp_word_y);
 		struct buf b = { 0 };
 		for (size_t i = 0; i < m; i++)
@@ -586,8 +589,10 @@ static void grow_table(struct tab *t, const struct pdf_page *pg, char *used, dou
 			break;
 		/* The edges from the header and the rows found, then the rows again by them. */
 		const struct pdf_word **all = xmalloc((take + nhead + 1) * sizeof *all);
-		memcpy(all, head, nhead * sizeof *all);
-		memcpy(all + nhead, w, take * sizeof *all);
+		if (nhead)
+			memcpy(all, head, nhead * sizeof *all);
+		if (take)
+			memcpy(all + nhead, w, take * sizeof *all);
 		find_edges(t, all, take + nhead, lx0, lx1);
 		free(all);
 	}
@@ -660,7 +665,8 @@ static void grow_table(struct tab *t, const struct pdf_page *pg, char *used, dou
 			struct tline *ls = lines_of(cw, m, &nl);
 			struct cell *cell = &t->cells[r * (size_t)t->ncols + (size_t)c];
 			cell->l = xrealloc(cell->l, (cell->n + nl + 1) * sizeof *cell->l);
-			memcpy(cell->l + cell->n, ls, nl * sizeof *ls);
+			if (nl)
+				memcpy(cell->l + cell->n, ls, nl * sizeof *ls);
 			cell->n += nl;
 			free(ls);
 		}
@@ -698,7 +704,8 @@ static int band_cells(const struct pdf_word **w, size_t n, int max, double *x0, 
 		      char **text)
 {
 	const struct pdf_word **s = xmalloc((n ? n : 1) * sizeof *s);
-	memcpy(s, w, n * sizeof *s);
+	if (n)
+		memcpy(s, w, n * sizeof *s);
 	qsort(s, n, sizeof *s, cmp_word_x);
 	int count = 0;
 	size_t from = 0;
@@ -1339,8 +1346,10 @@ void layout_build(const struct pdf_doc *doc, struct layout *out)
 			}
 		g->row_page = xmalloc((t->nrows + 1) * sizeof *g->row_page);
 		g->row_line = xmalloc((t->nrows + 1) * sizeof *g->row_line);
-		memcpy(g->row_page, t->row_page, t->nrows * sizeof *g->row_page);
-		memcpy(g->row_line, t->row_line, t->nrows * sizeof *g->row_line);
+		if (t->nrows) {
+			memcpy(g->row_page, t->row_page, t->nrows * sizeof *g->row_page);
+			memcpy(g->row_line, t->row_line, t->nrows * sizeof *g->row_line);
+		}
 		g->pages = t->pages;
 		g->uncertain = t->uncertain;
 		ll->grid = g;
