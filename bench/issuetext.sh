@@ -1,6 +1,7 @@
 #!/bin/bash
-# issuetext.sh [LARGE.db] [JUBO]: an issue as published (its text) into an archive of a
-# million deals, against the same issue as a bundle. Without a store, makes the large one of
+# issuetext.sh [LARGE.db] [JUBO]: an issue as published (its text, and No. 418 typeset by
+# LibreOffice as a PDF, tests/issues/418.pdf) into an archive of a million deals, against
+# the same issue as a bundle. Without a store, makes the large one of
 # run.sh with gen.sh in $BENCH_DIR (default /tmp/jubo-bench; a few minutes, 2 GB). The issue
 # is No. 418's text (../shared/seeds) when it is here, else the test issue No. 419 typeset as
 # text; each run is timed three times, into a copy of the store, with /usr/bin/time.
@@ -41,8 +42,15 @@ time_import() { # LABEL PATH
 }
 time_import "$what as text" "$text"
 time_import "$what as a bundle" "$bundle"
+pdf="$here/../tests/issues/418.pdf"
+time_import "No. 418 as a PDF (LibreOffice, 12 pages)" "$pdf"
 start=$(date +%s%N)
 "$jubo" convert -o "$dir/converted.$$" "$text" >/dev/null 2>&1
 end=$(date +%s%N)
 echo "$what read into a bundle (jubo convert, no store): $(( (end - start) / 1000000 )) ms"
+start=$(date +%s%N)
+"$jubo" convert -o "$dir/converted-pdf.$$" "$pdf" >/dev/null 2>&1
+end=$(date +%s%N)
+echo "No. 418's PDF read into a bundle (pdftotext and the page layout, no store): $(( (end - start) / 1000000 )) ms"
+rm -rf "$dir/converted-pdf.$$"
 rm -rf "$dir/converted.$$" "$dir/copy.db" "$dir/copy.db-wal" "$dir/copy.db-shm"
