@@ -754,7 +754,7 @@ static void read_grid_deals(struct reader *r, size_t h, const char *caption, str
 		reader_warn(r, r->f[h].line, _("%s: a column's edge was not found in a gap between words: "
 					"check its cells"), table);
 	}
-	buf_printf(&r->summary, _("%s: %zu rows read, %zu with a warning, %zu left out\n"), table,
+	buf_printf(&r->summary, _("%s: rows read %zu, with a warning %zu, left out %zu\n"), table,
 		   read, warned, left);
 	free(table);
 	free(cols);
@@ -833,11 +833,28 @@ size_t read_deal_table(struct reader *r, size_t h, size_t limit, const char *cap
 	size_t name_end, split;
 	int zh;
 	size_t row = k;
+	/* The table as the summary names it: its caption's number or words. */
+	char *table = caption ? xstrdup(caption)
+			      : xasprintf(_("the table at line %zu"), r->f[h].line);
+	char *dot = starts(table, "도표") ? strchr(table, '.') : NULL;
+	if (dot)
+		*dot = '\0';
+	if (starts(table, "◼")) {
+		char *t2 = xstrdup(trim(table + strlen("◼")));
+		free(table);
+		table = t2;
+	}
 	if (!row_starts(&t, row, 1, &name_end, &zh, &split)) {
-		reader_warn(r, r->f[h].line, _("a table of deals whose rows jubo cannot read: left out"));
+		reader_warn(r, r->f[h].line, _("%s: a table of deals whose rows jubo cannot read "
+					       "(%zu lines): left out"),
+			    table, end - k);
+		buf_printf(&r->summary, _("%s: rows read 0, lines left out %zu\n"), table, end - k);
+		free(table);
 		return k;
 	}
+	size_t rows_read = 0, rows_warned = 0;
 	while (row < end) {
+		size_t warned_before = r->nmsgs;
 		struct deal d = { 0 };
 		snprintf(d.kind, sizeof d.kind, "%s", kind);
 		snprintf(d.scope, sizeof d.scope, "%s", t.overseas ? "overseas" : "china");
@@ -922,11 +939,16 @@ size_t read_deal_table(struct reader *r, size_t h, size_t limit, const char *cap
 			r->f[i].used = 1;
 		out->items = xrealloc(out->items, (out->count + 1) * sizeof *out->items);
 		out->items[out->count++] = d;
+		rows_read++;
+		rows_warned += r->nmsgs > warned_before;
 		row = next;
 		name_end = next_name_end;
 		zh = next_zh;
 		split = next_split;
 	}
+	buf_printf(&r->summary, _("%s: rows read %zu, with a warning %zu, left out %zu\n"), table,
+		   rows_read, rows_warned, (size_t)0);
+	free(table);
 	return k;
 }
 

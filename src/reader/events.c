@@ -99,7 +99,7 @@ static void read_grid_events(struct reader *r, size_t h, size_t limit)
 		free(dates);
 		read++;
 	}
-	buf_printf(&r->summary, _("the events: %zu rows read, %zu with a warning, %zu left out\n"),
+	buf_printf(&r->summary, _("the events: rows read %zu, with a warning %zu, left out %zu\n"),
 		   read, warned, left);
 }
 

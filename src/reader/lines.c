@@ -49,7 +49,7 @@ void reader_warn(struct reader *r, size_t line, const char *fmt, ...)
 	r->warnings++;
 }
 
-/* What each table gave: "FILE: 도표 9: 7 rows read, 1 with a warning, 0 left out". */
+/* What each table gave: "FILE: 도표 9: rows read 7, with a warning 1, left out 0". */
 void print_summary(struct reader *r, int quiet)
 {
 	char *all = buf_take(&r->summary);

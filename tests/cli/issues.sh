@@ -35,7 +35,7 @@ for n in 421 422 423 424; do
 		check "score '$issues/$n' b$n$form w$n$form $n.$form" \
 			"No. $n as $form: every table at the goal, no wrong value without a warning"
 	done
-	check 'grep -q "^jubo: .*/$n.pdf: 도표 9: [0-9]* rows read, [0-9]* with a warning, 0 left out$" w'$n'pdf' \
+	check 'grep -q "^jubo: .*/$n.pdf: 도표 9: rows read [0-9]*, with a warning [0-9]*, left out 0$" w'$n'pdf' \
 		"No. $n's PDF: a line per table after the warnings, rows read, warned, left out"
 done
 

@@ -97,7 +97,7 @@ else
 		expect_status 0 "No. $n typeset as a PDF by reportlab converts"
 		check '! echo "$err" | grep -q "warning: no line of this text ends in a space"' \
 			"a PDF is read by its geometry, not as pdftotext's text"
-		check 'echo "$err" | grep -q "^jubo: $n.pdf: 도표 9: [0-9]* rows read, 0 with a warning, 0 left out$"' \
+		check 'echo "$err" | grep -q "^jubo: $n.pdf: 도표 9: rows read [0-9]*, with a warning 0, left out 0$"' \
 			"each table's rows are summed up after the warnings"
 		"$py" "$top_srcdir/tests/cli/bundlediff.py" "$it/$n" "p$n" >"$tmp/p$n.diff"
 		check "diff_clean p$n" "No. $n from its PDF: every deal, event, statistic and article as expected"
