@@ -707,6 +707,24 @@ static int grid_row(struct reader *r, const struct grid *g, const int *cols, siz
 	return warned;
 }
 
+/* A table as warnings and the summary name it: "도표 9. 중국 신규 ..." by its number,
+ * "◼ 2025 년 ... 인수합병" by its words, one without a caption by its line. Malloc'd. */
+static char *table_name(const char *caption, size_t line)
+{
+	if (!caption)
+		return xasprintf(_("the table at line %zu"), line);
+	char *table = xstrdup(caption);
+	char *dot = starts(table, "도표") ? strchr(table, '.') : NULL;
+	if (dot)
+		*dot = '\0';
+	if (starts(table, "◼")) {
+		char *t2 = xstrdup(trim(table + strlen("◼")));
+		free(table);
+		table = t2;
+	}
+	return table;
+}
+
 /* A PDF's table of deals (its header at fragment h), read by its cells. */
 static void read_grid_deals(struct reader *r, size_t h, const char *caption, struct deals *out)
 {
@@ -721,17 +739,7 @@ static void read_grid_deals(struct reader *r, size_t h, const char *caption, str
 			kind = "ma";
 	}
 	r->f[h].used = 1;
-	char *table = caption ? xstrdup(caption) : xasprintf(_("the table at line %zu"),
-								r->f[h].line % PDF_LINES);
-	/* "도표 9. 중국 신규 ..." is named by its number; "◼ 2025 년 ... 인수합병" by its words. */
-	char *dot = starts(table, "도표") ? strchr(table, '.') : NULL;
-	if (dot)
-		*dot = '\0';
-	if (starts(table, "◼")) {
-		char *t2 = xstrdup(trim(table + strlen("◼")));
-		free(table);
-		table = t2;
-	}
+	char *table = table_name(caption, r->f[h].line % PDF_LINES);
 	size_t read = 0, warned = 0, left = 0;
 	for (size_t row = 0; row < g->nrows; row++) {
 		struct deal d = { 0 };
@@ -833,17 +841,7 @@ size_t read_deal_table(struct reader *r, size_t h, size_t limit, const char *cap
 	size_t name_end, split;
 	int zh;
 	size_t row = k;
-	/* The table as the summary names it: its caption's number or words. */
-	char *table = caption ? xstrdup(caption)
-			      : xasprintf(_("the table at line %zu"), r->f[h].line);
-	char *dot = starts(table, "도표") ? strchr(table, '.') : NULL;
-	if (dot)
-		*dot = '\0';
-	if (starts(table, "◼")) {
-		char *t2 = xstrdup(trim(table + strlen("◼")));
-		free(table);
-		table = t2;
-	}
+	char *table = table_name(caption, r->f[h].line);
 	if (!row_starts(&t, row, 1, &name_end, &zh, &split)) {
 		reader_warn(r, r->f[h].line, _("%s: a table of deals whose rows jubo cannot read "
 					       "(%zu lines): left out"),

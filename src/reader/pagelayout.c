@@ -136,6 +136,17 @@ static int cmp_word_x(const void *a, const void *b)
 	return x->y0 < y->y0 ? -1 : x->y0 > y->y0;
 }
 
+/* The words (any order) copied and sorted by cmp. Malloc'd, never NULL. */
+static const struct pdf_word **sorted_copy(const struct pdf_word **w, size_t n,
+					   int (*cmp)(const void *, const void *))
+{
+	const struct pdf_word **s = xmalloc((n ? n : 1) * sizeof *s);
+	if (n)
+		memcpy(s, w, n * sizeof *s);
+	qsort(s, n, sizeof *s, cmp);
+	return s;
+}
+
 /* Words on one baseline: their vertical extents overlap by more than half the smaller. */
 static int same_line(double a0, double a1, double b0, double b1)
 {
@@ -146,10 +157,7 @@ static int same_line(double a0, double a1, double b0, double b1)
 /* Words (any order) as lines, top to bottom, each left to right. *count gets how many. */
 static struct tline *lines_of(const struct pdf_word **w, size_t n, size_t *count)
 {
-	const struct pdf_word **s = xmalloc((n ? n : 1) * sizeof *s);
-	if (n)
-		memcpy(s, w, n * sizeof *s);
-	qsort(s, n, sizeof *s, cmp_word_y);
+	const struct pdf_word **s = sorted_copy(w, n, cmp_word_y);
 	struct tline *out = NULL;
 	size_t nl = 0;
 	size_t *member = xmalloc((n ? n : 1) * sizeof *member);
@@ -216,10 +224,7 @@ static struct tline *lines_of(const struct pdf_word **w, size_t n, size_t *count
 static int read_labels(const struct pdf_word **w, size_t n, char ***labels, double **x0,
 		       double **x1)
 {
-	const struct pdf_word **s = xmalloc((n ? n : 1) * sizeof *s);
-	if (n)
-		memcpy(s, w, n * sizeof *s);
-	qsort(s, n, sizeof *s, cmp_word_x);
+	const struct pdf_word **s = sorted_copy(w, n, cmp_word_x);
 	/* Stacked words (a label wrapped in its cell) overlap horizontally: one cluster. */
 	size_t nc = 0;
 	size_t *start = xmalloc((n + 1) * sizeof *start);
@@ -703,10 +708,7 @@ static void free_tab(struct tab *t)
 static int band_cells(const struct pdf_word **w, size_t n, int max, double *x0, double *x1,
 		      char **text)
 {
-	const struct pdf_word **s = xmalloc((n ? n : 1) * sizeof *s);
-	if (n)
-		memcpy(s, w, n * sizeof *s);
-	qsort(s, n, sizeof *s, cmp_word_x);
+	const struct pdf_word **s = sorted_copy(w, n, cmp_word_x);
 	int count = 0;
 	size_t from = 0;
 	for (size_t i = 0; i <= n; i++) {
