@@ -1253,7 +1253,8 @@ void layout_build(const struct pdf_doc *doc, struct layout *out)
 	for (size_t p = 0; p < doc->count; p++) {
 		size_t from = b.n;
 		lay_page(&b, &doc->pages[p], (int)p + 1);
-		qsort(b.items + from, b.n - from, sizeof *b.items, cmp_item);
+		if (b.n > from)
+			qsort(b.items + from, b.n - from, sizeof *b.items, cmp_item);
 	}
 	/* The page's right edge of text, for lines outside tables: the furthest that three
 	 * lines reach alike (a long address may run past the margin). */
