@@ -331,6 +331,318 @@ int issuetext_read_file(const char *path, const char *encoding,
 }
 
 /* Reads the issue from the reader's lines (and takes them over). */
+/* What the reader gathers of an issue, step by step (read_issue). */
+struct issue_parts {
+	struct reader r;
+	size_t *heads, nheads;      /* the numbered sections' headings */
+	struct deals deals;
+	struct article *arts;
+	size_t narts;
+	struct refs news_refs;
+	size_t after;               /* where what follows the last references begins */
+	size_t invest_from, invest_to; /* the investment analysis's text */
+};
+
+/* The numbered sections ("2. [투자분석] ..."): where each begins. */
+static void find_sections(struct issue_parts *p)
+{
+	/* Numbered sections, and where each one's references end. */
+	for (size_t k = 0; k < p->r.n; k++) {
+		char kind[32];
+		const char *title;
+		if (section_heading(p->r.f[k].text, kind, sizeof kind, &title)) {
+			p->heads = xrealloc(p->heads, (p->nheads + 1) * sizeof *p->heads);
+			p->heads[p->nheads++] = k;
+		}
+	}
+}
+
+/* Every table of deals, each up to the next section. */
+static void read_tables(struct issue_parts *p)
+{
+	/* Tables of p->deals, wherever they are. */
+	for (size_t k = 0; k < p->r.n; k++) {
+		if (p->r.f[k].used || !(starts(p->r.f[k].text, "기업 명칭") || starts(p->r.f[k].text, "기업명")))
+			continue;
+		const char *caption = NULL;
+		for (size_t b = k; b > 0 && b + 4 > k; b--) {
+			const char *s = p->r.f[b - 1].text;
+			if (starts(s, "도표") || starts(s, "◼")) {
+				caption = s;
+				break;
+			}
+		}
+		size_t limit = p->r.n;
+		for (size_t h = 0; h < p->nheads; h++)
+			if (p->heads[h] > k) {
+				limit = p->heads[h];
+				break;
+			}
+		read_deal_table(&p->r, k, limit, caption, &p->deals);
+	}
+}
+
+static void read_news(struct issue_parts *p)
+{
+	/* The news: "◼" headings before the first section, and their references. */
+	size_t news_end = p->nheads ? p->heads[0] : p->r.n;
+	size_t ref_at = news_end;
+	for (size_t k = 0; k < news_end; k++)
+		if (strcmp(p->r.f[k].text, "참고자료") == 0) {
+			ref_at = k;
+			break;
+		}
+	size_t news_body_end = news_end;
+	if (ref_at < news_end) {
+		news_body_end = read_refs(&p->r, 0, ref_at, &p->news_refs);
+		p->r.f[ref_at].used = 1;
+		for (size_t k = ref_at + 1; k < news_end && is_url(p->r.f[k].text); k++)
+			p->r.f[k].used = 1;
+		p->after = ref_at + 1;
+	}
+	for (size_t k = 0; k < news_body_end; k++) {
+		if (!starts(p->r.f[k].text, "◼") || p->r.f[k].used)
+			continue;
+		size_t e = k + 1;
+		while (e < news_body_end && !(starts(p->r.f[e].text, "◼") && !p->r.f[e].used))
+			e++;
+		struct article a = { 0 };
+		a.title = xstrdup(p->r.f[k].text + strlen("◼"));
+		trim(a.title);
+		a.section = "news";
+		a.from = k + 1;
+		a.to = e;
+		a.line = p->r.f[k].line;
+		p->r.f[k].used = 1;
+		p->arts = xrealloc(p->arts, (p->narts + 1) * sizeof *p->arts);
+		p->arts[p->narts++] = a;
+		k = e - 1;
+	}
+	/* Each news item's reference is the one its note "(출처: X)" names; body_of finds the
+	 * note, so every item gets the whole list and write_article picks. */
+	for (size_t i = 0; i < p->narts; i++) {
+		p->arts[i].refs.items = xmalloc((p->news_refs.count + 1) * sizeof *p->news_refs.items);
+		for (size_t j = 0; j < p->news_refs.count; j++) {
+			p->arts[i].refs.items[j] = p->news_refs.items[j];
+			p->arts[i].refs.items[j].source = xstrdup(p->news_refs.items[j].source);
+			p->arts[i].refs.items[j].label = xstrdup(p->news_refs.items[j].label);
+			p->arts[i].refs.items[j].url = xstrdup(p->news_refs.items[j].url);
+		}
+		p->arts[i].refs.count = p->news_refs.count;
+	}
+}
+
+static void read_sections(struct issue_parts *p)
+{
+	/* The numbered sections. */
+	for (size_t h = 0; h < p->nheads; h++) {
+		size_t k = p->heads[h], limit = h + 1 < p->nheads ? p->heads[h + 1] : p->r.n;
+		char kind[32];
+		const char *title;
+		section_heading(p->r.f[k].text, kind, sizeof kind, &title);
+		struct article a = { 0 };
+		a.title = xstrdup(title);
+		a.line = p->r.f[k].line;
+		a.section = NULL;
+		for (size_t i = 0; i < sizeof section_kinds / sizeof section_kinds[0]; i++)
+			if (strcmp(kind, section_kinds[i].name) == 0)
+				a.section = section_kinds[i].code;
+		if (!a.section) {
+			reader_warn(&p->r, a.line, _("unknown section [%s]: imported as news"), kind);
+			a.section = "news";
+		}
+		p->r.f[k].used = 1;
+		size_t rk = limit;
+		for (size_t j = k + 1; j < limit; j++)
+			if (strcmp(p->r.f[j].text, "참고자료") == 0) {
+				rk = j;
+				break;
+			}
+		a.from = k + 1;
+		a.to = rk;
+		if (rk < limit) {
+			a.to = read_refs(&p->r, k + 1, rk, &a.refs);
+			p->r.f[rk].used = 1;
+			size_t j = rk + 1;
+			while (j < limit && is_url(p->r.f[j].text))
+				p->r.f[j++].used = 1;
+			p->after = j;
+		} else {
+			p->after = limit;
+		}
+		if (a.refs.count && a.refs.items[0].date[0])
+			memcpy(a.date, a.refs.items[0].date, 11);
+		if (strcmp(a.section, "investment") == 0 && !p->r.period[0]) {
+			find_year_month(a.title, p->r.period);
+			p->invest_from = a.from;
+			p->invest_to = a.to;
+		}
+		/* The last section's own text ends at its references; what follows is apart. */
+		p->arts = xrealloc(p->arts, (p->narts + 1) * sizeof *p->arts);
+		p->arts[p->narts++] = a;
+		if (h + 1 == p->nheads)
+			break;
+	}
+}
+
+static void read_kic_and_events(struct issue_parts *p)
+{
+	/* After the last references: KIC's news, then the events. */
+	size_t ev = p->r.n;
+	for (size_t k = p->after; k < p->r.n; k++)
+		if (events_header(&p->r, k)) {
+			ev = k;
+			break;
+		}
+	{
+		size_t k = p->after;
+		while (k < ev && p->r.f[k].used)
+			k++;
+		if (k < ev) {
+			struct article a = { 0 };
+			a.title = xstrdup(p->r.f[k].text);
+			a.line = p->r.f[k].line;
+			p->r.f[k].used = 1;
+			a.section = "news";
+			for (size_t j = k + 1; j < ev; j++)
+				if (strcmp(p->r.f[j].text, "KIC 중국 뉴스") == 0 ||
+				    strcmp(p->r.f[j].text, "KIC 뉴스") == 0) {
+					p->r.f[j].used = 1;
+					a.section = "kic";
+					if (!a.source) /* the label may be on every page */
+						a.source = xstrdup("KIC 중국");
+				}
+			a.from = k + 1;
+			a.to = ev;
+			p->arts = xrealloc(p->arts, (p->narts + 1) * sizeof *p->arts);
+			p->arts[p->narts++] = a;
+		}
+	}
+	if (ev < p->r.n)
+		read_events(&p->r, ev, p->r.n);
+}
+
+static void date_articles(struct issue_parts *p)
+{
+	/* Dates: the news lead with theirs; the year is the latest reference's. */
+	for (size_t i = 0; i < p->narts; i++)
+		note_date(&p->r, p->arts[i].date);
+	for (size_t i = 0; i < p->narts; i++) {
+		struct article *a = &p->arts[i];
+		if (a->date[0])
+			continue;
+		lead_date(&p->r, a, strcmp(a->section, "kic") == 0);
+		if (!a->date[0] && strcmp(a->section, "kic") == 0 && p->r.latest[0]) {
+			/* "28 일 오전": a day of the month of the issue's latest source. */
+			char *all = join_frags(&p->r, a->from, a->to, NULL);
+			struct caps c;
+			const char *at = pat_find(all, all, " # 일 ", &c, NULL);
+			if (at && c.num[0] >= 1 && c.num[0] <= 31) {
+				snprintf(a->date, sizeof a->date, "%.7s-%02d", p->r.latest, (int)c.num[0]);
+				reader_warn(&p->r, a->line,
+				     _("the article gives only the day ('%s 일'): dated %s, in the month "
+				       "of the issue's latest source"),
+				     c.numtext[0], a->date);
+			}
+			free(all);
+		}
+	}
+	for (size_t i = 0; i < p->narts; i++)
+		note_date(&p->r, p->arts[i].date);
+}
+
+/* The month of the deals and statistics, the statistics, the deals as CSV. */
+static void read_figures(struct issue_parts *p)
+{
+	if (!p->r.period[0] && p->r.latest[0]) {
+		snprintf(p->r.period, sizeof p->r.period, "%.7s", p->r.latest);
+		if (p->deals.count)
+			reader_warn(&p->r, 0, _("no month for the p->deals and statistics: took %s, the issue's"),
+			     p->r.period);
+	}
+	/* The statistics of the investment analysis. */
+	if (p->invest_to > p->invest_from) {
+		/* Its text without the tables, as one span over the unused lines. */
+		size_t *idx = xmalloc((p->invest_to - p->invest_from) * sizeof *idx);
+		size_t m = 0;
+		for (size_t k = p->invest_from; k < p->invest_to; k++)
+			if (!p->r.f[k].used)
+				idx[m++] = k;
+		struct reader sub = p->r;
+		sub.f = xmalloc((m ? m : 1) * sizeof *sub.f);
+		for (size_t i = 0; i < m; i++)
+			sub.f[i] = p->r.f[idx[i]];
+		sub.n = m;
+		struct span sp;
+		span_init(&sp, &sub, 0, m);
+		sub.stats = p->r.stats;
+		read_stats(&sub, &sp);
+		p->r.stats = sub.stats;
+		p->r.warnings = sub.warnings;
+		p->r.msgs = sub.msgs;
+		p->r.nmsgs = sub.nmsgs;
+		p->r.summary = sub.summary;
+		span_free(&sp);
+		free(sub.f);
+		free(idx);
+	}
+	mend_investors(&p->deals);
+	if (p->deals.count)
+		write_deals(&p->r, &p->deals);
+	for (size_t i = 0; i < p->deals.count; i++)
+		free_deal(&p->deals.items[i]);
+	free(p->deals.items);
+}
+
+/* The bundle: issue.txt with the issue's date, the articles, the tables. Returns 0, or -1
+ * after an error when nothing dates the issue. */
+static int write_issue(struct issue_parts *p, int number, const struct issuetext_options *opt,
+		       struct bundle *out)
+{
+	const char *path = p->r.path;
+	/* The issue. */
+	out->number = number;
+	if (opt && opt->date) {
+		snprintf(out->date, sizeof out->date, "%s", opt->date);
+	} else if (p->r.latest[0]) {
+		monday_after(p->r.latest, out->date);
+		out->date_estimated = 1;
+		reader_warn(&p->r, 0, _("the issue prints no date: dated %s, the Monday p->after its latest dated "
+			      "item (%s); --date sets it"),
+		     out->date, p->r.latest);
+	} else {
+		diag_error_at(path, (struct textpos){ 0, 0 },
+			      _("no date in the issue to date it by: give it with --date YYYY-MM-DD"));
+		for (size_t i = 0; i < p->narts; i++)
+			free_article(&p->arts[i]);
+		free(p->arts);
+		free(p->heads);
+		free_refs(&p->news_refs);
+		return -1;
+	}
+	struct buf issue = { 0 };
+	buf_printf(&issue, "number: %d\ntitle: 주간 중국창업\npublisher: KIC China\ndate: %s\n",
+		   number, out->date);
+	if (out->date_estimated)
+		buf_printf(&issue, "note: 발행일이 인쇄되어 있지 않아 가장 늦은 날짜(%s) 다음 월요일로 정함\n",
+			   p->r.latest);
+	add_file(out, "issue.txt", buf_take(&issue));
+	for (size_t i = 0; i < p->narts; i++) {
+		write_article(&p->r, &p->arts[i]);
+		free_article(&p->arts[i]);
+	}
+	free(p->arts);
+	free(p->heads);
+	free_refs(&p->news_refs);
+	if (p->r.deals.len)
+		add_file(out, "p->deals.csv", buf_take(&p->r.deals));
+	if (p->r.events.len)
+		add_file(out, "events.csv", buf_take(&p->r.events));
+	if (p->r.stats.len)
+		add_file(out, "stats.csv", buf_take(&p->r.stats));
+	return 0;
+}
+
 static int read_issue(struct reader *rp, const struct issuetext_options *opt,
 		      struct bundle *out)
 {
@@ -349,278 +661,18 @@ static int read_issue(struct reader *rp, const struct issuetext_options *opt,
 		     r.number, opt->number);
 
 	drop_repeated_headers(&r);
-	/* Numbered sections, and where each one's references end. */
-	size_t *heads = NULL, nheads = 0;
-	for (size_t k = 0; k < r.n; k++) {
-		char kind[32];
-		const char *title;
-		if (section_heading(r.f[k].text, kind, sizeof kind, &title)) {
-			heads = xrealloc(heads, (nheads + 1) * sizeof *heads);
-			heads[nheads++] = k;
-		}
-	}
-	/* Tables of deals, wherever they are. */
-	struct deals deals = { 0 };
-	for (size_t k = 0; k < r.n; k++) {
-		if (r.f[k].used || !(starts(r.f[k].text, "기업 명칭") || starts(r.f[k].text, "기업명")))
-			continue;
-		const char *caption = NULL;
-		for (size_t b = k; b > 0 && b + 4 > k; b--) {
-			const char *s = r.f[b - 1].text;
-			if (starts(s, "도표") || starts(s, "◼")) {
-				caption = s;
-				break;
-			}
-		}
-		size_t limit = r.n;
-		for (size_t h = 0; h < nheads; h++)
-			if (heads[h] > k) {
-				limit = heads[h];
-				break;
-			}
-		read_deal_table(&r, k, limit, caption, &deals);
-	}
-
-	struct article *arts = NULL;
-	size_t narts = 0;
-	/* The news: "◼" headings before the first section, and their references. */
-	size_t news_end = nheads ? heads[0] : r.n;
-	size_t after = 0; /* where what follows the last references begins */
-	struct refs news_refs = { 0 };
-	size_t ref_at = news_end;
-	for (size_t k = 0; k < news_end; k++)
-		if (strcmp(r.f[k].text, "참고자료") == 0) {
-			ref_at = k;
-			break;
-		}
-	size_t news_body_end = news_end;
-	if (ref_at < news_end) {
-		news_body_end = read_refs(&r, 0, ref_at, &news_refs);
-		r.f[ref_at].used = 1;
-		for (size_t k = ref_at + 1; k < news_end && is_url(r.f[k].text); k++)
-			r.f[k].used = 1;
-		after = ref_at + 1;
-	}
-	for (size_t k = 0; k < news_body_end; k++) {
-		if (!starts(r.f[k].text, "◼") || r.f[k].used)
-			continue;
-		size_t e = k + 1;
-		while (e < news_body_end && !(starts(r.f[e].text, "◼") && !r.f[e].used))
-			e++;
-		struct article a = { 0 };
-		a.title = xstrdup(r.f[k].text + strlen("◼"));
-		trim(a.title);
-		a.section = "news";
-		a.from = k + 1;
-		a.to = e;
-		a.line = r.f[k].line;
-		r.f[k].used = 1;
-		arts = xrealloc(arts, (narts + 1) * sizeof *arts);
-		arts[narts++] = a;
-		k = e - 1;
-	}
-	/* Each news item's reference is the one its note "(출처: X)" names; body_of finds the
-	 * note, so every item gets the whole list and write_article picks. */
-	for (size_t i = 0; i < narts; i++) {
-		arts[i].refs.items = xmalloc((news_refs.count + 1) * sizeof *news_refs.items);
-		for (size_t j = 0; j < news_refs.count; j++) {
-			arts[i].refs.items[j] = news_refs.items[j];
-			arts[i].refs.items[j].source = xstrdup(news_refs.items[j].source);
-			arts[i].refs.items[j].label = xstrdup(news_refs.items[j].label);
-			arts[i].refs.items[j].url = xstrdup(news_refs.items[j].url);
-		}
-		arts[i].refs.count = news_refs.count;
-	}
-
-	/* The numbered sections. */
-	size_t invest_from = 0, invest_to = 0;
-	for (size_t h = 0; h < nheads; h++) {
-		size_t k = heads[h], limit = h + 1 < nheads ? heads[h + 1] : r.n;
-		char kind[32];
-		const char *title;
-		section_heading(r.f[k].text, kind, sizeof kind, &title);
-		struct article a = { 0 };
-		a.title = xstrdup(title);
-		a.line = r.f[k].line;
-		a.section = NULL;
-		for (size_t i = 0; i < sizeof section_kinds / sizeof section_kinds[0]; i++)
-			if (strcmp(kind, section_kinds[i].name) == 0)
-				a.section = section_kinds[i].code;
-		if (!a.section) {
-			reader_warn(&r, a.line, _("unknown section [%s]: imported as news"), kind);
-			a.section = "news";
-		}
-		r.f[k].used = 1;
-		size_t rk = limit;
-		for (size_t j = k + 1; j < limit; j++)
-			if (strcmp(r.f[j].text, "참고자료") == 0) {
-				rk = j;
-				break;
-			}
-		a.from = k + 1;
-		a.to = rk;
-		if (rk < limit) {
-			a.to = read_refs(&r, k + 1, rk, &a.refs);
-			r.f[rk].used = 1;
-			size_t j = rk + 1;
-			while (j < limit && is_url(r.f[j].text))
-				r.f[j++].used = 1;
-			after = j;
-		} else {
-			after = limit;
-		}
-		if (a.refs.count && a.refs.items[0].date[0])
-			memcpy(a.date, a.refs.items[0].date, 11);
-		if (strcmp(a.section, "investment") == 0 && !r.period[0]) {
-			find_year_month(a.title, r.period);
-			invest_from = a.from;
-			invest_to = a.to;
-		}
-		/* The last section's own text ends at its references; what follows is apart. */
-		arts = xrealloc(arts, (narts + 1) * sizeof *arts);
-		arts[narts++] = a;
-		if (h + 1 == nheads)
-			break;
-	}
-	/* After the last references: KIC's news, then the events. */
-	size_t ev = r.n;
-	for (size_t k = after; k < r.n; k++)
-		if (events_header(&r, k)) {
-			ev = k;
-			break;
-		}
-	{
-		size_t k = after;
-		while (k < ev && r.f[k].used)
-			k++;
-		if (k < ev) {
-			struct article a = { 0 };
-			a.title = xstrdup(r.f[k].text);
-			a.line = r.f[k].line;
-			r.f[k].used = 1;
-			a.section = "news";
-			for (size_t j = k + 1; j < ev; j++)
-				if (strcmp(r.f[j].text, "KIC 중국 뉴스") == 0 ||
-				    strcmp(r.f[j].text, "KIC 뉴스") == 0) {
-					r.f[j].used = 1;
-					a.section = "kic";
-					if (!a.source) /* the label may be on every page */
-						a.source = xstrdup("KIC 중국");
-				}
-			a.from = k + 1;
-			a.to = ev;
-			arts = xrealloc(arts, (narts + 1) * sizeof *arts);
-			arts[narts++] = a;
-		}
-	}
-	if (ev < r.n)
-		read_events(&r, ev, r.n);
-
-	/* Dates: the news lead with theirs; the year is the latest reference's. */
-	for (size_t i = 0; i < narts; i++)
-		note_date(&r, arts[i].date);
-	for (size_t i = 0; i < narts; i++) {
-		struct article *a = &arts[i];
-		if (a->date[0])
-			continue;
-		lead_date(&r, a, strcmp(a->section, "kic") == 0);
-		if (!a->date[0] && strcmp(a->section, "kic") == 0 && r.latest[0]) {
-			/* "28 일 오전": a day of the month of the issue's latest source. */
-			char *all = join_frags(&r, a->from, a->to, NULL);
-			struct caps c;
-			const char *at = pat_find(all, all, " # 일 ", &c, NULL);
-			if (at && c.num[0] >= 1 && c.num[0] <= 31) {
-				snprintf(a->date, sizeof a->date, "%.7s-%02d", r.latest, (int)c.num[0]);
-				reader_warn(&r, a->line,
-				     _("the article gives only the day ('%s 일'): dated %s, in the month "
-				       "of the issue's latest source"),
-				     c.numtext[0], a->date);
-			}
-			free(all);
-		}
-	}
-	for (size_t i = 0; i < narts; i++)
-		note_date(&r, arts[i].date);
-
-	if (!r.period[0] && r.latest[0]) {
-		snprintf(r.period, sizeof r.period, "%.7s", r.latest);
-		if (deals.count)
-			reader_warn(&r, 0, _("no month for the deals and statistics: took %s, the issue's"),
-			     r.period);
-	}
-	/* The statistics of the investment analysis. */
-	if (invest_to > invest_from) {
-		/* Its text without the tables, as one span over the unused lines. */
-		size_t *idx = xmalloc((invest_to - invest_from) * sizeof *idx);
-		size_t m = 0;
-		for (size_t k = invest_from; k < invest_to; k++)
-			if (!r.f[k].used)
-				idx[m++] = k;
-		struct reader sub = r;
-		sub.f = xmalloc((m ? m : 1) * sizeof *sub.f);
-		for (size_t i = 0; i < m; i++)
-			sub.f[i] = r.f[idx[i]];
-		sub.n = m;
-		struct span sp;
-		span_init(&sp, &sub, 0, m);
-		sub.stats = r.stats;
-		read_stats(&sub, &sp);
-		r.stats = sub.stats;
-		r.warnings = sub.warnings;
-		r.msgs = sub.msgs;
-		r.nmsgs = sub.nmsgs;
-		r.summary = sub.summary;
-		span_free(&sp);
-		free(sub.f);
-		free(idx);
-	}
-	mend_investors(&deals);
-	if (deals.count)
-		write_deals(&r, &deals);
-	for (size_t i = 0; i < deals.count; i++)
-		free_deal(&deals.items[i]);
-	free(deals.items);
-
-	/* The issue. */
-	out->number = number;
-	if (opt && opt->date) {
-		snprintf(out->date, sizeof out->date, "%s", opt->date);
-	} else if (r.latest[0]) {
-		monday_after(r.latest, out->date);
-		out->date_estimated = 1;
-		reader_warn(&r, 0, _("the issue prints no date: dated %s, the Monday after its latest dated "
-			      "item (%s); --date sets it"),
-		     out->date, r.latest);
-	} else {
-		diag_error_at(path, (struct textpos){ 0, 0 },
-			      _("no date in the issue to date it by: give it with --date YYYY-MM-DD"));
-		for (size_t i = 0; i < narts; i++)
-			free_article(&arts[i]);
-		free(arts);
-		free(heads);
-		free_refs(&news_refs);
+	struct issue_parts parts = { .r = r };
+	find_sections(&parts);
+	read_tables(&parts);
+	read_news(&parts);
+	read_sections(&parts);
+	read_kic_and_events(&parts);
+	date_articles(&parts);
+	read_figures(&parts);
+	int dated = write_issue(&parts, number, opt, out);
+	r = parts.r;
+	if (dated != 0)
 		goto fail;
-	}
-	struct buf issue = { 0 };
-	buf_printf(&issue, "number: %d\ntitle: 주간 중국창업\npublisher: KIC China\ndate: %s\n",
-		   number, out->date);
-	if (out->date_estimated)
-		buf_printf(&issue, "note: 발행일이 인쇄되어 있지 않아 가장 늦은 날짜(%s) 다음 월요일로 정함\n",
-			   r.latest);
-	add_file(out, "issue.txt", buf_take(&issue));
-	for (size_t i = 0; i < narts; i++) {
-		write_article(&r, &arts[i]);
-		free_article(&arts[i]);
-	}
-	free(arts);
-	free(heads);
-	free_refs(&news_refs);
-	if (r.deals.len)
-		add_file(out, "deals.csv", buf_take(&r.deals));
-	if (r.events.len)
-		add_file(out, "events.csv", buf_take(&r.events));
-	if (r.stats.len)
-		add_file(out, "stats.csv", buf_take(&r.stats));
 	out->warnings = r.warnings;
 	flush_warnings(&r, quiet);
 	if (getenv("JUBO_READER_WORK"))
