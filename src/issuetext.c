@@ -557,7 +557,7 @@ static void read_figures(struct issue_parts *p)
 	if (!p->r.period[0] && p->r.latest[0]) {
 		snprintf(p->r.period, sizeof p->r.period, "%.7s", p->r.latest);
 		if (p->deals.count)
-			reader_warn(&p->r, 0, _("no month for the p->deals and statistics: took %s, the issue's"),
+			reader_warn(&p->r, 0, _("no month for the deals and statistics: took %s, the issue's"),
 			     p->r.period);
 	}
 	/* The statistics of the investment analysis. */
@@ -607,7 +607,7 @@ static int write_issue(struct issue_parts *p, int number, const struct issuetext
 	} else if (p->r.latest[0]) {
 		monday_after(p->r.latest, out->date);
 		out->date_estimated = 1;
-		reader_warn(&p->r, 0, _("the issue prints no date: dated %s, the Monday p->after its latest dated "
+		reader_warn(&p->r, 0, _("the issue prints no date: dated %s, the Monday after its latest dated "
 			      "item (%s); --date sets it"),
 		     out->date, p->r.latest);
 	} else {
@@ -635,7 +635,7 @@ static int write_issue(struct issue_parts *p, int number, const struct issuetext
 	free(p->heads);
 	free_refs(&p->news_refs);
 	if (p->r.deals.len)
-		add_file(out, "p->deals.csv", buf_take(&p->r.deals));
+		add_file(out, "deals.csv", buf_take(&p->r.deals));
 	if (p->r.events.len)
 		add_file(out, "events.csv", buf_take(&p->r.events));
 	if (p->r.stats.len)
