@@ -650,38 +650,36 @@ static void missing(struct reader *r, size_t line, const char *what)
 			       "reads): left out"), what);
 }
 
-void read_stats(struct reader *r, const struct span *sp)
+/* The month's totals: its first count and its first amount, each with its changes. */
+static void read_totals(struct reader *r, const struct span *sp, const struct part *parts,
+		const struct figures *fs, double *total_count, size_t *total_line)
 {
-	const char *t = sp->text;
-	struct part parts[48];
-	size_t np = cut_parts(t, parts, sizeof parts / sizeof parts[0]);
-	struct figures fs;
-	scan_figures(t, t + strlen(t), &fs);
-	const struct part *pt;
-	double total_count = -1;
-	size_t total_line = 0;
-
-	/* The month's totals: its first count and its first amount, each with its changes. */
-	pt = &parts[0];
+	const struct part *pt = &parts[0];
 	const struct figure *f;
-	if ((f = next_figure(&fs, pt->from, pt->to, U_CASES))) {
-		total_count = f->value;
-		total_line = line_of(sp, f->at);
-		figure_with_changes(r, &fs, f, pt->to, "deal_count", "total", "전체", "건", NULL,
-				    total_line);
+	if ((f = next_figure(fs, pt->from, pt->to, U_CASES))) {
+		*total_count = f->value;
+		*total_line = line_of(sp, f->at);
+		figure_with_changes(r, fs, f, pt->to, "deal_count", "total", "전체", "건", NULL,
+				    *total_line);
 	} else {
 		missing(r, line_of(sp, pt->from), _("the month's number of deals"));
 	}
-	if ((f = next_figure(&fs, pt->from, pt->to, U_EOK)))
-		figure_with_changes(r, &fs, f, pt->to, "deal_amount", "total", "전체", "억 위안",
+	if ((f = next_figure(fs, pt->from, pt->to, U_EOK)))
+		figure_with_changes(r, fs, f, pt->to, "deal_amount", "total", "전체", "억 위안",
 				    NULL, line_of(sp, f->at));
 	else
 		missing(r, line_of(sp, pt->from), _("the month's amount"));
+}
 
-	/* The leading industry and its busiest field ("세분화"). */
+/* The leading industry and its busiest field ("세분화"). */
+static void read_industries(struct reader *r, const struct span *sp, const struct part *parts,
+		size_t np, const struct figures *fs)
+{
+	const struct part *pt;
+	const struct figure *f;
 	char *top = NULL, top_count[32] = "";
 	if ((pt = part_of(parts, np, P_SUBSECTOR)) &&
-	    (f = next_figure(&fs, pt->from, pt->to, U_CASES))) {
+	    (f = next_figure(fs, pt->from, pt->to, U_CASES))) {
 		const char *name = NULL;
 		size_t nlen = 0;
 		for (const char *q = pt->from; q < f->at; q++)
@@ -722,14 +720,14 @@ void read_stats(struct reader *r, const struct span *sp)
 			names_ranked(r, a, (size_t)(z - a), "deal_count", "건", top, top_count);
 		char key[64];
 		snprintf(key, sizeof key, "상위 %s 개 산업 (건수 기준)", n_top);
-		const struct figure *cnt = next_figure(&fs, pt->from, counts_to, U_CASES);
+		const struct figure *cnt = next_figure(fs, pt->from, counts_to, U_CASES);
 		if (cnt) {
 			stat_row(r, "deal_count", "industry", key, cnt->text, "건",
-				 share_after(&fs, cnt, counts_to), 0);
-			const struct figure *am = next_figure(&fs, cnt->end, counts_to, U_EOK);
+				 share_after(fs, cnt, counts_to), 0);
+			const struct figure *am = next_figure(fs, cnt->end, counts_to, U_EOK);
 			if (am)
 				stat_row(r, "deal_amount", "industry", key, am->text, "억 위안",
-					 share_after(&fs, am, counts_to), 0);
+					 share_after(fs, am, counts_to), 0);
 		} else {
 			missing(r, line_of(sp, pt->from), _("the top industries' number of deals"));
 		}
@@ -737,14 +735,20 @@ void read_stats(struct reader *r, const struct span *sp)
 			if (find_sector_list(by_amount, pt->to, &a, &z))
 				names_ranked(r, a, (size_t)(z - a), "deal_amount", "억 위안", NULL, NULL);
 			snprintf(key, sizeof key, "상위 %s 개 산업 (금액 기준)", n_top);
-			const struct figure *am = next_figure(&fs, by_amount, pt->to, U_EOK);
+			const struct figure *am = next_figure(fs, by_amount, pt->to, U_EOK);
 			if (am)
 				stat_row(r, "deal_amount", "industry", key, am->text, "억 위안",
-					 share_after(&fs, am, pt->to), 0);
+					 share_after(fs, am, pt->to), 0);
 		}
 	}
 	free(top);
-	/* Rankings of places and institutions. */
+}
+
+/* Rankings of places and institutions. */
+static void read_rankings(struct reader *r, const struct span *sp, const struct part *parts,
+		size_t np)
+{
+	const struct part *pt;
 	static const struct {
 		enum part_kind kind;
 		const char *dimension;
@@ -768,91 +772,115 @@ void read_stats(struct reader *r, const struct span *sp)
 	}
 	if ((pt = part_of(parts, np, P_STAGE)))
 		read_stages(r, sp, pt->from, pt->to);
-	/* Big deals: the world's count and amount, then China's with their shares. */
+}
+
+/* Big deals: the world's count and amount, then China's with their shares. */
+static void read_big_deals(struct reader *r, const struct span *sp, const struct part *parts,
+		size_t np, const struct figures *fs)
+{
+	const struct part *pt;
 	if ((pt = part_of(parts, np, P_BIG))) {
 		const char *cn = strstr(pt->from, "중국");
 		if (cn && cn >= pt->to)
 			cn = NULL;
-		const struct figure *wc = next_figure(&fs, pt->from, cn, U_CASES);
-		const struct figure *wa = next_figure(&fs, pt->from, cn, U_EOK);
+		const struct figure *wc = next_figure(fs, pt->from, cn, U_CASES);
+		const struct figure *wa = next_figure(fs, pt->from, cn, U_EOK);
 		if (wc && wa) {
 			stat_row(r, "deal_count", "big_deal", "전 세계", wc->text, "건", "", 0);
 			stat_row(r, "deal_amount", "big_deal", "전 세계", wa->text, "억 위안", "", 0);
 		}
-		const struct figure *cc = cn ? next_figure(&fs, cn, pt->to, U_CASES) : NULL;
-		const struct figure *ca = cn ? next_figure(&fs, cn, pt->to, U_EOK) : NULL;
+		const struct figure *cc = cn ? next_figure(fs, cn, pt->to, U_CASES) : NULL;
+		const struct figure *ca = cn ? next_figure(fs, cn, pt->to, U_EOK) : NULL;
 		if (cc)
 			stat_row(r, "deal_count", "big_deal", "중국", cc->text, "건",
-				 share_after(&fs, cc, pt->to), 0);
+				 share_after(fs, cc, pt->to), 0);
 		if (ca)
 			stat_row(r, "deal_amount", "big_deal", "중국", ca->text, "억 위안",
-				 share_after(&fs, ca, pt->to), 0);
+				 share_after(fs, ca, pt->to), 0);
 		if (!wc || !wa || !cc || !ca)
 			missing(r, line_of(sp, pt->from), _("every figure of the big deals"));
 	}
-	/* New unicorns, the world's and China's, then how many there are. */
+}
+
+/* New unicorns, the world's and China's, then how many there are. */
+static void read_unicorns(struct reader *r, const struct span *sp, const struct part *parts,
+		size_t np, const struct figures *fs)
+{
+	const struct part *pt;
 	if ((pt = part_of(parts, np, P_UNICORN))) {
 		const struct figure *u[4];
 		const char *from = pt->from;
 		size_t k = 0;
-		for (; k < 4 && (u[k] = next_figure(&fs, from, pt->to, U_UNITS)); k++)
+		for (; k < 4 && (u[k] = next_figure(fs, from, pt->to, U_UNITS)); k++)
 			from = u[k]->end;
 		if (k == 4) {
 			stat_row(r, "new_count", "unicorn", "전 세계", u[0]->text, "개", "", 0);
 			stat_row(r, "new_count", "unicorn", "중국", u[1]->text, "개", "", 0);
 			stat_row(r, "total_count", "unicorn", "전 세계", u[2]->text, "개", "", 0);
 			stat_row(r, "total_count", "unicorn", "중국", u[3]->text, "개",
-				 share_after(&fs, u[3], pt->to), 0);
+				 share_after(fs, u[3], pt->to), 0);
 		} else {
 			missing(r, line_of(sp, pt->from), _("the four counts of unicorns"));
 		}
 	}
-	/* Institutions: each kind's count and changes. */
+}
+
+/* Institutions: each kind's count and changes. */
+static void read_institutions(struct reader *r, const struct span *sp,
+		const struct part *parts, size_t np, const struct figures *fs)
+{
+	const struct part *pt;
 	if ((pt = part_of(parts, np, P_INSTITUTIONS))) {
 		static const char *const kinds[] = { "VC/PE 기관", "CVC 기관" };
 		for (int k = 0; k < 2; k++) {
 			const char *w = strstr(pt->from, kinds[k]);
-			const struct figure *c = w && w < pt->to ? next_figure(&fs, w, pt->to, U_UNITS)
+			const struct figure *c = w && w < pt->to ? next_figure(fs, w, pt->to, U_UNITS)
 								  : NULL;
 			if (c)
-				figure_with_changes(r, &fs, c, pt->to, "institution_count", "investor",
+				figure_with_changes(r, fs, c, pt->to, "institution_count", "investor",
 						    kinds[k], "개", NULL, line_of(sp, c->at));
 			else
 				missing(r, line_of(sp, pt->from), kinds[k]);
 		}
 	}
-	/* M&A: the total, at home and abroad, the amount; industries; regions. */
+}
+
+/* M&A: the total, at home and abroad, the amount; industries; regions. */
+static void read_ma(struct reader *r, const struct span *sp, const struct part *parts,
+		size_t np, const struct figures *fs)
+{
+	const struct part *pt;
 	const struct part *mr = part_of(parts, np, P_MA_REGION);
 	if ((pt = part_of(parts, np, P_MA))) {
-		const struct figure *all = next_figure(&fs, pt->from, pt->to, U_CASES);
+		const struct figure *all = next_figure(fs, pt->from, pt->to, U_CASES);
 		if (all)
-			figure_with_changes(r, &fs, all, pt->to, "deal_count", "ma", "전체", "건", NULL,
+			figure_with_changes(r, fs, all, pt->to, "deal_count", "ma", "전체", "건", NULL,
 					    line_of(sp, all->at));
 		else
 			missing(r, line_of(sp, pt->from), _("the number of M&A deals"));
 		const char *home = strstr(pt->from, "국내");
 		const char *abroad = strstr(pt->from, "해외");
-		const struct figure *h = home && home < pt->to ? next_figure(&fs, home, pt->to, U_CASES)
+		const struct figure *h = home && home < pt->to ? next_figure(fs, home, pt->to, U_CASES)
 							       : NULL;
 		const struct figure *o = abroad && abroad < pt->to
-						 ? next_figure(&fs, abroad, pt->to, U_CASES)
+						 ? next_figure(fs, abroad, pt->to, U_CASES)
 						 : NULL;
 		if (h) {
 			const char *share = "";
-			const struct figure *hr = mr ? next_figure(&fs, mr->from, mr->to, U_CASES) : NULL;
+			const struct figure *hr = mr ? next_figure(fs, mr->from, mr->to, U_CASES) : NULL;
 			if (hr && strcmp(hr->text, h->text) == 0)
-				share = share_after(&fs, hr, mr->to);
+				share = share_after(fs, hr, mr->to);
 			stat_row(r, "deal_count", "ma", "중국 국내", h->text, "건", share, 0);
 		}
 		if (o)
 			stat_row(r, "deal_count", "ma", "해외", o->text, "건", "", 0);
-		const struct figure *am = next_figure(&fs, pt->from, pt->to, U_EOK);
+		const struct figure *am = next_figure(fs, pt->from, pt->to, U_EOK);
 		if (am)
-			figure_with_changes(r, &fs, am, pt->to, "deal_amount", "ma", "전체", "억 위안",
+			figure_with_changes(r, fs, am, pt->to, "deal_amount", "ma", "전체", "억 위안",
 					    NULL, line_of(sp, am->at));
 	}
 	if ((pt = part_of(parts, np, P_MA_INDUSTRY))) {
-		const struct figure *n = next_figure(&fs, pt->from, pt->to, U_UNITS);
+		const struct figure *n = next_figure(fs, pt->from, pt->to, U_UNITS);
 		if (n)
 			stat_row(r, "industry_count", "ma", "전체", n->text, "개", "", 0);
 		const char *a, *z, *from = pt->from;
@@ -866,10 +894,15 @@ void read_stats(struct reader *r, const struct span *sp)
 		if (find_ranking(mr->from, mr->to, &a, &z))
 			ranking(r, a, (size_t)(z - a), "deal_count", "ma_region", 0, line_of(sp, a));
 	}
-	/* The month's count is the largest: a region's or an industry's cannot exceed it. */
+}
+
+/* The month's count is the largest: a region's or an industry's cannot exceed it. */
+static void check_total(struct reader *r, const struct part *parts, size_t np,
+		const struct figures *fs, double total_count, size_t total_line)
+{
 	if (total_count >= 0) {
-		for (size_t i = 0; i < fs.n; i++) {
-			const struct figure *g = &fs.items[i];
+		for (size_t i = 0; i < fs->n; i++) {
+			const struct figure *g = &fs->items[i];
 			if (g->unit == U_CASES && g->value > total_count &&
 			    !(g->at >= parts[0].from && g->at < parts[0].to)) {
 				const struct part *big = part_of(parts, np, P_BIG);
@@ -884,5 +917,26 @@ void read_stats(struct reader *r, const struct span *sp)
 			}
 		}
 	}
+}
+
+/* The month's statistics from the investment analysis (reader.h): the analysis cut at its
+ * headings, then each part read by what its figures count. */
+void read_stats(struct reader *r, const struct span *sp)
+{
+	const char *t = sp->text;
+	struct part parts[48];
+	size_t np = cut_parts(t, parts, sizeof parts / sizeof parts[0]);
+	struct figures fs;
+	scan_figures(t, t + strlen(t), &fs);
+	double total_count = -1;
+	size_t total_line = 0;
+	read_totals(r, sp, parts, &fs, &total_count, &total_line);
+	read_industries(r, sp, parts, np, &fs);
+	read_rankings(r, sp, parts, np);
+	read_big_deals(r, sp, parts, np, &fs);
+	read_unicorns(r, sp, parts, np, &fs);
+	read_institutions(r, sp, parts, np, &fs);
+	read_ma(r, sp, parts, np, &fs);
+	check_total(r, parts, np, &fs, total_count, total_line);
 	free(fs.items);
 }
