@@ -868,23 +868,10 @@ static int cmp_item(const void *a, const void *b)
 	return ax < bx ? -1 : ax > bx;
 }
 
-static void lay_page(struct builder *b, const struct pdf_page *pg, int page)
+/* A table from the page before goes on: after its header repeated, or at once. */
+static void continue_table(struct builder *b, const struct pdf_page *pg, int page, char *used,
+			   const double *tops, size_t ntops)
 {
-	char *used = xcalloc(pg->count ? pg->count : 1, 1);
-	/* Where poppler's lines begin, for line numbers. */
-	double *tops = xmalloc((pg->count ? pg->count : 1) * sizeof *tops);
-	size_t ntops = 0;
-	for (size_t i = 0; i < pg->count; i++)
-		if (i == 0 || pg->words[i].line != pg->words[i - 1].line)
-			tops[ntops++] = pg->words[i].y0;
-	qsort(tops, ntops, sizeof *tops, cmp_double);
-	size_t dedup = 0;
-	for (size_t i = 0; i < ntops; i++)
-		if (!dedup || tops[i] > tops[dedup - 1] + 2.0)
-			tops[dedup++] = tops[i];
-	ntops = dedup;
-
-	/* A table from the page before goes on: after its header repeated, or at once. */
 	if (b->open) {
 		struct tab *t = b->open;
 		b->open = NULL;
@@ -948,8 +935,12 @@ static void lay_page(struct builder *b, const struct pdf_page *pg, int page)
 				b->open = t;
 		}
 	}
+}
 
-	/* Headers of tables. */
+/* Tables whose header reads as the newsletter's column labels. */
+static void vocabulary_tables(struct builder *b, const struct pdf_page *pg, int page, char *used,
+			      const double *tops, size_t ntops)
+{
 	for (size_t a = 0; a < pg->count;) {
 		size_t z = a + 1;
 		while (z < pg->count && pg->words[z].line == pg->words[a].line)
@@ -993,8 +984,12 @@ static void lay_page(struct builder *b, const struct pdf_page *pg, int page)
 		free(text);
 		a = z;
 	}
+}
 
-	/* Tables of any labels (an article's), top to bottom. */
+/* Tables of any labels (an article's), top to bottom. */
+static void any_tables(struct builder *b, const struct pdf_page *pg, int page, char *used,
+		       const double *tops, size_t ntops)
+{
 	for (int found = 1; found;) {
 		found = 0;
 		size_t best = pg->count;
@@ -1029,8 +1024,12 @@ static void lay_page(struct builder *b, const struct pdf_page *pg, int page)
 			from_y = pg->words[next].y0 + 0.5;
 		}
 	}
+}
 
-	/* Every other word: lines, one per baseline. */
+/* Every other word: lines, one per baseline. */
+static void page_lines(struct builder *b, const struct pdf_page *pg, int page, const char *used,
+		       const double *tops, size_t ntops)
+{
 	const struct pdf_word **rest = xmalloc((pg->count ? pg->count : 1) * sizeof *rest);
 	size_t nr = 0;
 	for (size_t i = 0; i < pg->count; i++)
@@ -1042,6 +1041,28 @@ static void lay_page(struct builder *b, const struct pdf_page *pg, int page)
 		add_item(b, (struct item){ ls[i].y0, ls[i], NULL, page, line_at(tops, ntops, ls[i].y0) });
 	free(ls);
 	free(rest);
+}
+
+static void lay_page(struct builder *b, const struct pdf_page *pg, int page)
+{
+	char *used = xcalloc(pg->count ? pg->count : 1, 1);
+	/* Where poppler's lines begin, for line numbers. */
+	double *tops = xmalloc((pg->count ? pg->count : 1) * sizeof *tops);
+	size_t ntops = 0;
+	for (size_t i = 0; i < pg->count; i++)
+		if (i == 0 || pg->words[i].line != pg->words[i - 1].line)
+			tops[ntops++] = pg->words[i].y0;
+	qsort(tops, ntops, sizeof *tops, cmp_double);
+	size_t dedup = 0;
+	for (size_t i = 0; i < ntops; i++)
+		if (!dedup || tops[i] > tops[dedup - 1] + 2.0)
+			tops[dedup++] = tops[i];
+	ntops = dedup;
+
+	continue_table(b, pg, page, used, tops, ntops);
+	vocabulary_tables(b, pg, page, used, tops, ntops);
+	any_tables(b, pg, page, used, tops, ntops);
+	page_lines(b, pg, page, used, tops, ntops);
 	free(used);
 	free(tops);
 }
