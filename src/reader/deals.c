@@ -336,6 +336,61 @@ static char *list_names(struct reader *r, size_t line, const char *s)
 }
 
 
+/* Where a 소개 that starts at off ends (the next column being free text too): with the kind
+ * of company it is, at a cell's end, never in the next row. A list of names where it would be
+ * means its cell is empty (said); none found, its first line (said). */
+static size_t description_end(struct table *t, struct span *sp, size_t off, size_t line)
+{
+	struct reader *r = t->r;
+	const char *s = sp->text;
+	size_t end = 0;
+	size_t first_k = span_frag(sp, off);
+	for (size_t k = first_k; k < sp->to && !end; k++) {
+		size_t fs = sp->starts[k - sp->from];
+		/* Never into the next row. */
+		size_t ne, sl;
+		int z;
+		if (k > first_k && row_starts(t, k, 0, &ne, &z, &sl) && z)
+			break;
+		size_t fe = fs + strlen(r->f[k].text);
+		/* Inside a line, only "...업체" ends a 소개 ("제공업체 미공개"):
+		 * "라이브거래플랫폼 운영업체" goes on past its 플랫폼. */
+		for (size_t p = fs > off ? fs : off; p < fe; p++)
+			if (s[p] == ' ' && p >= 6 && memcmp(s + p - 6, "업체", 6) == 0) {
+				end = p;
+				break;
+			}
+		if (!end && fe > off && r->f[k].space && ends_like_description(s, fe)) {
+			end = fe;
+			/* "데이터 플랫폼" / "운영업체": a kind that is only part of
+			 * the 소개 when the next line ends in 업체, 기업 or 회사. */
+			const char *n = k + 1 < sp->to ? r->f[k + 1].text : "";
+			size_t nl = strlen(n);
+			int strong = nl >= 6 && (strcmp(n + nl - 6, "업체") == 0 ||
+						 strcmp(n + nl - 6, "기업") == 0 ||
+						 strcmp(n + nl - 6, "회사") == 0);
+			int weak = fe >= 6 && (memcmp(s + fe - 6, "업체", 6) != 0 &&
+					       memcmp(s + fe - 6, "기업", 6) != 0 &&
+					       memcmp(s + fe - 6, "회사", 6) != 0);
+			if (weak && strong && !has_comma(n) && !strchr(n, ' '))
+				end = sp->starts[k + 1 - sp->from] + nl;
+		}
+	}
+	if (!end && has_comma(r->f[first_k].text) &&
+	    !ends_like_description(r->f[first_k].text, strlen(r->f[first_k].text))) {
+		/* A list of names where the 소개 would be: its cell is empty. */
+		end = off;
+		char *w = trimmed_copy(s, off, span_frag_end(sp, off));
+		reader_warn(r, line, _("no 소개 before '%s': read as the next column"), w);
+		free(w);
+	} else if (!end) {
+		end = span_frag_end(sp, off);
+		reader_warn(r, line, _("cannot tell where this description ends: took "
+				"its first line"));
+	}
+	return end;
+}
+
 /* Reads columns [from, to) of a row, from the span's text at off; a column of free text
  * that is the row's last runs to the span's end. Returns where reading stopped. */
 static size_t read_row(struct table *t, struct span *sp, size_t off, struct deal *d, int from,
@@ -392,55 +447,7 @@ static size_t read_row(struct table *t, struct span *sp, size_t off, struct deal
 					}
 				}
 			} else {
-				/* A 소개 ends with the kind of company it is, at a cell's end. */
-				end = 0;
-				size_t first_k = span_frag(sp, off), stop_k = sp->to;
-				for (size_t k = first_k; k < sp->to && !end; k++) {
-					size_t fs = sp->starts[k - sp->from];
-					/* Never into the next row. */
-					size_t ne, sl;
-					int z;
-					if (k > first_k && row_starts(t, k, 0, &ne, &z, &sl) && z) {
-						stop_k = k;
-						break;
-					}
-					size_t fe = fs + strlen(r->f[k].text);
-					/* Inside a line, only "...업체" ends a 소개 ("제공업체 미공개"):
-					 * "라이브거래플랫폼 운영업체" goes on past its 플랫폼. */
-					for (size_t p = fs > off ? fs : off; p < fe; p++)
-						if (s[p] == ' ' && p >= 6 && memcmp(s + p - 6, "업체", 6) == 0) {
-							end = p;
-							break;
-						}
-					if (!end && fe > off && r->f[k].space && ends_like_description(s, fe)) {
-						end = fe;
-						/* "데이터 플랫폼" / "운영업체": a kind that is only part of
-						 * the 소개 when the next line ends in 업체, 기업 or 회사. */
-						const char *n = k + 1 < sp->to ? r->f[k + 1].text : "";
-						size_t nl = strlen(n);
-						int strong = nl >= 6 && (strcmp(n + nl - 6, "업체") == 0 ||
-									 strcmp(n + nl - 6, "기업") == 0 ||
-									 strcmp(n + nl - 6, "회사") == 0);
-						int weak = fe >= 6 && (memcmp(s + fe - 6, "업체", 6) != 0 &&
-								       memcmp(s + fe - 6, "기업", 6) != 0 &&
-								       memcmp(s + fe - 6, "회사", 6) != 0);
-						if (weak && strong && !has_comma(n) && !strchr(n, ' '))
-							end = sp->starts[k + 1 - sp->from] + nl;
-					}
-				}
-				if (!end && has_comma(r->f[first_k].text) &&
-				    !ends_like_description(r->f[first_k].text, strlen(r->f[first_k].text))) {
-					/* A list of names where the 소개 would be: its cell is empty. */
-					end = off;
-					char *w = trimmed_copy(s, off, span_frag_end(sp, off));
-					reader_warn(r, line, _("no 소개 before '%s': read as the next column"), w);
-					free(w);
-				} else if (!end) {
-					end = span_frag_end(sp, off);
-					reader_warn(r, line, _("cannot tell where this description ends: took "
-							"its first line"));
-				}
-				(void)stop_k;
+				end = description_end(t, sp, off, line);
 			}
 		}
 		char *v = trimmed_copy(s, off, end);
