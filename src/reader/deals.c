@@ -798,6 +798,55 @@ void drop_repeated_headers(struct reader *r)
 	}
 }
 
+/* Where the next row starts, after line last_k where this row's last column begins (at end
+ * when none does), with its name's end, Chinese lines and split as row_starts gives them;
+ * *row_end gets where this row's last cell ends. Widens the table's measure of its lists. */
+struct row_start {
+	size_t at, name_end, split;
+	int zh;
+};
+
+static struct row_start next_row(struct table *t, size_t row, size_t last_k, size_t pure_from,
+				 size_t end, size_t *row_end)
+{
+	struct reader *r = t->r;
+	size_t width = t->width;
+	struct row_start n = { end, 0, 0, 0 };
+	/* An empty last cell: the next row may begin where it would have. */
+	for (size_t j = pure_from == last_k && last_k > row ? last_k : last_k + 1; j < end; j++) {
+		/* A line is measured against the lists before it, not itself. */
+		if (row_starts(t, j, 0, &n.name_end, &n.zh, &n.split) && (j > last_k || n.zh) &&
+		    (n.zh || (n.split && n.name_end == j) ||
+		     /* A Latin name on a line or two and then the second column's vocabulary: no
+		      * list goes on into a round or an amount. */
+		     (!n.split && !free_text_col(t->cols[1]) &&
+		      (n.name_end == j + 1 || (n.name_end == j + 2 && !r->f[j].space))) ||
+		     !cell_goes_on(r, j - 1, j - 1 >= pure_from, width))) {
+			n.at = j;
+			break;
+		}
+		if (j - 1 >= pure_from)
+			widen(r, j - 1, &width);
+	}
+	*row_end = n.at;
+	if (n.at == end) {
+		n.name_end = n.split = 0;
+		n.zh = 0;
+		/* The last row: its last cell goes on while the page broke it. */
+		size_t m = last_k;
+		while (m + 1 < end) {
+			if (!cell_goes_on(r, m, m >= pure_from, width))
+				break;
+			if (m >= pure_from)
+				widen(r, m, &width);
+			m++;
+		}
+		*row_end = m + 1;
+	}
+	t->width = width;
+	return n;
+}
+
 /* The most lines a row of a table may take. */
 #define ROW_WINDOW 200
 
@@ -899,41 +948,8 @@ size_t read_deal_table(struct reader *r, size_t h, size_t limit, const char *cap
 		 * the last column's cell ended. */
 		size_t pure_from = last_k < end && off == sp.starts[last_k - body_from] ? last_k
 											: last_k + 1;
-		size_t width = t.width;
-		size_t next = end, next_name_end = 0, next_split = 0;
-		int next_zh = 0;
-		/* An empty last cell: the next row may begin where it would have. */
-		for (size_t j = pure_from == last_k && last_k > row ? last_k : last_k + 1; j < end; j++) {
-			/* A line is measured against the lists before it, not itself. */
-			if (row_starts(&t, j, 0, &next_name_end, &next_zh, &next_split) &&
-			    (j > last_k || next_zh) &&
-			    (next_zh || (next_split && next_name_end == j) ||
-			     /* A Latin name on a line or two and then the second column's
-			      * vocabulary: no list goes on into a round or an amount. */
-			     (!next_split && !free_text_col(t.cols[1]) &&
-			      (next_name_end == j + 1 ||
-			       (next_name_end == j + 2 && !r->f[j].space))) ||
-			     !cell_goes_on(r, j - 1, j - 1 >= pure_from, width))) {
-				next = j;
-				break;
-			}
-			if (j - 1 >= pure_from)
-				widen(r, j - 1, &width);
-		}
-		size_t row_end = next;
-		if (next == end) {
-			/* The last row: its last cell goes on while the page broke it. */
-			size_t m = last_k;
-			while (m + 1 < end) {
-				if (!cell_goes_on(r, m, m >= pure_from, width))
-					break;
-				if (m >= pure_from)
-					widen(r, m, &width);
-				m++;
-			}
-			row_end = m + 1;
-		}
-		t.width = width;
+		size_t row_end;
+		struct row_start next = next_row(&t, row, last_k, pure_from, end, &row_end);
 		span_free(&sp);
 		span_init(&sp, r, body_from, row_end);
 		if (off > sp.starts[row_end - body_from])
@@ -946,10 +962,10 @@ size_t read_deal_table(struct reader *r, size_t h, size_t limit, const char *cap
 		out->items[out->count++] = d;
 		rows_read++;
 		rows_warned += r->nmsgs > warned_before;
-		row = next;
-		name_end = next_name_end;
-		zh = next_zh;
-		split = next_split;
+		row = next.at;
+		name_end = next.name_end;
+		zh = next.zh;
+		split = next.split;
 	}
 	buf_printf(&r->summary, _("%s: rows read %zu, with a warning %zu, left out %zu\n"), table,
 		   rows_read, rows_warned, (size_t)0);
