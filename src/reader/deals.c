@@ -336,10 +336,12 @@ static char *list_names(struct reader *r, size_t line, const char *s)
 }
 
 
-/* Where a 소개 that starts at off ends (the next column being free text too): with the kind
- * of company it is, at a cell's end, never in the next row. A list of names where it would be
- * means its cell is empty (said); none found, its first line (said). */
-static size_t description_end(struct table *t, struct span *sp, size_t off, size_t line)
+/* Where a column of free text (a 소개, a list of names) that starts at off ends, the next
+ * column being free text too: a 소개 with the kind of company it is, at a cell's end, never in
+ * the next row. A list of names where a 소개 would be means its cell is empty (said); no end
+ * found, the line (said), or for a list of names nothing (said). */
+static size_t description_end(struct table *t, struct span *sp, size_t off, size_t line,
+			      const char *company, enum col col)
 {
 	struct reader *r = t->r;
 	const char *s = sp->text;
@@ -381,12 +383,26 @@ static size_t description_end(struct table *t, struct span *sp, size_t off, size
 		/* A list of names where the 소개 would be: its cell is empty. */
 		end = off;
 		char *w = trimmed_copy(s, off, span_frag_end(sp, off));
-		reader_warn(r, line, _("no 소개 before '%s': read as the next column"), w);
+		reader_warn(r, line, _("%s: no 소개 before '%s': read as the next column"), company, w);
 		free(w);
 	} else if (!end) {
 		end = span_frag_end(sp, off);
-		reader_warn(r, line, _("cannot tell where this description ends: took "
-				"its first line"));
+		char *w = trimmed_copy(s, off, end);
+		/* The text gives two cells of free text on one line when they stand side by side
+		 * on one baseline: where the one ends and the other begins is a guess. A list of
+		 * names is left out rather than guessed (the line goes to the column after it); a
+		 * 소개 takes the line. */
+		if (col == C_ACQUIRER || col == C_INVESTORS) {
+			end = off;
+			reader_warn(r, line, _("%s: cannot tell where the names end in '%s': left "
+					       "out, the line read as the next column"),
+				    company, w);
+		} else {
+			reader_warn(r, line, _("%s: cannot tell where a column of free text ends in "
+					       "'%s': took the line whole for it"),
+				    company, w);
+		}
+		free(w);
 	}
 	return end;
 }
@@ -447,7 +463,8 @@ static size_t read_row(struct table *t, struct span *sp, size_t off, struct deal
 					}
 				}
 			} else {
-				end = description_end(t, sp, off, line);
+				end = description_end(t, sp, off, line, d->name_ko ? d->name_ko : "",
+						      col);
 			}
 		}
 		char *v = trimmed_copy(s, off, end);

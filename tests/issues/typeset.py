@@ -45,6 +45,11 @@ LAYOUTS = {
               ma=["기업 명칭", "소재지", "분야", "인수자", "인수 금액", "소개", "기업 개요"],
               font="Noto Serif CJK KR", center_head=True, padding="3.5pt", justify=True,
               widths={"기업 명칭": 56, "소개": 84, "투자자": 140}),
+    # Held out too, typeset last: narrow investor columns in 8-point type, little padding, the
+    # overseas table without 소개, the M&A table's 인수 금액 before 인수자.
+    425: dict(wording=3, china=STD_INV, overseas=["기업 명칭", "라운드", "투자 금액", "소재지", "분야", "투자자"],
+              unicorn=STD_UNI, ma=["기업 명칭", "소재지", "분야", "소개", "인수 금액", "인수자", "기업 개요"],
+              padding="1.2pt", widths={"투자자": 104, "소개": 70, "기업 명칭": 58, "기업 개요": 150}),
     # No. 418 (data/418) typeset the same way.
     418: dict(wording=1, china=STD_INV, overseas=STD_INV, unicorn=STD_UNI, ma=STD_MA),
 }
