@@ -407,6 +407,20 @@ static size_t description_end(struct table *t, struct span *sp, size_t off, size
 	return end;
 }
 
+/* Whether a text is shaped like a list of names: no sentence in it, no amount, no round. */
+static int names_shaped(const char *s)
+{
+	char round[32];
+	if (strcmp(s, "미공개") == 0 || strcmp(s, "비공개") == 0)
+		return 1; /* the investors were not disclosed */
+	for (const char *p = s; *p; p++) {
+		if ((p == s || p[-1] == ' ' || p[-1] == ',') && (match_amount(p) > 0 ||
+								 match_round(p, round, sizeof round)))
+			return 0;
+	}
+	return !strstr(s, "다.") && !strstr(s, "업체");
+}
+
 /* Reads columns [from, to) of a row, from the span's text at off; a column of free text
  * that is the row's last runs to the span's end. Returns where reading stopped. */
 static size_t read_row(struct table *t, struct span *sp, size_t off, struct deal *d, int from,
@@ -504,6 +518,9 @@ static size_t read_row(struct table *t, struct span *sp, size_t off, struct deal
 		case C_INVESTORS:
 		case C_ACQUIRER: {
 			v = repair_letters(r, line, v);
+			if (*v && !names_shaped(v))
+				reader_warn(r, line, _("%s: '%s' does not read as a list of names: kept as "
+						       "written"), d->name_ko ? d->name_ko : "", v);
 			char *names = list_names(r, line, v);
 			/* A header may name a column twice: the last one read counts. */
 			if (col == C_INVESTORS)
@@ -590,17 +607,6 @@ static char *spaced_amount(const char *v)
 	return buf_take(&b);
 }
 
-/* Whether a text is shaped like a list of names: no sentence in it, no amount, no round. */
-static int names_shaped(const char *s)
-{
-	char round[32];
-	for (const char *p = s; *p; p++) {
-		if ((p == s || p[-1] == ' ' || p[-1] == ',') && (match_amount(p) > 0 ||
-								 match_round(p, round, sizeof round)))
-			return 0;
-	}
-	return !strstr(s, "다.") && !strstr(s, "업체");
-}
 
 /* One row of a table read by its cells: every cell checked by what its column holds; what
  * fails is left out (a round, an amount) or kept as written (a place, a sector), with a
@@ -731,6 +737,29 @@ static int grid_row(struct reader *r, const struct grid *g, const int *cols, siz
 	return warned;
 }
 
+/* The number of rows a caption promises ("... (거래 금액 상위 5 개)"), or 0. */
+static size_t caption_count(const char *caption)
+{
+	const char *at = caption ? strstr(caption, "상위 ") : NULL;
+	if (!at)
+		return 0;
+	char *end;
+	long n = strtol(at + strlen("상위 "), &end, 10);
+	while (*end == ' ')
+		end++;
+	return n > 0 && n < 1000 && starts(end, "개") ? (size_t)n : 0;
+}
+
+/* Says so when a table holds other than the rows its caption promises. */
+static void check_count(struct reader *r, size_t line, const char *caption, const char *table,
+			size_t rows)
+{
+	size_t promised = caption_count(caption);
+	if (promised && promised != rows)
+		reader_warn(r, line, _("%s: its caption promises %zu rows, %zu were read: check the "
+				       "table"), table, promised, rows);
+}
+
 /* A table as warnings and the summary name it: "도표 9. 중국 신규 ..." by its number,
  * "◼ 2025 년 ... 인수합병" by its words, one without a caption by its line. Malloc'd. */
 static char *table_name(const char *caption, size_t line)
@@ -786,6 +815,7 @@ static void read_grid_deals(struct reader *r, size_t h, const char *caption, str
 		reader_warn(r, r->f[h].line, _("%s: a column's edge was not found in a gap between words: "
 					"check its cells"), table);
 	}
+	check_count(r, r->f[h].line, caption, table, read);
 	buf_printf(&r->summary, _("%s: rows read %zu, with a warning %zu, left out %zu\n"), table,
 		   read, warned, left);
 	free(table);
@@ -984,6 +1014,7 @@ size_t read_deal_table(struct reader *r, size_t h, size_t limit, const char *cap
 		zh = next.zh;
 		split = next.split;
 	}
+	check_count(r, r->f[h].line, caption, table, rows_read);
 	buf_printf(&r->summary, _("%s: rows read %zu, with a warning %zu, left out %zu\n"), table,
 		   rows_read, rows_warned, (size_t)0);
 	free(table);

@@ -916,6 +916,28 @@ static void check_total(struct reader *r, const struct part *parts, size_t np,
 				break;
 			}
 		}
+		/* The top regions are within the month's count, the stages make it up. */
+		static const struct {
+			enum part_kind kind;
+			int whole; /* the part's counts add up to the month's */
+			const char *what;
+		} sums[] = { { P_REGION, 0, N_("the top regions") }, { P_STAGE, 1, N_("the stages") } };
+		for (size_t k = 0; k < sizeof sums / sizeof sums[0]; k++) {
+			const struct part *pt = part_of(parts, np, sums[k].kind);
+			if (!pt)
+				continue;
+			double sum = 0;
+			for (size_t i = 0; i < fs->n; i++)
+				if (fs->items[i].unit == U_CASES && fs->items[i].at >= pt->from &&
+				    fs->items[i].at < pt->to)
+					sum += fs->items[i].value;
+			if (sums[k].whole ? sum > 0 && (sum < total_count * 0.98 ||
+							sum > total_count * 1.02)
+					  : sum > total_count)
+				reader_warn(r, total_line,
+					    _("%s count %g deals where the month's number is %g: check "
+					      "them"), _(sums[k].what), sum, total_count);
+		}
 	}
 }
 

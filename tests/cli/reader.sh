@@ -30,6 +30,19 @@ check '[ -n "$w1" ] && [ -n "$w2" ] && [ $((w2 * 10)) -le $((w1 * 22)) ]' \
 	"a table twice as long takes at most twice the work (no row reads the rest of the table)"
 check '[ "$(grep -c "^deals\|^investment,china" l1400/deals.csv)" -ge 1400 ]' "and every row is read"
 
+# ---- checks against what the issue says of itself ------------------------------------------
+# A caption that promises more rows than the table holds; regions that add up to more than
+# the month's count.
+sed -e 's/(거래 금액 상위 5 개)/(거래 금액 상위 6 개)/' \
+	-e "s/저장성(浙江, 142 건)/저장성(浙江, 942 건)/" "$issues/421.txt" >checks.txt
+grep -q "저장성(浙江, 942 건)" checks.txt || echo "# the test's region was not found in 421.txt"
+run convert -o ck checks.txt
+expect_status 0 "an issue that contradicts itself converts"
+check 'echo "$err" | grep -q "주요 인수합병 건수 (거래 금액 상위 6 개): its caption promises 6 rows, 5 were read: check the table"' \
+	"a table holding other than the rows its caption promises is said"
+check 'echo "$err" | grep -q "the top regions count [0-9]* deals where the month.s number is [0-9]*: check them"' \
+	"regions that add up to more than the month's count are said"
+
 # ---- files that are not files ----------------------------------------------------------------
 mkfifo x.pdf x.txt
 run --db f.db import x.pdf
