@@ -75,7 +75,8 @@ static int cmp_wmsg(const void *a, const void *b)
  * a PDF's as "FILE: page P, line L". */
 void flush_warnings(struct reader *r, int quiet)
 {
-	qsort(r->msgs, r->nmsgs, sizeof *r->msgs, cmp_wmsg);
+	if (r->nmsgs)
+		qsort(r->msgs, r->nmsgs, sizeof *r->msgs, cmp_wmsg);
 	for (size_t i = 0; i < r->nmsgs; i++) {
 		size_t line = r->msgs[i].line;
 		if (quiet) {
