@@ -611,7 +611,10 @@ static size_t cut_parts(const char *t, struct part *parts, size_t max)
 		parts[n - 1].to = p;
 		enum part_kind k = heading_kind(h);
 		parts[n++] = (struct part){ k, h, NULL };
-		p = h;
+		if (!*h)
+			break; /* a heading at the very end */
+		if (h > p)
+			p = h - 1; /* the loop's step lands on the heading's first word */
 	}
 	parts[n - 1].to = t + strlen(t);
 	/* The month's totals follow their chapter's title where it is printed; what comes
