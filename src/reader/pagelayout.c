@@ -154,6 +154,27 @@ static int same_line(double a0, double a1, double b0, double b1)
 	return overlap > 0.5 * fmin(a1 - a0, b1 - b0);
 }
 
+/* How wide this document's space is, for the height of a word's box: set by layout_build
+ * from the gaps between words of one script (0.215 in LibreOffice's Korean, 0.17 with its
+ * Chinese spacing). A file-wide setting because every line of the document is read by it. */
+static double space_ratio = 0.215;
+
+/* Whether two words side by side on a line have a space between them. poppler parts words at
+ * a gap and where the font changes; a word processor puts a little room between Hangul and
+ * Latin letters with no space ("시광" "AI" of 시광AI, a little less than a space), but none
+ * between two words of one script that it did not part by a space. */
+static int spaced(const struct pdf_word *a, const struct pdf_word *b)
+{
+	double h = fmin(a->y1 - a->y0, b->y1 - b->y0);
+	double gap = b->x0 - a->x1;
+	if (script_of(last_char(a->text)) == script_of(first_char(b->text)) &&
+	    script_of(last_char(a->text)) != S_OTHER)
+		return gap > 0.08 * h;
+	/* The room a word processor leaves between scripts is about 0.15 of the height, a
+	 * space at least 0.17 (narrower spacing) to 0.22. */
+	return gap > fmin(0.93 * space_ratio, 0.185) * h;
+}
+
 /* Words (any order) as lines, top to bottom, each left to right. *count gets how many. */
 static struct tline *lines_of(const struct pdf_word **w, size_t n, size_t *count)
 {
@@ -188,12 +209,9 @@ static struct tline *lines_of(const struct pdf_word **w, size_t n, size_t *count
 			if (member[i] == k)
 				lw[m++] = s[i];
 		qsort(lw, m, sizeof *lw, cmp_word_x);
-		/* Words apart by less than a space are one: poppler parts a word where its
-		 * font changes ("시광" "AI" of 시광AI). */
 		struct buf b = { 0 };
 		for (size_t i = 0; i < m; i++) {
-			double h = fmin(lw[i]->y1 - lw[i]->y0, i ? lw[i - 1]->y1 - lw[i - 1]->y0 : 1e9);
-			if (i && lw[i]->x0 - lw[i - 1]->x1 > 0.185 * h)
+			if (i && spaced(lw[i - 1], lw[i]))
 				buf_addc(&b, ' ');
 			buf_adds(&b, lw[i]->text);
 		}
@@ -1267,10 +1285,43 @@ static char *join_lines(const struct builder *b, const struct tline *l, size_t n
 
 /* ---- the whole document -------------------------------------------------------------------- */
 
+/* The document's space: the middle of the gaps between two Hangul (or two Latin) words of one
+ * poppler line, for their height. */
+static double measure_space(const struct pdf_doc *doc)
+{
+	size_t n = 0, cap = 0;
+	double *r = NULL;
+	for (size_t p = 0; p < doc->count; p++) {
+		const struct pdf_page *pg = &doc->pages[p];
+		for (size_t i = 1; i < pg->count; i++) {
+			const struct pdf_word *a = &pg->words[i - 1], *b = &pg->words[i];
+			enum script sa = script_of(last_char(a->text));
+			if (a->line != b->line || sa == S_OTHER || sa != script_of(first_char(b->text)))
+				continue;
+			double h = fmin(a->y1 - a->y0, b->y1 - b->y0);
+			if (h <= 0 || b->x0 - a->x1 <= 0 || b->x0 - a->x1 > h)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 256;
+				r = xrealloc(r, cap * sizeof *r);
+			}
+			r[n++] = (b->x0 - a->x1) / h;
+		}
+	}
+	double ratio = 0.215;
+	if (n >= 20) {
+		qsort(r, n, sizeof *r, cmp_double);
+		ratio = r[n / 2];
+	}
+	free(r);
+	return ratio;
+}
+
 void layout_build(const struct pdf_doc *doc, struct layout *out)
 {
 	memset(out, 0, sizeof *out);
 	struct builder b = { 0 };
+	space_ratio = measure_space(doc);
 	for (size_t p = 0; p < doc->count; p++) {
 		size_t from = b.n;
 		lay_page(&b, &doc->pages[p], (int)p + 1);

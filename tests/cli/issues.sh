@@ -39,6 +39,13 @@ for n in 421 422 423 424; do
 		"No. $n's PDF: a line per table after the warnings, rows read, warned, left out"
 done
 
+# No. 424 typeset again with narrower spaces (0.17 of a line's height, not 0.22): where a
+# space is is judged by the document's own spaces.
+run convert -o b424n "$issues/424-narrow.pdf"
+expect_status 0 "No. 424 with narrower spaces converts"
+cp "$tmp/stderr" w424n
+check "score '$issues/424' b424n w424n 424-narrow.pdf" "No. 424 with narrower spaces: at the goal"
+
 # No. 425, held out as 424 was and typeset last (narrow columns in small type, little
 # padding, no 소개 overseas, 인수 금액 before 인수자): its PDF at the goal; its text gives the
 # 인수자 and 기업 개요 cells side by side on one line, which the text cannot part: the names

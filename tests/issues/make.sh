@@ -17,3 +17,9 @@ for dir in "$here"/[0-9][0-9][0-9] "$here/../../data/418"; do
 	/usr/bin/python3 "$here/typeset.py" "$dir" "$here/$n.txt"
 	echo "typeset $n: $(pdfinfo "$here/$n.pdf" | sed -n 's/^Pages: *//p') pages"
 done
+# 424 again with narrower spaces (LibreOffice's Chinese spacing for the Asian text).
+/usr/bin/python3 "$here/typeset.py" "$here/424" "$tmp/424-narrow.fodt" --narrow
+soffice --headless -env:UserInstallation="file://$tmp/profile" --convert-to pdf \
+	--outdir "$tmp" "$tmp/424-narrow.fodt" >/dev/null 2>&1
+cp "$tmp/424-narrow.pdf" "$here/424-narrow.pdf"
+echo "typeset 424 with narrower spaces"

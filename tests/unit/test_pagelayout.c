@@ -248,8 +248,34 @@ static void test_pages(void)
 	buf_free(&doc);
 }
 
+/* Where a space is: words of one script that poppler parted are a word apart; Hangul and
+ * Latin letters a little apart (a word processor's room between scripts) are one word, a
+ * space's width apart two. */
+static void test_spaces(void)
+{
+	struct buf doc = { 0 };
+	double h = 10;
+	begin(&doc);
+	page(&doc);
+	/* Lines of Hangul words 1.7 apart (a narrow space, 0.17 of the height). */
+	for (int i = 0; i < 30; i++)
+		line(&doc, 40 + 14 * i, h, "가나@51-71|다라@72.7-92.7|마바@94.4-114.4");
+	line(&doc, 500, h, "시광@51-71|AI@72.5-80|모델@81.8-101.8");
+	end_page(&doc);
+	end(&doc);
+	struct layout l;
+	char *dump = lay(doc.data, &l);
+	ok(strstr(dump, "가나 다라 마바") != NULL, "Hangul words 0.17 apart are words apart");
+	ok(strstr(dump, "시광AI 모델") != NULL,
+	   "Hangul and Latin 0.15 apart are one word (the room between scripts), 0.18 apart two");
+	free(dump);
+	layout_free(&l);
+	buf_free(&doc);
+}
+
 int main(void)
 {
+	test_spaces();
 	test_parse();
 	test_table();
 	test_breaks();
