@@ -644,8 +644,8 @@ static int grid_row(struct reader *r, const struct grid *g, const int *cols, siz
 		const char *v = cells[c];
 		const char *note = g->notes[row * (size_t)g->ncols + (size_t)c];
 		if (note && *v) {
-			reader_warn(r, line, _("%s, row %zu (%s): read '%s' as two words where a full "
-					       "line broke (as the issue writes them elsewhere): check it"),
+			reader_warn(r, line, _("%s, row %zu (%s): a full line broke at '%s', which could "
+					       "be read two ways: read as here, check it"),
 				    table, row + 1, name, note);
 			warned++;
 		}

@@ -159,6 +159,10 @@ static int same_line(double a0, double a1, double b0, double b1)
  * Chinese spacing). A file-wide setting because every line of the document is read by it. */
 static double space_ratio = 0.215;
 
+/* How wide a Hangul syllable is for the height of its word's box (they are all alike wide):
+ * set by layout_build from the words of Hangul alone. */
+static double syllable_ratio = 0.7;
+
 /* Whether two words side by side on a line have a space between them. poppler parts words at
  * a gap and where the font changes; a word processor puts a little room between Hangul and
  * Latin letters with no space ("시광" "AI" of 시광AI, a little less than a space), but none
@@ -1097,9 +1101,10 @@ static int lex_has(const struct builder *b, const char *w)
 	return b->nlex && bsearch(&w, b->lexicon, b->nlex, sizeof *b->lexicon, cmp_str) != NULL;
 }
 
-/* Words inside lines (not first, not last: no line end can have cut them), without the
- * punctuation after them. */
-static void learn_words(struct builder *b, const char *text)
+/* The words of a line that no line end can have cut, without the punctuation after them: those
+ * inside it, its first when it begins its cell or paragraph (whole_start), its last when it
+ * ends it (whole_end). */
+static void learn_words(struct builder *b, const char *text, int whole_start, int whole_end)
 {
 	char *copy = xstrdup(text);
 	char *save = NULL;
@@ -1111,7 +1116,8 @@ static void learn_words(struct builder *b, const char *text)
 		size_t n = strlen(tok);
 		while (n && strchr(",.;)", tok[n - 1]))
 			tok[--n] = '\0';
-		if (!first && next && n && (sc == S_HANGUL || sc == S_LATIN)) {
+		if ((!first || whole_start) && (next || whole_end) && n &&
+		    (sc == S_HANGUL || sc == S_LATIN)) {
 			if (b->nlex == b->caplex) {
 				b->caplex = b->caplex ? b->caplex * 2 : 256;
 				b->lexicon = xrealloc(b->lexicon, b->caplex * sizeof *b->lexicon);
@@ -1144,6 +1150,10 @@ static void settle_words(struct builder *b)
  * character would not have fitted after it. */
 static int is_full(const struct tline *a, const struct tline *n, double limit)
 {
+	/* A Hangul syllable's width is known to the point; other letters' by the average of
+	 * the next line's first word, with room for a wide one. */
+	if (script_of(first_char(n->text)) == S_HANGUL)
+		return limit - a->x1 < syllable_ratio * (n->y1 - n->y0) + 0.3;
 	double cw = n->first_width > 0 ? n->first_width : (a->y1 - a->y0) * 0.7;
 	return limit - a->x1 < cw * 1.3;
 }
@@ -1188,6 +1198,22 @@ static void judge_engines(struct builder *b)
 		if (s == S_HAN)
 			b->anywhere[s] = 1;
 	}
+}
+
+/* Words that stand apart in the newsletter's cells: the kinds of company a 소개 ends with, the
+ * words it writes apart in a fund's name, the qualifier after an amount (not 기금, 투자 or
+ * 그룹, which names write both ways: 발전기금, 발전 기금). */
+static int word_start(const char *w)
+{
+	static const char *const words[] = {
+		"개발업체", "제조업체", "운영업체", "설계업체", "공급업체", "제공업체", "서비스",
+		"플랫폼", "솔루션", "시스템", "알고리즘", "캐피탈", "펀드", "파트너스", "벤처스",
+		"이상", "이하", NULL,
+	};
+	for (const char *const *p = words; *p; p++)
+		if (strcmp(w, *p) == 0)
+			return 1;
+	return 0;
 }
 
 /* Whether the break between lines a and n is inside a word. */
@@ -1242,25 +1268,39 @@ static int inside_word(const struct builder *b, const struct tline *a, const str
 		return strchr(a->text, ' ') == NULL && a->x1 - a->x0 + n->first_word > limit - a->x0;
 	}
 	if (sa == S_HANGUL) {
-		/* A word that stands alone elsewhere, where the two joined never do. */
 		const char *sp = strrchr(a->text, ' ');
 		const char *last = sp ? sp + 1 : a->text;
 		const char *e = strchr(n->text, ' ');
 		char *next = xstrndup(n->text, e ? (size_t)(e - n->text) : strlen(n->text));
+		size_t nl = strlen(next);
+		while (nl && strchr(",.;)", next[nl - 1]))
+			next[--nl] = '\0';
 		char *joined = xasprintf("%s%s", last, next);
-		int apart = lex_has(b, next) && !lex_has(b, joined);
+		size_t syl_last = u8_mbsnlen((const uint8_t *)last, strlen(last));
+		size_t syl_next = u8_mbsnlen((const uint8_t *)next, strlen(next));
+		int inside = 1;
+		if (lex_has(b, joined) || word_start(joined)) {
+			inside = 1; /* the two make a word the issue uses */
+		} else if (syl_next >= 2 && (lex_has(b, next) || word_start(next))) {
+			/* A word that stands alone elsewhere (or begins a company's kind, a fund's
+			 * name), where the two joined never do. A syllable alone ("펀" / "드")
+			 * stands alone too often to tell. */
+			inside = 0;
+			*guessed = 1;
+		} else if (syl_last >= 2 && syl_next >= 2) {
+			/* Two pieces that could each be a word: read as one, and said. */
+			*guessed = 1;
+		}
 		free(next);
 		free(joined);
-		if (apart) {
-			*guessed = 1;
-			return 0;
-		}
+		return inside;
 	}
 	return 1;
 }
 
-/* A cell's lines as one text. Where a full line's break was judged by the words the document
- * uses elsewhere, *note gets the words as read ("Box Group"), malloc'd (else NULL). */
+/* A cell's lines as one text. Where a full line's break could be read two ways (two words, or
+ * one the line cut), *note gets the words at the break as read ("Box Group", "배터리제조업체"),
+ * malloc'd (else NULL). */
 static char *join_lines(const struct builder *b, const struct tline *l, size_t n, double limit,
 			char **note)
 {
@@ -1268,12 +1308,15 @@ static char *join_lines(const struct builder *b, const struct tline *l, size_t n
 	*note = NULL;
 	for (size_t i = 0; i < n; i++) {
 		int guessed = 0;
-		if (i && !inside_word(b, &l[i - 1], &l[i], limit, &guessed)) {
-			buf_addc(&out, ' ');
+		if (i) {
+			int inside = inside_word(b, &l[i - 1], &l[i], limit, &guessed);
+			if (!inside)
+				buf_addc(&out, ' ');
 			if (guessed && !*note) {
+				/* The words at the break, as read. */
 				const char *sp = strrchr(l[i - 1].text, ' ');
 				const char *e = strchr(l[i].text, ' ');
-				*note = xasprintf("%s %.*s", sp ? sp + 1 : l[i - 1].text,
+				*note = xasprintf("%s%s%.*s", sp ? sp + 1 : l[i - 1].text, inside ? "" : " ",
 						  (int)(e ? (size_t)(e - l[i].text) : strlen(l[i].text)),
 						  l[i].text);
 			}
@@ -1317,11 +1360,50 @@ static double measure_space(const struct pdf_doc *doc)
 	return ratio;
 }
 
+/* The document's Hangul syllable: the middle of the widths of words of Hangul alone, each for
+ * its syllables and its height. */
+static double measure_syllable(const struct pdf_doc *doc)
+{
+	size_t n = 0, cap = 0;
+	double *r = NULL;
+	for (size_t p = 0; p < doc->count; p++) {
+		const struct pdf_page *pg = &doc->pages[p];
+		for (size_t i = 0; i < pg->count; i++) {
+			const struct pdf_word *w = &pg->words[i];
+			size_t syl = 0, len = strlen(w->text);
+			int pure = len > 0;
+			for (const char *q = w->text; *q && pure;) {
+				ucs4_t c;
+				int k = u8_mbtouc(&c, (const uint8_t *)q, strlen(q));
+				pure = c >= 0xAC00 && c <= 0xD7A3;
+				syl++;
+				q += k > 0 ? k : 1;
+			}
+			double h = w->y1 - w->y0;
+			if (!pure || h <= 0)
+				continue;
+			if (n == cap) {
+				cap = cap ? cap * 2 : 256;
+				r = xrealloc(r, cap * sizeof *r);
+			}
+			r[n++] = (w->x1 - w->x0) / ((double)syl * h);
+		}
+	}
+	double ratio = 0.7;
+	if (n >= 10) {
+		qsort(r, n, sizeof *r, cmp_double);
+		ratio = r[n / 2];
+	}
+	free(r);
+	return ratio;
+}
+
 void layout_build(const struct pdf_doc *doc, struct layout *out)
 {
 	memset(out, 0, sizeof *out);
 	struct builder b = { 0 };
 	space_ratio = measure_space(doc);
+	syllable_ratio = measure_syllable(doc);
 	for (size_t p = 0; p < doc->count; p++) {
 		size_t from = b.n;
 		lay_page(&b, &doc->pages[p], (int)p + 1);
@@ -1350,15 +1432,16 @@ void layout_build(const struct pdf_doc *doc, struct layout *out)
 	for (size_t i = 0; i < b.n; i++) {
 		struct item *it = &b.items[i];
 		if (!it->tab) {
-			learn_words(&b, it->line.text);
+			learn_words(&b, it->line.text, 0, 0);
 			continue;
 		}
 		struct tab *t = it->tab;
 		for (size_t r = 0; r < t->nrows; r++)
 			for (int c = 0; c < t->ncols; c++) {
 				struct cell *cell = &t->cells[r * (size_t)t->ncols + (size_t)c];
+				/* A cell's first word and its last are whole. */
 				for (size_t k = 0; k < cell->n; k++)
-					learn_words(&b, cell->l[k].text);
+					learn_words(&b, cell->l[k].text, k == 0, k + 1 == cell->n);
 			}
 	}
 	settle_words(&b);

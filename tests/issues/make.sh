@@ -23,3 +23,12 @@ soffice --headless -env:UserInstallation="file://$tmp/profile" --convert-to pdf 
 	--outdir "$tmp" "$tmp/424-narrow.fodt" >/dev/null 2>&1
 cp "$tmp/424-narrow.pdf" "$here/424-narrow.pdf"
 echo "typeset 424 with narrower spaces"
+# 421, 423 and 425 again with cells and paragraphs wrapped at any syllable, as Korean word
+# processors wrap them.
+for n in 421 423 425; do
+	/usr/bin/python3 "$here/typeset.py" "$here/$n" "$tmp/$n-syllable.fodt" --syllable
+	soffice --headless -env:UserInstallation="file://$tmp/profile" --convert-to pdf \
+		--outdir "$tmp" "$tmp/$n-syllable.fodt" >/dev/null 2>&1
+	cp "$tmp/$n-syllable.pdf" "$here/$n-syllable.pdf"
+	echo "typeset $n wrapped at any syllable"
+done

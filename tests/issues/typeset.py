@@ -24,6 +24,20 @@ BUNDLE, OUT = sys.argv[1], sys.argv[2]
 # --narrow: the Asian text in LibreOffice's Chinese setting, whose spaces are narrower (0.17 of
 # a line's height against Korean's 0.22): the same issue, spaced another way.
 NARROW = "--narrow" in sys.argv
+# --syllable: cells and paragraphs that wrap at any syllable, as Korean word processors wrap
+# (a zero-width space between Hangul syllables lets Writer break there; the PDF draws none).
+SYLLABLE = "--syllable" in sys.argv
+
+
+def breakable(text):
+    if not SYLLABLE:
+        return text
+    out = []
+    for i, c in enumerate(text):
+        out.append(c)
+        if i + 1 < len(text) and "\uac00" <= c <= "\ud7a3" and "\uac00" <= text[i + 1] <= "\ud7a3":
+            out.append("\u200b")
+    return "".join(out)
 
 STD_INV = ["기업 명칭", "라운드", "투자 금액", "소재지", "분야", "소개", "투자자"]
 STD_UNI = ["기업 명칭", "기업 가치", "소재지", "분야", "소개", "라운드", "투자 금액", "투자자"]
@@ -414,7 +428,8 @@ def fodt():
         if b[0] == "p":
             _, text, size, indent = b
             name = ("P%g" % size).replace(".", "_")
-            body_x.append('<text:p text:style-name="%s%s">%s</text:p>' % ("I" if indent else "", name, escape(text)))
+            body_x.append('<text:p text:style-name="%s%s">%s</text:p>' % ("I" if indent else "", name,
+                                                                        escape(breakable(text))))
             continue
         _, header, rows, widths, size = b
         tn = "T%d" % t
@@ -433,7 +448,7 @@ def fodt():
                 out.append('<table:table-cell table:style-name="Cell" office:value-type="string">')
                 for line in (v.split("\n") if v else [""]):
                     style = cname + ("H" if head and L.get("center_head") else "")
-                    out.append('<text:p text:style-name="%s">%s</text:p>' % (style, escape(line)))
+                    out.append('<text:p text:style-name="%s">%s</text:p>' % (style, escape(breakable(line))))
                 out.append("</table:table-cell>")
             out.append("</table:table-row>")
             return "".join(out)
