@@ -192,7 +192,7 @@ static int zh_name(const char *s)
 	for (const char *q = s; *q;) {
 		ucs4_t c;
 		int n = u8_mbtouc(&c, (const uint8_t *)q, strlen(q));
-		if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF))
+		if (is_han(c))
 			han++;
 		else if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
 			return 0;
@@ -208,7 +208,7 @@ static int one_han(const char *s)
 {
 	ucs4_t c;
 	int n = u8_mbtouc(&c, (const uint8_t *)s, strlen(s));
-	return n > 0 && s[n] == '\0' && ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF));
+	return n > 0 && s[n] == '\0' && is_han(c);
 }
 
 /* Whether a row starts at fragment k: its name (Korean and Chinese, or a Latin name on one
@@ -551,7 +551,7 @@ static void split_name(const char *cell, char **ko, char **zh)
 	for (const char *p = strchr(cell, ' '); p; p = strchr(p + 1, ' ')) {
 		ucs4_t c;
 		if (u8_mbtouc(&c, (const uint8_t *)p + 1, strlen(p + 1)) > 0 &&
-		    ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF))) {
+		    is_han(c)) {
 			int hangul = 0;
 			for (const char *q = p + 1; *q;) {
 				ucs4_t d;

@@ -104,7 +104,7 @@ static ucs4_t char_at(const char *s, int *len)
 	return c;
 }
 
-static int is_han(ucs4_t c)
+int is_han(ucs4_t c)
 {
 	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
 	       (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);

@@ -4,7 +4,6 @@
 #include "reader/pagelayout.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -498,12 +497,8 @@ static int ends_table(const struct tab *t, const struct pdf_word **w, size_t n, 
 		free(ls[i].text);
 	free(ls);
 	for (size_t i = 0; i < n && !end; i++) {
-		if (w[i]->y1 - w[i]->y0 > 1.25 * t->height || (edges && straddles(t, w[i]))) {
+		if (w[i]->y1 - w[i]->y0 > 1.25 * t->height || (edges && straddles(t, w[i])))
 			end = 1;
-			if (getenv("JUBO_LAYOUT_DEBUG"))
-				fprintf(stderr, "table ends at '%s' %.1f-%.1f (height %.1f, table %.1f)\n",
-					w[i]->text, w[i]->x0, w[i]->x1, w[i]->y1 - w[i]->y0, t->height);
-		}
 	}
 	return end;
 }
@@ -949,10 +944,9 @@ static void continue_table(struct builder *b, const struct pdf_page *pg, int pag
 			size_t before = t->nrows;
 			int pages = t->pages;
 			grow_table(t, pg, used, from, page, tops, ntops, 1, NULL, NULL, NULL, 0);
-			if (t->nrows > before || t->pages > pages) {
-				if (t->pages == pages)
-					t->pages++;
-			}
+			/* New rows on this page (a row's rest joined counts its page already). */
+			if (t->nrows > before && t->pages == pages)
+				t->pages++;
 			if (t->open)
 				b->open = t;
 		}
@@ -1158,6 +1152,24 @@ static int is_full(const struct tline *a, const struct tline *n, double limit)
 	return limit - a->x1 < cw * 1.3;
 }
 
+/* A line's first word without the punctuation after it ("Ventures," is Ventures). Malloc'd. */
+static char *first_word(const char *text)
+{
+	const char *e = strchr(text, ' ');
+	char *w = xstrndup(text, e ? (size_t)(e - text) : strlen(text));
+	size_t n = strlen(w);
+	while (n && strchr(",.;)", w[n - 1]))
+		w[--n] = '\0';
+	return w;
+}
+
+/* A line's last word. */
+static const char *last_word(const char *text)
+{
+	const char *sp = strrchr(text, ' ');
+	return sp ? sp + 1 : text;
+}
+
 /* Counts a line end of one script for judge_engines. */
 static void count_end(struct builder *b, const struct tline *a, const struct tline *n,
 		      double limit)
@@ -1170,11 +1182,7 @@ static void count_end(struct builder *b, const struct tline *a, const struct tli
 		return;
 	}
 	b->full[sa]++;
-	const char *e = strchr(n->text, ' ');
-	char *next = xstrndup(n->text, e ? (size_t)(e - n->text) : strlen(n->text));
-	size_t nl = strlen(next);
-	while (nl && strchr(",.;)", next[nl - 1]))
-		next[--nl] = '\0';
+	char *next = first_word(n->text);
 	b->whole[sa] += lex_has(b, next);
 	free(next);
 }
@@ -1244,14 +1252,9 @@ static int inside_word(const struct builder *b, const struct tline *a, const str
 	/* A Latin word that stands alone elsewhere, where the two joined never do
 	 * ("Industrious" / "Ventures"). */
 	if (sa == S_LATIN && b->anywhere[sa]) {
-		const char *sp = strrchr(a->text, ' ');
-		const char *last = sp ? sp + 1 : a->text;
-		const char *e = strchr(n->text, ' ');
-		char *next = xstrndup(n->text, e ? (size_t)(e - n->text) : strlen(n->text));
-		/* Without the comma or full stop after it. */
+		const char *last = last_word(a->text);
+		char *next = first_word(n->text);
 		size_t nl = strlen(next);
-		while (nl && (next[nl - 1] == ',' || next[nl - 1] == '.' || next[nl - 1] == ';'))
-			next[--nl] = '\0';
 		char *joined = xasprintf("%s%s", last, next);
 		/* A letter or two ("A" of "NVIDI" / "A") stands alone too often to tell. */
 		int apart = nl >= 3 && lex_has(b, next) && !lex_has(b, joined);
@@ -1268,13 +1271,8 @@ static int inside_word(const struct builder *b, const struct tline *a, const str
 		return strchr(a->text, ' ') == NULL && a->x1 - a->x0 + n->first_word > limit - a->x0;
 	}
 	if (sa == S_HANGUL) {
-		const char *sp = strrchr(a->text, ' ');
-		const char *last = sp ? sp + 1 : a->text;
-		const char *e = strchr(n->text, ' ');
-		char *next = xstrndup(n->text, e ? (size_t)(e - n->text) : strlen(n->text));
-		size_t nl = strlen(next);
-		while (nl && strchr(",.;)", next[nl - 1]))
-			next[--nl] = '\0';
+		const char *last = last_word(a->text);
+		char *next = first_word(n->text);
 		char *joined = xasprintf("%s%s", last, next);
 		size_t syl_last = u8_mbsnlen((const uint8_t *)last, strlen(last));
 		size_t syl_next = u8_mbsnlen((const uint8_t *)next, strlen(next));
@@ -1314,9 +1312,8 @@ static char *join_lines(const struct builder *b, const struct tline *l, size_t n
 				buf_addc(&out, ' ');
 			if (guessed && !*note) {
 				/* The words at the break, as read. */
-				const char *sp = strrchr(l[i - 1].text, ' ');
 				const char *e = strchr(l[i].text, ' ');
-				*note = xasprintf("%s%s%.*s", sp ? sp + 1 : l[i - 1].text, inside ? "" : " ",
+				*note = xasprintf("%s%s%.*s", last_word(l[i - 1].text), inside ? "" : " ",
 						  (int)(e ? (size_t)(e - l[i].text) : strlen(l[i].text)),
 						  l[i].text);
 			}
@@ -1327,6 +1324,18 @@ static char *join_lines(const struct builder *b, const struct tline *l, size_t n
 }
 
 /* ---- the whole document -------------------------------------------------------------------- */
+
+/* The middle of n values (taken over and freed), or fallback with fewer than at_least. */
+static double median_or(double *v, size_t n, size_t at_least, double fallback)
+{
+	double m = fallback;
+	if (n >= at_least) {
+		qsort(v, n, sizeof *v, cmp_double);
+		m = v[n / 2];
+	}
+	free(v);
+	return m;
+}
 
 /* The document's space: the middle of the gaps between two Hangul (or two Latin) words of one
  * poppler line, for their height. */
@@ -1351,13 +1360,7 @@ static double measure_space(const struct pdf_doc *doc)
 			r[n++] = (b->x0 - a->x1) / h;
 		}
 	}
-	double ratio = 0.215;
-	if (n >= 20) {
-		qsort(r, n, sizeof *r, cmp_double);
-		ratio = r[n / 2];
-	}
-	free(r);
-	return ratio;
+	return median_or(r, n, 20, 0.215);
 }
 
 /* The document's Hangul syllable: the middle of the widths of words of Hangul alone, each for
@@ -1389,13 +1392,7 @@ static double measure_syllable(const struct pdf_doc *doc)
 			r[n++] = (w->x1 - w->x0) / ((double)syl * h);
 		}
 	}
-	double ratio = 0.7;
-	if (n >= 10) {
-		qsort(r, n, sizeof *r, cmp_double);
-		ratio = r[n / 2];
-	}
-	free(r);
-	return ratio;
+	return median_or(r, n, 10, 0.7);
 }
 
 void layout_build(const struct pdf_doc *doc, struct layout *out)
@@ -1463,10 +1460,6 @@ void layout_build(const struct pdf_doc *doc, struct layout *out)
 			}
 	}
 	judge_engines(&b);
-	if (getenv("JUBO_LAYOUT_DEBUG"))
-		fprintf(stderr, "line ends: hangul %d full (%d whole) %d roomy, latin %d (%d) %d\n",
-			b.full[S_HANGUL], b.whole[S_HANGUL], b.roomy[S_HANGUL], b.full[S_LATIN],
-			b.whole[S_LATIN], b.roomy[S_LATIN]);
 	out->lines = xmalloc((b.n ? b.n : 1) * sizeof *out->lines);
 	for (size_t i = 0; i < b.n; i++) {
 		struct item *it = &b.items[i];

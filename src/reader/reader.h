@@ -121,6 +121,8 @@ void print_summary(struct reader *r, int quiet);
 void flush_warnings(struct reader *r, int quiet);
 void iso_date(char *out, long y, long m, long d);
 int starts(const char *s, const char *prefix);
+/* A Han character (CJK ideographs, extensions, compatibility). */
+int is_han(ucs4_t c);
 int han_only(const char *s);
 int has_comma(const char *s);
 int footer_number(const char *s);

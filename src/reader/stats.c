@@ -416,14 +416,11 @@ static void changes_in(struct reader *r, const char *from, const char *to, const
 	static const char *const suffix[2] = { "_mom", "_yoy" };
 	for (int k = 0; k < 2; k++) {
 		const char *best = NULL;
+		/* The earliest of the kind's words ("작년 동기 대비": the year's, not the month's). */
 		for (const char *const *w = kinds[k]; *w; w++) {
-			const char *q = from;
-			while ((q = strstr(q, *w)) && q < to) {
-				/* "작년 동기 대비": the year's word, not the month's. */
-				if (!best || q < best)
-					best = q;
-				break;
-			}
+			const char *q = strstr(from, *w);
+			if (q && q < to && (!best || q < best))
+				best = q;
 		}
 		if (!best)
 			continue;
